@@ -1,0 +1,173 @@
+/**
+ * The emulator's persistent state: everything Google keeps between two executions of a script
+ * (the spreadsheet, property stores, mail sent and quota used, installed triggers, the cache, who is
+ * signed in, the clock). It is plain JSON so the playground can save it to a file and load it back;
+ * services read and write it through an ExecutionContext, never directly from outside.
+ */
+
+/** A cell value as stored: dates are kept as epoch milliseconds under `d` so the state stays JSON. */
+export type StoredValue = string | number | boolean | { d: number };
+
+/** Data validation kept on a cell (the subset of rules the add-on and xlsx files use). */
+export type ValidationData =
+  | { kind: 'checkbox'; checked?: string; unchecked?: string }
+  | { kind: 'list'; values: string[]; showDropdown: boolean; strict: boolean; helpText?: string }
+  | { kind: 'range'; a1: string; showDropdown: boolean; strict: boolean; helpText?: string }
+  | { kind: 'date'; strict: boolean; helpText?: string }
+  | { kind: 'number'; min?: number; max?: number; strict: boolean; helpText?: string }
+  | { kind: 'email'; strict: boolean; helpText?: string };
+
+/** One cell. Absent keys mean the Sheets default (empty, white, normal weight, no note). */
+export interface CellData {
+  v?: StoredValue;
+  /** Formula in A1 notation, starting with "=". `v` then holds its last computed value. */
+  f?: string;
+  /** Background as lower-case #rrggbb; absent is white. */
+  bg?: string;
+  fc?: string;
+  bold?: boolean;
+  italic?: boolean;
+  strike?: boolean;
+  wrap?: boolean;
+  /** Number format, e.g. "yyyy-mm-dd" or "0.00". */
+  nf?: string;
+  halign?: 'left' | 'center' | 'right';
+  note?: string;
+  dv?: ValidationData;
+}
+
+/** 1-based inclusive rectangle. */
+export interface RectData {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface ProtectionData {
+  id: string;
+  /** Absent for a whole-sheet protection. */
+  range?: RectData;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+}
+
+export interface DeveloperMetadataData {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  /** Where it is attached: the spreadsheet, a sheet, a row or a column. */
+  location: { type: 'SPREADSHEET' } | { type: 'SHEET'; sheetId: number } | { type: 'ROW' | 'COLUMN'; sheetId: number; index: number };
+}
+
+export interface SheetData {
+  /** Stable across renames and moves, like Sheet.getSheetId(). */
+  id: number;
+  name: string;
+  hidden: boolean;
+  tabColor: string | null;
+  frozenRows: number;
+  frozenColumns: number;
+  /** Grid size (Sheet.getMaxRows/getMaxColumns). */
+  maxRows: number;
+  maxColumns: number;
+  /** Sparse: rows[r][c] with 0-based indexes; missing entries are empty cells. */
+  rows: (CellData | null)[][];
+  merges: RectData[];
+  protections: ProtectionData[];
+  /** Column widths in pixels by 1-based column; absent is the default 100. */
+  columnWidths: Record<number, number>;
+  rowHeights: Record<number, number>;
+}
+
+export interface WorkbookData {
+  id: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  /** In tab order. */
+  sheets: SheetData[];
+  nextSheetId: number;
+  /** The active sheet and selection (A1 notation), as the signed-in user sees them. */
+  active: { sheetId: number; a1: string };
+  developerMetadata: DeveloperMetadataData[];
+  nextMetadataId: number;
+}
+
+export interface SentMail {
+  id: string;
+  at: number;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+}
+
+export interface TriggerData {
+  id: string;
+  handlerFunction: string;
+  /** Who installed it: installable triggers run as this user. */
+  owner: string;
+  eventType: 'ON_EDIT' | 'ON_CHANGE' | 'ON_OPEN' | 'ON_FORM_SUBMIT' | 'CLOCK';
+  source: 'SPREADSHEETS' | 'CLOCK';
+  /** For CLOCK triggers. */
+  everyMs?: number;
+  nextRunAt?: number;
+}
+
+export interface CacheEntry {
+  value: string;
+  expiresAt: number;
+}
+
+/** A held lock: which execution holds it until when (emulated clock). */
+export interface LockHolder {
+  executionId: number;
+  until: number;
+}
+
+export interface EmulatorState {
+  workbook: WorkbookData;
+  properties: {
+    script: Record<string, string>;
+    document: Record<string, string>;
+    /** By user email. */
+    user: Record<string, Record<string, string>>;
+  };
+  mail: {
+    sent: SentMail[];
+    /** Daily recipients used, by user email, for the day (YYYY-MM-DD, Pacific time as Google counts). */
+    used: Record<string, { day: string; recipients: number }>;
+    /** Recipients per day (100 for consumer accounts, 1,500 for Workspace). */
+    dailyQuota: number;
+  };
+  triggers: TriggerData[];
+  cache: {
+    script: Record<string, CacheEntry>;
+    document: Record<string, CacheEntry>;
+    user: Record<string, Record<string, CacheEntry>>;
+  };
+  locks: {
+    script: LockHolder | null;
+    document: LockHolder | null;
+    user: Record<string, LockHolder | null>;
+  };
+  users: {
+    /** Who is signed in and runs the next execution (Session.getActiveUser). */
+    active: string;
+    /** The add-on owner / script owner, for installable-trigger runs. */
+    known: string[];
+  };
+  /** Milliseconds added to the real clock (Utilities.sleep, waitLock and "an hour passes" advance it). */
+  clockOffsetMs: number;
+  /** The manifest's oauthScopes; services refuse calls whose scope is not granted. */
+  scopes: string[];
+  nextExecutionId: number;
+}
