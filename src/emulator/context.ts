@@ -63,6 +63,11 @@ export interface Effects {
 export interface ExecutionOptions {
   /** Runs as this user (default: the state's active user). */
   user?: string;
+  /**
+   * Whose authority the script runs with (Session.getEffectiveUser, MailApp's sender and quota):
+   * the trigger's owner when an installable trigger fires for another user. Default: `user`.
+   */
+  effectiveUser?: string;
   authMode?: AuthModeName;
   /** Simple triggers get 30 s; everything else 6 min. */
   timeLimitMs?: number;
@@ -165,12 +170,10 @@ export class ExecutionContext {
     }
     const minAuth = policy.minAuth ?? 'LIMITED';
     if (AUTH_RANK[this.authMode] < AUTH_RANK[minAuth]) {
-      throw this.error(
-        `You do not have permission to call ${name}. Required permissions: ${(policy.scopes ?? []).join(', ') || 'authorization'}`,
-      );
+      throw this.error(`You do not have permission to call ${name}. Required permissions: ${requiredPermissions(policy.scopes)}`);
     }
     if (policy.scopes && policy.scopes.length > 0 && !policy.scopes.some((s) => this.state.scopes.includes(s))) {
-      throw this.error(`You do not have permission to call ${name}. Required permissions: ${policy.scopes[0]}`);
+      throw this.error(`You do not have permission to call ${name}. Required permissions: ${requiredPermissions(policy.scopes)}`);
     }
   }
 
@@ -211,6 +214,16 @@ export class ExecutionContext {
   get isEnded(): boolean {
     return this.ended;
   }
+}
+
+/**
+ * How Apps Script lists the scopes a refused call needs: one scope alone, alternatives as
+ * "(a || b)" (e.g. "(https://www.googleapis.com/auth/spreadsheets.currentonly ||
+ * https://www.googleapis.com/auth/spreadsheets)" for SpreadsheetApp.getActiveSpreadsheet).
+ */
+function requiredPermissions(scopes: readonly string[] | undefined): string {
+  if (!scopes || scopes.length === 0) return 'authorization';
+  return scopes.length === 1 ? scopes[0] : `(${scopes.join(' || ')})`;
 }
 
 /** True for a Date from any realm (sandbox Dates fail `instanceof Date` here). */

@@ -10,7 +10,7 @@ export type StoredValue = string | number | boolean | { d: number };
 
 /** Data validation kept on a cell (the subset of rules the add-on and xlsx files use). */
 export type ValidationData =
-  | { kind: 'checkbox'; checked?: string; unchecked?: string }
+  | { kind: 'checkbox'; checked?: string; unchecked?: string; strict?: boolean; helpText?: string }
   | { kind: 'list'; values: string[]; showDropdown: boolean; strict: boolean; helpText?: string }
   | { kind: 'range'; a1: string; showDropdown: boolean; strict: boolean; helpText?: string }
   | { kind: 'date'; strict: boolean; helpText?: string }
@@ -28,7 +28,10 @@ export interface CellData {
   bold?: boolean;
   italic?: boolean;
   strike?: boolean;
+  underline?: boolean;
   wrap?: boolean;
+  /** Wrap strategy CLIP (text cut at the cell edge); absent with `wrap` unset is OVERFLOW. */
+  clip?: boolean;
   /** Number format, e.g. "yyyy-mm-dd" or "0.00". */
   nf?: string;
   halign?: 'left' | 'center' | 'right';
@@ -108,6 +111,8 @@ export interface SentMail {
   body: string;
   htmlBody?: string;
   name?: string;
+  /** MailApp's noReply option (sent from a no-reply address). */
+  noReply?: boolean;
 }
 
 export interface TriggerData {
@@ -120,11 +125,19 @@ export interface TriggerData {
   /** For CLOCK triggers. */
   everyMs?: number;
   nextRunAt?: number;
+  /** The spreadsheet id for SPREADSHEETS triggers (Trigger.getTriggerSourceId). */
+  sourceId?: string;
+  /** CLOCK triggers built with atHour / nearMinute, in `timezone` (default: the workbook's). */
+  atHour?: number;
+  nearMinute?: number;
+  timezone?: string;
 }
 
 export interface CacheEntry {
   value: string;
   expiresAt: number;
+  /** When it was put: a full cache evicts its oldest entries first. */
+  createdAt?: number;
 }
 
 /** A held lock: which execution holds it until when (emulated clock). */
@@ -170,4 +183,9 @@ export interface EmulatorState {
   /** The manifest's oauthScopes; services refuse calls whose scope is not granted. */
   scopes: string[];
   nextExecutionId: number;
+  /**
+   * False for a plain bound script. Absent or true: the project is an editor add-on, so ScriptApp
+   * applies the add-on trigger restrictions (one trigger per type per user per document, hourly).
+   */
+  addon?: boolean;
 }

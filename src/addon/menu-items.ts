@@ -1,0 +1,7 @@
+/**
+ * The menu's entries: caption and the top-level function each runs. Every functionName must be a
+ * menu entry of the registry; the build checks the menu onOpen really builds against Code.js.
+ */
+export type MenuItem = { caption: string; functionName: string } | 'separator';
+
+export const MENU_ITEMS: readonly MenuItem[] = [{ caption: 'Open sidebar', functionName: 'showSidebar' }];

@@ -1,0 +1,28 @@
+// Runs the built add-on (build/Code.js) in the emulator the way Apps Script does: a fresh sandbox per
+// execution, the manifest's own scopes, HtmlService reading the built Sidebar.html.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
+import { runFunction, type RunOptions, type RunResult } from '../../src/emulator/sandbox';
+import { readProjectFile } from '../../src/tools/build';
+import { BUILD_DIR, CODE_PATH } from './paths';
+
+export function manifestScopes(): string[] {
+  return JSON.parse(fs.readFileSync(path.join(BUILD_DIR, 'appsscript.json'), 'utf8')).oauthScopes;
+}
+
+export function newEmulator(options: EmulatorOptions = {}): Emulator {
+  return new Emulator({ scopes: manifestScopes(), readProjectFile: (name) => readProjectFile(BUILD_DIR, name), ...options });
+}
+
+/** Calls a top-level function of Code.js in a fresh execution (FULL auth unless told otherwise). */
+export function run<T = unknown>(emulator: Emulator, fn: string, options: RunOptions = {}): RunResult<T> {
+  return runFunction<T>(emulator, fn, { codePath: CODE_PATH, ...options });
+}
+
+/** Like google.script.run: one payload in, a JSON copy of the result out, or the error's message. */
+export function callServer<T = unknown>(emulator: Emulator, fn: string, payload: unknown, options: RunOptions = {}) {
+  const r = run<T>(emulator, fn, { ...options, args: [payload] });
+  if (!r.ok) return { ok: false as const, message: r.error!.message, calls: r.calls };
+  return { ok: true as const, value: JSON.parse(JSON.stringify(r.value ?? null)) as T, calls: r.calls };
+}
