@@ -141,8 +141,16 @@ test('the manifest asks for exactly the scopes the add-on uses', () => {
       'https://www.googleapis.com/auth/userinfo.email',
     ].sort(),
   );
-  // Without userinfo.email the add-on still works; it just cannot name the user.
-  const emulator = newEmulator({ scopes: manifest.oauthScopes.filter((s: string) => !s.endsWith('userinfo.email')) });
-  const r = callServer<SidebarState>(emulator, 'getSidebarState', {});
-  expect(r.ok && r.value.userEmail).toBeNull();
+});
+
+test.each([
+  ['spreadsheets.currentonly', 'getSidebarState', 'Spreadsheet'],
+  ['userinfo.email', 'getSidebarState', 'Session.getActiveUser'],
+  ['script.container.ui', 'showSidebar', 'Ui.showSidebar'],
+])('each scope is needed: without %s, %s fails with the permission error', (scope, fn, method) => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(BUILD_DIR, 'appsscript.json'), 'utf8'));
+  const emulator = newEmulator({ scopes: manifest.oauthScopes.filter((s: string) => !s.endsWith(`/auth/${scope}`)) });
+  const r = run(emulator, fn, { args: [{}] });
+  expect(r.ok).toBe(false);
+  expect(r.error!.message).toContain(`You do not have permission to call ${method}`);
 });
