@@ -31,8 +31,10 @@ describe('readXlsx on the WHO ANC data dictionary', () => {
 
   test('values: header on row 2 after a blank column, line breaks, numbers, formulas, rich text', () => {
     const registration = who.sheets.find((s) => s.name === 'ANC.A. Registration')!;
-    expect(registration.rows[0].every((c) => c?.v === undefined)).toBe(true);
-    expect(registration.rows[1][0]).toBeNull();
+    // Row 1 is mostly blank (a note over the FHIR columns); the header is row 2, after a blank column A.
+    expect(registration.rows[0].slice(0, 30).every((c) => c?.v === undefined)).toBe(true);
+    expect(registration.rows[0][30]?.v).toBe('Fill in for data elements that sit within slices only');
+    expect(registration.rows[1][0]?.v).toBeUndefined();
     expect(registration.rows[1][1]).toMatchObject({ v: '[ANC] Activity ID', bold: true, bg: '#4472c4', fc: '#ffffff', wrap: true });
     expect(registration.rows[1][5]?.v).toBe('Multiple Choice Type \n(if applicable)');
     // List validations (a dropdown of data types) on the registration sheet.

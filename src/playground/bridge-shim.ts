@@ -1,0 +1,99 @@
+/**
+ * The `google.script` object the playground injects into the add-on's sidebar and dialog HTML, in
+ * place of Google's: `google.script.run` (handler chaining, any server function name via a Proxy,
+ * JSON-only arguments) posts to the playground server, which runs the function in the emulator;
+ * `google.script.host` closes the panel or hands focus back to the grid. It tells the page after
+ * every call so the grid shows what the script changed.
+ */
+
+/** Browser-side source of the shim (kept as plain ES2019 so any sidebar can load it). */
+function shimSource(frame: 'sidebar' | 'dialog'): string {
+  return `(function () {
+  'use strict';
+  var FRAME = ${JSON.stringify(frame)};
+  function tell(type, extra) {
+    try { window.parent.postMessage(Object.assign({ source: 'mapspec-bridge', type: type, frame: FRAME }, extra || {}), window.location.origin); } catch (e) {}
+  }
+  // Why a value can't cross google.script.run (JSON only), or '' when it can.
+  function problem(v, where, seen) {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return '';
+    if (typeof v === 'number') return isFinite(v) ? '' : where + ' is ' + v;
+    if (v === undefined) return '';
+    if (typeof v === 'function') return where + ' is a function';
+    if (typeof v !== 'object') return where + ' is a ' + typeof v;
+    if (Object.prototype.toString.call(v) === '[object Date]') return where + ' is a Date (send a string or a number of milliseconds)';
+    if (typeof Node !== 'undefined' && v instanceof Node) return where + ' is a DOM node';
+    if (seen.indexOf(v) >= 0) return where + ' is a circular reference';
+    seen.push(v);
+    if (Array.isArray(v)) {
+      for (var i = 0; i < v.length; i++) { var p = problem(v[i], where + '[' + i + ']', seen); if (p) return p; }
+      return '';
+    }
+    var proto = Object.getPrototypeOf(v);
+    if (proto !== null && proto !== Object.prototype) return where + ' is a ' + ((v.constructor && v.constructor.name) || 'non-plain') + ' object';
+    for (var k in v) { if (Object.prototype.hasOwnProperty.call(v, k)) { var q = problem(v[k], where + '.' + k, seen); if (q) return q; } }
+    return '';
+  }
+  function makeRunner(success, failure, userObject) {
+    return new Proxy({}, {
+      get: function (_t, name) {
+        if (typeof name !== 'string' || name === 'then') return undefined;
+        if (name === 'withSuccessHandler') return function (f) { return makeRunner(f, failure, userObject); };
+        if (name === 'withFailureHandler') return function (f) { return makeRunner(success, f, userObject); };
+        if (name === 'withUserObject') return function (o) { return makeRunner(success, failure, o); };
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          var fail = function (message) {
+            var err = new Error(message);
+            setTimeout(function () {
+              if (failure) failure(err, userObject);
+              else console.error('google.script.run.' + name + ' failed (no failure handler):', message);
+            }, 0);
+          };
+          if (args.length > 1) return fail('Mapspec server functions take one JSON payload; ' + name + ' was called with ' + args.length + ' arguments');
+          var p = problem(args[0], 'the payload', []);
+          if (p) return fail('google.script.run.' + name + ': ' + p + '; only JSON values can be sent to the server');
+          tell('busy', { fn: name });
+          // No argument (or undefined): the payload key is left out and the function gets no argument.
+          var body = JSON.stringify({ fn: name, payload: args[0] });
+          fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
+            .then(function (res) { return res.json().then(function (data) { return { res: res, data: data }; }); })
+            .then(function (r) {
+              tell('changed', { fn: name });
+              if (r.data && r.data.ok) { if (success) success(r.data.value, userObject); }
+              else fail((r.data && r.data.message) || ('HTTP ' + r.res.status));
+            }, function (e) { tell('changed', { fn: name }); fail('The playground server did not answer: ' + (e && e.message)); });
+        };
+      }
+    });
+  }
+  var host = {
+    close: function () { tell('close'); },
+    setHeight: function () {},
+    setWidth: function () {},
+    editor: { focus: function () { tell('focus-editor'); } },
+    origin: window.location.origin
+  };
+  window.google = window.google || {};
+  window.google.script = {
+    run: makeRunner(null, null, undefined),
+    host: host,
+    url: { getLocation: function (cb) { cb({ hash: '', parameter: {}, parameters: {} }); } },
+    history: { push: function () {}, replace: function () {}, setChangeHandler: function () {} }
+  };
+})();`;
+}
+
+/**
+ * The panel's HTML with the shim injected before its first script (or at the top of <head>, or at
+ * the very top), so google.script exists before any of the add-on's code runs.
+ */
+export function injectShim(html: string, frame: 'sidebar' | 'dialog'): string {
+  // The shim is our own constant code; "</script" cannot occur in it.
+  const tag = `<script data-mapspec-shim>${shimSource(frame)}</script>`;
+  const firstScript = html.search(/<script\b/i);
+  if (firstScript >= 0) return html.slice(0, firstScript) + tag + html.slice(firstScript);
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
+  return tag + html;
+}
