@@ -6,7 +6,7 @@
  */
 import { apiInputs, type ApiName, type ApiParsedInput, type ApiResults } from '../core/api';
 import { isUserError } from '../core/errors';
-import { findNonJson, type Json } from '../core/json';
+import { jsonProblem, type Json } from '../core/json';
 
 export type ApiHandlers = { [K in ApiName]: (input: ApiParsedInput<K>) => ApiResults[K] };
 
@@ -27,7 +27,7 @@ export function dispatch<K extends ApiName>(handlers: ApiHandlers, name: K, payl
     const message = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
     throw new Error(`Mapspec hit a problem while running ${name}: ${message}`);
   }
-  const bad = findNonJson(result);
-  if (bad) throw new Error(`Mapspec ${name} returned a value the sidebar cannot receive at ${bad}.`);
+  const problem = jsonProblem(result, 'the result');
+  if (problem) throw new Error(`Mapspec ${name} returned a value the sidebar cannot receive: ${problem}.`);
   return result as Json;
 }

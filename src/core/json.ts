@@ -1,34 +1,39 @@
 /**
  * JSON values: what google.script.run can carry between the sidebar and the server. Results of
- * sidebar calls are typed as Json so a Date or a function cannot slip into one unnoticed.
+ * sidebar calls are typed as Json so a Date or a function cannot slip into one unnoticed, and
+ * checked at run time by jsonProblem (the server before returning, the playground's bridge both ways).
  */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
- * Returns the path of the first value google.script.run could not carry (a Date, a function,
- * undefined inside an array, NaN, a class instance), or null when the value is plain JSON.
+ * Why a value cannot cross google.script.run (JSON only: primitives, plain objects, arrays), or
+ * undefined when it can. `where` names the offending path in the message.
  */
-export function findNonJson(value: unknown, path = '$'): string | null {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+export function jsonProblem(value: unknown, where = 'value', seen = new Set<unknown>()): string | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${where} is ${value}, which is not JSON`;
+  if (value === undefined) return `${where} is undefined`;
+  if (typeof value === 'function') return `${where} is a function`;
+  if (typeof value === 'bigint' || typeof value === 'symbol') return `${where} is a ${typeof value}`;
+  const tag = Object.prototype.toString.call(value);
+  if (tag === '[object Date]') return `${where} is a Date (send it as a string or a number of milliseconds)`;
+  if (seen.has(value)) return `${where} is a circular reference`;
+  seen.add(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const bad = findNonJson(value[i], `${path}[${i}]`);
-      if (bad) return bad;
+      const p = jsonProblem(value[i] === undefined ? null : value[i], `${where}[${i}]`, seen);
+      if (p) return p;
     }
-    return null;
+    return undefined;
   }
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    // Plain objects only; prototypes are compared by shape because the sandbox has its own realm.
-    if (proto !== null && Object.getPrototypeOf(proto) !== null) return path;
-    if (Object.prototype.toString.call(value) !== '[object Object]') return path;
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (v === undefined) continue;
-      const bad = findNonJson(v, `${path}.${k}`);
-      if (bad) return bad;
-    }
-    return null;
+  const proto = Object.getPrototypeOf(value);
+  // Plain objects of any realm: their prototype is some realm's Object.prototype (whose own prototype is null).
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return `${where} is a ${(value as object).constructor?.name ?? tag.slice(8, -1)} object, not plain JSON`;
+  if (proto !== null && tag !== '[object Object]') return `${where} is a ${tag.slice(8, -1)}, not plain JSON`;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue; // JSON drops undefined properties, as google.script.run does
+    const p = jsonProblem(v, `${where}.${k}`, seen);
+    if (p) return p;
   }
-  return path;
+  return undefined;
 }

@@ -32,9 +32,9 @@ export async function loadEmulator(options: Omit<GlobalsOptions, keyof Execution
   const { workbook, ...rest } = options;
   if (typeof workbook === 'string') {
     if (/\.json$/i.test(workbook)) {
-      const saved = JSON.parse(fs.readFileSync(workbook, 'utf8')) as { emulator?: EmulatorState } & Partial<EmulatorState>;
-      // The playground saves { emulator, ... }; a bare EmulatorState is accepted too.
-      const state = (saved.emulator ?? saved) as EmulatorState;
+      const saved = JSON.parse(fs.readFileSync(workbook, 'utf8')) as { format?: string; state?: EmulatorState };
+      // The playground saves { format: 'mapspec-playground', state, playground }; a bare EmulatorState is accepted too.
+      const state = (saved.format === 'mapspec-playground' ? saved.state : saved) as EmulatorState;
       return new Emulator({ ...rest, state });
     }
     return new Emulator({ ...rest, workbook: await readXlsx(workbook) });

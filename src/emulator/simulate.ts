@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vm from 'node:vm';
 import type { Emulator } from './emulator';
+import { jsonProblem } from '../core/json';
 import type { AuthModeName, Effects, ExecutionContext, ExecutionOptions, MenuSpec } from './context';
 import type { AppsScriptGlobals } from './globals';
 import { DEFAULT_CODE_PATH, intoRealm, loadScript } from './sandbox';
@@ -294,39 +295,6 @@ function weekOfYear(ms: number): number {
 
 /** What google.script.run hands the page: the value, or the error's message for the failure handler. */
 export type ServerCallResult = { ok: true; value: unknown; effects: Effects; run: RunReport } | { ok: false; message: string; effects: Effects; run?: RunReport };
-
-/**
- * Why a value cannot cross google.script.run (JSON only: primitives, plain objects, arrays), or
- * undefined when it can. `where` names the offending path in the message.
- */
-export function jsonProblem(value: unknown, where = 'value', seen = new Set<unknown>()): string | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${where} is ${value}, which is not JSON`;
-  if (value === undefined) return `${where} is undefined`;
-  if (typeof value === 'function') return `${where} is a function`;
-  if (typeof value === 'bigint' || typeof value === 'symbol') return `${where} is a ${typeof value}`;
-  const tag = Object.prototype.toString.call(value);
-  if (tag === '[object Date]') return `${where} is a Date (send it as a string or a number of milliseconds)`;
-  if (seen.has(value)) return `${where} is a circular reference`;
-  seen.add(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const p = jsonProblem(value[i] === undefined ? null : value[i], `${where}[${i}]`, seen);
-      if (p) return p;
-    }
-    return undefined;
-  }
-  const proto = Object.getPrototypeOf(value);
-  // Plain objects of any realm: their prototype is some realm's Object.prototype (whose own prototype is null).
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return `${where} is a ${(value as object).constructor?.name ?? tag.slice(8, -1)} object, not plain JSON`;
-  if (proto !== null && tag !== '[object Object]') return `${where} is a ${tag.slice(8, -1)}, not plain JSON`;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === undefined) continue; // JSON drops undefined properties, as google.script.run does
-    const p = jsonProblem(v, `${where}.${k}`, seen);
-    if (p) return p;
-  }
-  return undefined;
-}
 
 /**
  * google.script.run: calls a top-level function with one JSON payload in a fresh execution (FULL,

@@ -12,6 +12,7 @@ import type { EmulatorState } from '../emulator/state';
 import { readXlsx } from '../emulator/xlsx';
 import { advanceTime, callServer, openDocument, runMenuItem, userEdit, type RunReport, type ServerCallResult, type UserEditInput } from '../emulator/simulate';
 import { demoWorkbook } from './demo-workbook';
+import { readProjectFile } from '../tools/build';
 
 export const ANALYST = 'analyst@example.org';
 export const APPROVER = 'approver@client.example.org';
@@ -108,10 +109,7 @@ export class PlaygroundSession {
     return session;
   }
 
-  private readProjectFile = (name: string): string | undefined => {
-    const file = path.join(this.options.buildDir, `${name}.html`);
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  };
+  private readProjectFile = (name: string): string | undefined => readProjectFile(this.options.buildDir, name);
 
   private install(state: EmulatorState, meta: PlaygroundMeta): void {
     this.emulator = new Emulator({ state, readProjectFile: this.readProjectFile });

@@ -124,7 +124,7 @@ test('getSidebarState makes the same number of spreadsheet calls for 10 and 5,00
     const sheet = emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
     if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
     sheet.getRange(1, 1, rows, 3).setValues(Array.from({ length: rows }, (_, i) => [i, `field_${i}`, 'text']));
-    const r = callServer(emulator, 'getSidebarState', {});
+    const r = run(emulator, 'getSidebarState', { args: [{}] });
     expect(r.ok).toBe(true);
     return r.calls.count(...SPREADSHEET_SERVICE_PREFIXES);
   });

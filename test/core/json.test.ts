@@ -1,16 +1,15 @@
 // JSON-safety of sidebar results, HTML escaping and tab summaries: pure core, tested directly.
-import { findNonJson } from '../../src/core/json';
+import { jsonProblem } from '../../src/core/json';
 import { escapeHtml } from '../../src/core/escape';
 import { summarizeTabs } from '../../src/core/tabs';
 import { API_NAMES } from '../../src/core/api-names';
 import { apiInputs } from '../../src/core/api';
 
-test('findNonJson names the first value google.script.run cannot carry', () => {
-  expect(findNonJson({ a: [1, 'x', true, null, { b: 'ก' }] })).toBeNull();
-  expect(findNonJson({ a: [1, new Date()] })).toBe('$.a[1]');
-  expect(findNonJson({ f: () => 1 })).toBe('$.f');
-  expect(findNonJson({ n: NaN })).toBe('$.n');
-  expect(findNonJson(new Map())).toBe('$');
+test('jsonProblem names the first value google.script.run cannot carry', () => {
+  expect(jsonProblem({ a: [1, 'x', true, null, { b: 'ก' }] })).toBeUndefined();
+  expect(jsonProblem({ a: [1, new Date()] })).toMatch(/^value\.a\[1\] is a Date/);
+  expect(jsonProblem({ f: () => 1 })).toBe('value.f is a function');
+  expect(jsonProblem(new Map())).toMatch(/^value is a Map/);
 });
 
 test('escapeHtml escapes markup and quotes and keeps any script', () => {

@@ -7,7 +7,7 @@ import { columnLetter, tabFromGrid } from '../../src/core/versions/grid';
 import { canonicalText, truncateText, utf8Decode, utf8Encode } from '../../src/core/versions/text';
 import type { Snapshot, SnapshotTab, VersionServices } from '../../src/core/versions/types';
 import type { Json } from '../../src/core/json';
-import { findNonJson } from '../../src/core/json';
+import { jsonProblem } from '../../src/core/json';
 
 const services: VersionServices = {
   sha256: (b) => new Uint8Array(createHash('sha256').update(b).digest()),
@@ -113,7 +113,7 @@ test('canonical JSON parses back to the normalised snapshot, which is JSON-safe'
   expect(JSON.parse(JSON.stringify(parsed.tabs[1]))).toEqual(JSON.parse(JSON.stringify(normal.tabs[0])));
   expect(canonicalSnapshotJson(parsed)).toBe(canonicalSnapshotJson(base));
   const asJson: Json = parsed;
-  expect(findNonJson(asJson)).toBeNull();
+  expect(jsonProblem(asJson)).toBeUndefined();
   expect(() => parseSnapshotJson('{"format":"mapspec-snapshot","formatVersion":2,"tabs":[]}')).toThrow(/newer/);
 });
 

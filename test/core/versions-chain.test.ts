@@ -5,7 +5,7 @@ import { verifyChain } from '../../src/core/versions/chain';
 import { decodeVersion, encodeVersion } from '../../src/core/versions/codec';
 import { chainHashOf, GENESIS_CHAIN_HASH } from '../../src/core/versions/hash';
 import type { ChunkRow, Snapshot, VersionIndexEntry, VersionServices } from '../../src/core/versions/types';
-import { findNonJson } from '../../src/core/json';
+import { jsonProblem } from '../../src/core/json';
 
 const services: VersionServices = {
   sha256: (b) => new Uint8Array(createHash('sha256').update(b).digest()),
@@ -53,7 +53,7 @@ test('an untouched history verifies; each link is the hash of the previous link 
   expect(chainHashOf(services.sha256, entries[2]!.previousChainHash, entries[2]!.contentHash)).toBe(h);
   const report = verifyChain(entries, () => sheet, services);
   expect(report).toEqual({ ok: true, versions: entries.map((e) => ({ label: e.label, seq: e.seq, contentOk: true, linkOk: true })), contentMismatches: [], firstBreak: null, issues: [] });
-  expect(findNonJson(report)).toBeNull();
+  expect(jsonProblem(report)).toBeUndefined();
 });
 
 test('a middle version whose stored snapshot was rewritten shows as a content mismatch', () => {

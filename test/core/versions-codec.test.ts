@@ -6,7 +6,7 @@ import { CHUNK_MAX_CHARS, decodeVersion, encodeVersion, orphanedChunkRows, readS
 import { parseIndexEntry, serializeIndexEntry } from '../../src/core/versions/index-entry';
 import type { ChunkRow, Snapshot, SnapshotTab, VersionServices } from '../../src/core/versions/types';
 import { isUserError } from '../../src/core/errors';
-import { findNonJson } from '../../src/core/json';
+import { jsonProblem } from '../../src/core/json';
 
 const services: VersionServices = {
   sha256: (b) => new Uint8Array(createHash('sha256').update(b).digest()),
@@ -91,7 +91,7 @@ test('a 5,000-row × 20-column snapshot in Khmer, Thai and Arabic with 10,000-ch
   expect(indexBytes).toBeLessThanOrEqual(9 * 1024);
   expect(parseIndexEntry(indexJson, 'mapspec.version.1')).toEqual(entry);
   expect(entry.counts).toEqual({ added: 5000, changed: 0, removed: 0, unchanged: 0 });
-  expect(findNonJson({ entry, chunkRows, back })).toBeNull();
+  expect(jsonProblem({ entry, chunkRows, back })).toBeUndefined();
   expect(entry.storedChars).toBe(chunkRows.reduce((n, r) => n + r[3].length, 0));
 
   console.log(

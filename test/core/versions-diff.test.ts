@@ -4,7 +4,7 @@ import { diffSnapshots, type RowChange, type TabDiff } from '../../src/core/vers
 import { valueMapKey } from '../../src/core/versions/grid';
 import type { Snapshot, SnapshotTab } from '../../src/core/versions/types';
 import type { Json } from '../../src/core/json';
-import { findNonJson } from '../../src/core/json';
+import { jsonProblem } from '../../src/core/json';
 
 const HEADER = ['Field', 'Target', 'Type'];
 
@@ -81,7 +81,7 @@ test('rows added, removed and changed, cell by cell, in reading order', () => {
   ]);
   expect(t.moved).toEqual([]);
   const asJson: Json = diffSnapshots(before, after);
-  expect(findNonJson(asJson)).toBeNull();
+  expect(jsonProblem(asJson)).toBeUndefined();
 });
 
 test('a row that only moved is reported as moved, not changed; an insertion moves nothing', () => {

@@ -2,7 +2,7 @@
 import { CHANGELOG_HEADER, changelogRows } from '../../src/core/versions/changelog';
 import { LABEL_MAX_CHARS, proposeNextLabel, validateLabel } from '../../src/core/versions/labels';
 import type { VersionIndexEntry } from '../../src/core/versions/types';
-import { findNonJson } from '../../src/core/json';
+import { jsonProblem } from '../../src/core/json';
 
 test('proposeNextLabel continues the highest vN', () => {
   expect(proposeNextLabel([])).toBe('v1');
@@ -68,6 +68,6 @@ test('changelog rows come from the index only, newest first', () => {
     ['v2', '2024-06-02', 'ana@example.org', 'Added PII flags. ប្រព័ន្ធ', 1, 3, 1, "'12e45678"], // would read as 1.2e45678
     ['v1', '2024-05-01', '', 'First cut', 44, 0, 0, '9f86d081'],
   ]);
-  expect(findNonJson(rows)).toBeNull();
+  expect(jsonProblem(rows)).toBeUndefined();
   expect(changelogRows([])).toEqual([]);
 });

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Emulator } from '../../src/emulator/emulator';
-import { advanceTime, callServer, jsonProblem, openDocument, runMenuItem, topLevelFunctions, userEdit } from '../../src/emulator/simulate';
+import { advanceTime, callServer, openDocument, runMenuItem, topLevelFunctions, userEdit } from '../../src/emulator/simulate';
+import { jsonProblem } from '../../src/core/json';
 import { demoWorkbook } from '../../src/playground/demo-workbook';
 import { writeFakeBuild } from '../playground/support/fake-addon';
 

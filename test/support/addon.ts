@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
 import { runFunction, type RunOptions, type RunResult } from '../../src/emulator/sandbox';
 import { readProjectFile } from '../../src/tools/build';
+import { callServer as simulateCallServer } from '../../src/emulator/simulate';
 import { BUILD_DIR, CODE_PATH } from './paths';
 
 export function manifestScopes(): string[] {
@@ -20,9 +21,8 @@ export function run<T = unknown>(emulator: Emulator, fn: string, options: RunOpt
   return runFunction<T>(emulator, fn, { codePath: CODE_PATH, ...options });
 }
 
-/** Like google.script.run: one payload in, a JSON copy of the result out, or the error's message. */
-export function callServer<T = unknown>(emulator: Emulator, fn: string, payload: unknown, options: RunOptions = {}) {
-  const r = run<T>(emulator, fn, { ...options, args: [payload] });
-  if (!r.ok) return { ok: false as const, message: r.error!.message, calls: r.calls };
-  return { ok: true as const, value: JSON.parse(JSON.stringify(r.value ?? null)) as T, calls: r.calls };
+/** Like google.script.run (the playground's bridge): JSON payload in, JSON result or error message out. */
+export function callServer<T = unknown>(emulator: Emulator, fn: string, payload: unknown) {
+  const r = simulateCallServer(emulator, fn, payload, { codePath: CODE_PATH });
+  return r.ok ? { ok: true as const, value: r.value as T } : { ok: false as const, message: r.message };
 }
