@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { readXlsx, writeXlsx } from '../../src/emulator/xlsx';
 import type { WorkbookData } from '../../src/emulator/state';
 import { demoWorkbook } from '../../src/playground/demo-workbook';
+import { FIXTURES } from '../support/paths';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/who-anc-data-dictionary.xlsx');
+const FIXTURE = path.join(FIXTURES, 'who-anc-data-dictionary.xlsx');
 
 /** The sheets as JSON (what the playground saves), for deep comparison. */
 const sheetsJson = (wb: WorkbookData) => JSON.parse(JSON.stringify(wb.sheets));

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { startPlayground, type PlaygroundServer } from '../../src/playground/server';
 import { readXlsx } from '../../src/emulator/xlsx';
 import { writeFakeBuild } from './support/fake-addon';
+import { FIXTURES } from '../support/paths';
 
 let buildDir: string;
 let tmp: string;
@@ -283,7 +284,7 @@ test('everything persists across a restart (atomic state file)', async () => {
 });
 
 test('starts from an xlsx when given one', async () => {
-  const fixture = path.resolve(__dirname, '../../../shared/fixtures/who-anc-data-dictionary.xlsx');
+  const fixture = path.join(FIXTURES, 'who-anc-data-dictionary.xlsx');
   const server = await startPlayground({ port: 0, statePath: path.join(tmp, 'who.json'), xlsxPath: fixture, buildDir });
   try {
     const { data } = await call<StateData & { source: string }>(server, '/api/state');
