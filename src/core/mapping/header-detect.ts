@@ -1,0 +1,276 @@
+/**
+ * Adopting an existing tab: find the header row within the first rows (after blank rows, a blank
+ * first column, group-label rows and merged cells), map each column name to a role by its synonyms
+ * and by the group label above it, and say how sure that is, per column and for the tab, so the
+ * sidebar can show the roles for the person to confirm or change.
+ */
+import { columnLetter } from './a1';
+import { headerFindings } from './checks-header';
+import { FindingSink, type Finding } from './findings';
+import { GridReader, type TabGrid } from './grid';
+import { parseHeader, scoreHeader, tokens } from './header-match';
+import { bandSides, findBandRow, readHeader, type HeaderColumn } from './header-read';
+import { isSideable, roleLabel, sidedRole, type BaseRole, type LayoutKind, type Role, type Side } from './roles';
+import { resolveSettings, type MappingSettings } from './settings';
+import { compareKey, isDateValue } from './text';
+
+/** A role suggestion for a column, with its confidence (0 to 1). */
+export type RoleGuess = { role: Role; confidence: number };
+
+export type DetectedColumn = {
+  column: number;
+  letter: string;
+  /** The column name as written ('' when blank). */
+  header: string;
+  /** Group label above the column, or null. */
+  band: string | null;
+  /** What the column's side was taken to be: from its own words, else from its band. */
+  side: Side | null;
+  role: Role | null;
+  /** Confidence in `role` (0 when no role). */
+  confidence: number;
+  /** Other plausible roles, best first (at most 2). */
+  alternatives: RoleGuess[];
+};
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low' | 'none';
+
+/**
+ * What adoption found in a tab. JSON-safe: the sidebar shows it as is. `findings` are the header
+ * findings (duplicate/blank/merged headers, missing roles, or why no header was found).
+ */
+export type Detection = {
+  tab: string;
+  sheetId: number;
+  kind: LayoutKind;
+  headerRow: number | null;
+  bandRow: number | null;
+  /** First sheet row after the header. */
+  firstDataRow: number | null;
+  confidence: number;
+  level: ConfidenceLevel;
+  /** Band labels taken as the source and destination systems, if any. */
+  sides: { source: string | null; destination: string | null };
+  columns: DetectedColumn[];
+  findings: Finding[];
+};
+
+/** Below this a guess is not offered at all. */
+const MIN_ROLE_SCORE = 0.5;
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Role scores of one column in context (side from its words, else its band). */
+function columnGuesses(col: HeaderColumn): { side: Side | null; guesses: RoleGuess[] } {
+  if (col.mergedFrom !== null || col.header.trim() === '') return { side: null, guesses: [] };
+  const parsed = parseHeader(col.header);
+  if (!parsed) return { side: null, guesses: [] };
+  const side: Side | null = parsed.side ?? col.bandSide;
+  const scores = scoreHeader(parsed, col.band ? tokens(col.band) : []);
+  const byRole = new Map<Role, number>();
+  for (const [base, score] of scores) {
+    // "Data element ID" is the row ID of a dictionary but the path of a DHIS2 column under a side:
+    // a small bias settles such ties by whether the column has a side.
+    const sided = side === 'source' || side === 'destination';
+    const bias = isSideable(base as BaseRole) === sided ? 0.02 : 0;
+    const role = sidedRole(base as BaseRole, side);
+    const s = Math.min(1, score + bias);
+    if (s >= MIN_ROLE_SCORE && s > (byRole.get(role) ?? 0)) byRole.set(role, s);
+  }
+  const guesses = [...byRole.entries()].map(([role, s]) => ({ role, confidence: s })).sort((a, b) => b.confidence - a.confidence);
+  return { side, guesses };
+}
+
+/** How header-like one row is: the sum of the best score of each distinct role its cells suggest. */
+function rowScore(reader: GridReader, row: number): { score: number; roles: number; best: number } {
+  const best = new Map<string, number>();
+  let nonEmpty = 0;
+  let dataLike = 0;
+  for (let c = reader.firstColumn; c <= reader.lastColumn; c++) {
+    const raw = reader.raw(row, c);
+    const text = reader.text(row, c);
+    if (text.trim() === '') continue;
+    nonEmpty++;
+    if (typeof raw === 'number' || typeof raw === 'boolean' || isDateValue(raw)) {
+      dataLike++;
+      continue;
+    }
+    const parsed = parseHeader(text);
+    if (!parsed) continue;
+    // Each cell counts once, for its best role: "Data element ID" is an ID or a path, not both.
+    let cellRole: string | null = null;
+    let cellScore = 0;
+    for (const [base, s] of scoreHeader(parsed)) {
+      if (s >= MIN_ROLE_SCORE && s > cellScore) {
+        cellScore = s;
+        cellRole = sidedRole(base, parsed.side);
+      }
+    }
+    if (cellRole !== null && cellScore > (best.get(cellRole) ?? 0)) best.set(cellRole, cellScore);
+  }
+  if (nonEmpty === 0 || dataLike * 2 > nonEmpty) return { score: 0, roles: 0, best: 0 };
+  let score = 0;
+  let top = 0;
+  for (const s of best.values()) {
+    score += s;
+    if (s > top) top = s;
+  }
+  return { score, roles: best.size, best: top };
+}
+
+/** The header row: the most header-like row in the first rows, if it is header-like enough. */
+export function findHeaderRow(reader: GridReader, scanRows: number): { row: number; score: number } | null {
+  let found: { row: number; score: number } | null = null;
+  const end = Math.min(reader.lastRow, reader.firstRow + scanRows - 1);
+  for (let r = reader.firstRow; r <= end; r++) {
+    const s = rowScore(reader, r);
+    if (s.roles < 2 || s.best < 0.9 || s.score < 1.5) continue;
+    if (!found || s.score > found.score + 1e-9) found = { row: r, score: s.score };
+  }
+  return found;
+}
+
+/** The kind of tab its roles make it. */
+export function kindOf(roles: ReadonlySet<Role>): LayoutKind {
+  const has = (r: Role) => roles.has(r);
+  const sidedNonValue = [...roles].some((r) => (r.startsWith('source-') || r.startsWith('destination-')) && !r.endsWith('-value'));
+  const paths = has('source-path') || has('destination-path') || has('path');
+  if (has('value-map') && (has('source-value') || has('destination-value') || has('value')) && !paths) return 'value-map';
+  if (sidedNonValue) return 'mapping';
+  const dictionaryRoles: Role[] = ['id', 'label', 'path', 'type', 'choices', 'description', 'choice-type', 'sample', 'required'];
+  if ((has('label') || has('path')) && dictionaryRoles.filter(has).length >= 2) return 'dictionary';
+  return 'none';
+}
+
+function levelOf(confidence: number): ConfidenceLevel {
+  if (confidence >= 0.75) return 'high';
+  if (confidence >= 0.5) return 'medium';
+  if (confidence > 0) return 'low';
+  return 'none';
+}
+
+function noTable(reader: GridReader, sink: FindingSink, empty: boolean, scanRows: number): Detection {
+  sink.add({
+    tab: reader.name, row: null, column: null, columnName: null, rule: 'missing-header',
+    text: empty
+      ? 'the tab is empty, so there is no header row to read.'
+      : `no header row was recognised in the first ${scanRows} rows (no row names at least two mapping columns such as ID, label, type or API name).`,
+    hint: empty
+      ? 'Add a header row (or insert the Mapspec template) before adopting this tab.'
+      : 'If this tab is a mapping table, tell Mapspec which row holds the column names and what each column means.',
+  });
+  return {
+    tab: reader.name, sheetId: reader.sheetId, kind: 'none', headerRow: null, bandRow: null, firstDataRow: null,
+    confidence: 0, level: 'none', sides: { source: null, destination: null }, columns: [], findings: sink.findings,
+  };
+}
+
+/**
+ * Detects the layout of a tab: header row, band row, a role and confidence per column, the kind of
+ * tab (mapping, dictionary, value-map, or none) and header findings. Never throws on odd content;
+ * an empty tab or a tab with no recognisable header gives kind 'none' and a missing-header finding.
+ */
+export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>): Detection {
+  const s = resolveSettings(settings);
+  const reader = new GridReader(grid);
+  const sink = new FindingSink(s.severityOverrides);
+  if (reader.lastRow === 0) return noTable(reader, sink, true, s.headerScanRows);
+  const header = findHeaderRow(reader, s.headerScanRows);
+  if (!header) {
+    let empty = true;
+    for (let r = reader.firstRow; r <= reader.lastRow && empty; r++) empty = reader.rowIsBlank(r);
+    return noTable(reader, sink, empty, s.headerScanRows);
+  }
+  const headerRow = header.row;
+  const band = findBandRow(reader, headerRow, reader.firstColumn, reader.lastColumn);
+  const cols = readHeader(reader, headerRow, band ? band.row : null);
+
+  // Guesses per column, then a greedy assignment: the strongest (column, role) pairs first, each role
+  // and each column used once. Ties go to the leftmost column.
+  const perColumn = cols.map(columnGuesses);
+  const pairs: { i: number; role: Role; score: number }[] = [];
+  perColumn.forEach((g, i) => g.guesses.forEach((x) => pairs.push({ i, role: x.role, score: x.confidence })));
+  pairs.sort((a, b) => b.score - a.score || a.i - b.i);
+  const roleOf = new Map<number, { role: Role; score: number }>();
+  const taken = new Map<Role, number>();
+  for (const p of pairs) {
+    if (roleOf.has(p.i) || taken.has(p.role)) continue;
+    roleOf.set(p.i, { role: p.role, score: p.score });
+    taken.set(p.role, p.i);
+  }
+
+  const roles = new Map<number, Role>();
+  for (const [i, r] of roleOf) roles.set(cols[i].column, r.role);
+  const kind = kindOf(new Set(roles.values()));
+
+  // Only columns that mean something are listed: named ones, and blank-named ones holding data.
+  let lastNamed = reader.firstColumn - 1;
+  for (const c of cols) if (c.header.trim() !== '' || c.mergedFrom !== null) lastNamed = c.column;
+  const columns: DetectedColumn[] = [];
+  cols.forEach((c, i) => {
+    if (c.column > lastNamed) return;
+    const assigned = roleOf.get(i);
+    columns.push({
+      column: c.column,
+      letter: columnLetter(c.column),
+      header: c.header,
+      band: c.band,
+      side: perColumn[i].side,
+      role: assigned ? assigned.role : null,
+      confidence: assigned ? round2(assigned.score) : 0,
+      alternatives: perColumn[i].guesses
+        .filter((g) => !assigned || g.role !== assigned.role)
+        .slice(0, 2)
+        .map((g) => ({ role: g.role, confidence: round2(g.confidence) })),
+    });
+  });
+
+  if (kind === 'none') {
+    // Some names matched, but not enough to make a table: say so, and report nothing finer.
+    sink.add({
+      tab: reader.name, row: headerRow, column: null, columnName: null, rule: 'missing-header',
+      text: `row ${headerRow} has a few column names Mapspec knows, but not enough to make a mapping, data-dictionary or value-map table.`,
+      hint: 'If this tab is a mapping table, tell Mapspec what each column means.',
+    });
+  } else {
+    headerFindings(reader, headerRow, cols, roles, kind, sink);
+  }
+  // A strong candidate that lost its role to another column: say which column is used.
+  perColumn.forEach((g, i) => {
+    const top = g.guesses[0];
+    if (kind === 'none' || !top || top.confidence < 0.9 || roleOf.has(i)) return;
+    const winner = taken.get(top.role);
+    if (winner === undefined) return;
+    sink.add({
+      tab: reader.name, row: headerRow, column: columnLetter(cols[i].column), columnName: cols[i].header, rule: 'duplicate-role',
+      text: `this column and column ${columnLetter(cols[winner].column)} both look like the ${roleLabel(top.role)} column; Mapspec uses column ${columnLetter(cols[winner].column)}.`,
+      hint: 'Confirm which column holds it, or rename one of them.',
+    });
+  });
+
+  let sum = 0;
+  for (const r of roleOf.values()) sum += r.score;
+  let confidence = Math.min(1, sum / 4);
+  if (kind === 'none') confidence = Math.min(confidence, 0.3);
+  const labels = band ? band.labels : [];
+  const sides = bandSides(labels);
+  const sideLabel = (want: Side): string | null => {
+    for (const l of labels) if (l !== null && sides.get(compareKey(l)) === want) return l;
+    return null;
+  };
+  return {
+    tab: reader.name,
+    sheetId: reader.sheetId,
+    kind,
+    headerRow,
+    bandRow: band ? band.row : null,
+    firstDataRow: headerRow + 1,
+    confidence: round2(confidence),
+    level: levelOf(confidence),
+    sides: { source: sideLabel('source'), destination: sideLabel('destination') },
+    columns,
+    findings: sink.findings,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Matching one column name against the role synonyms: turns "Multiple Choice Type \n(if
+ * applicable)" or "[ANC] Data Element ID" into tokens, strips side words and system names, and
+ * scores each base role from 0 to 1 (1 = the whole name is a synonym).
+ */
+import { nfkc } from './text';
+import { ROLE_SYNONYMS, SOURCE_WORDS, DESTINATION_WORDS, SYSTEM_WORDS, WEAK_WORDS, type BaseRole } from './roles';
+
+/** Names longer than this are prose, not column names, and are not matched at all. */
+export const MAX_HEADER_CHARS = 120;
+const MAX_HEADER_TOKENS = 14;
+
+/** Splits text into lower-case word tokens; letters and combining marks of any script are kept. */
+export function tokens(s: string): string[] {
+  const t = nfkc(s).toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+  return t === '' ? [] : t.split(' ');
+}
+
+export type ParsedHeader = {
+  /** Tokens of the name without bracketed prefixes and parentheticals. */
+  core: string[];
+  /** Side named by the column itself ("Source type", "Type (destination)"), if any. */
+  side: 'source' | 'destination' | null;
+  /** Core tokens without the side word. */
+  rest: string[];
+};
+
+function sideOfWord(w: string): 'source' | 'destination' | null {
+  if (SOURCE_WORDS.has(w)) return 'source';
+  if (DESTINATION_WORDS.has(w)) return 'destination';
+  return null;
+}
+
+export function parseHeader(raw: string): ParsedHeader | null {
+  if (raw.length > MAX_HEADER_CHARS) return null;
+  let paren: string[] = [];
+  const withoutParens = raw
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\(([^)]*)\)/g, (_m, inner: string) => {
+      paren = paren.concat(tokens(inner));
+      return ' ';
+    });
+  let core = tokens(withoutParens);
+  // A name that is nothing but a parenthetical ("(source)") keeps its words.
+  if (core.length === 0) core = paren;
+  if (core.length === 0 || core.length > MAX_HEADER_TOKENS) return null;
+  let side = core.length > 1 ? sideOfWord(core[0]) : null;
+  let rest = side ? core.slice(1) : core;
+  if (!side && core.length > 1) {
+    const last = sideOfWord(core[core.length - 1]);
+    // "to" and "from" at the end are words of a sentence, not a side ("Linked to").
+    if (last && core[core.length - 1] !== 'to' && core[core.length - 1] !== 'from') {
+      side = last;
+      rest = core.slice(0, -1);
+    }
+  }
+  if (!side) {
+    for (const w of paren) {
+      const s = sideOfWord(w);
+      if (s && w !== 'to' && w !== 'from') {
+        side = s;
+        break;
+      }
+    }
+  }
+  return { core, side, rest };
+}
+
+type Synonym = { words: string[]; role: BaseRole; weak: boolean };
+
+const EXACT = new Map<string, BaseRole[]>();
+const PARTIAL: Synonym[] = [];
+for (const [role, list] of Object.entries(ROLE_SYNONYMS) as [BaseRole, readonly string[]][]) {
+  for (const phrase of list) {
+    const words = tokens(phrase);
+    if (words.length === 0) continue;
+    const key = words.join(' ');
+    const roles = EXACT.get(key) ?? [];
+    if (!roles.includes(role)) roles.push(role);
+    EXACT.set(key, roles);
+    PARTIAL.push({ words, role, weak: words.length === 1 && WEAK_WORDS.has(words[0]) });
+  }
+}
+
+function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Scores per base role for one token list; `penalty` is taken off for stripped forms. */
+function scoreWords(words: readonly string[], penalty: number, out: Map<BaseRole, number>): void {
+  if (words.length === 0) return;
+  const put = (role: BaseRole, score: number) => {
+    if (score > (out.get(role) ?? 0)) out.set(role, score);
+  };
+  const exact = EXACT.get(words.join(' '));
+  if (exact) for (const r of exact) put(r, 1 - penalty);
+  for (const syn of PARTIAL) {
+    if (syn.words.length >= words.length) continue;
+    if (!containsRun(words, syn.words)) continue;
+    // Partial matches grow with how much of the name the synonym covers: "input options" is most of
+    // "constrained input options", "type" is little of "HL7 FHIR R4 resource type".
+    put(syn.role, 0.35 + (0.5 * syn.words.length) / words.length - (syn.weak ? 0.1 : 0) - penalty);
+  }
+}
+
+function stripLeading(words: readonly string[], drop: (w: string) => boolean): string[] {
+  let i = 0;
+  while (i < words.length - 1 && drop(words[i])) i++;
+  return words.slice(i);
+}
+
+const cache = new Map<string, Map<BaseRole, number>>();
+
+/**
+ * Scores of each base role for a parsed column name. `bandWords` are the tokens of the group label
+ * above the column, stripped from the front of the name ("DHIS2 type" under "DHIS2").
+ */
+export function scoreHeader(parsed: ParsedHeader, bandWords: readonly string[] = []): Map<BaseRole, number> {
+  const cacheKey = `${parsed.rest.join(' ')}|${bandWords.join(' ')}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const out = new Map<BaseRole, number>();
+  scoreWords(parsed.rest, 0, out);
+  const band = new Set(bandWords);
+  const noSystem = stripLeading(parsed.rest, (w) => SYSTEM_WORDS.has(w) || band.has(w));
+  if (noSystem.length !== parsed.rest.length) scoreWords(noSystem, 0.05, out);
+  if (cache.size > 5000) cache.clear();
+  cache.set(cacheKey, out);
+  return out;
+}
