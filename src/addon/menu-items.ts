@@ -4,4 +4,13 @@
  */
 export type MenuItem = { caption: string; functionName: string } | 'separator';
 
-export const MENU_ITEMS: readonly MenuItem[] = [{ caption: 'Open sidebar', functionName: 'showSidebar' }];
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { caption: 'Open sidebar', functionName: 'showSidebar' },
+  'separator',
+  { caption: 'Insert mapping template', functionName: 'insertTemplateFromMenu' },
+  { caption: 'Use this tab as a mapping spec', functionName: 'useTabAsMappingSpec' },
+  { caption: 'Use this tab as a value map', functionName: 'useTabAsValueMap' },
+  'separator',
+  { caption: 'Run checks', functionName: 'runChecksFromMenu' },
+  { caption: 'Clear Mapspec colours', functionName: 'clearColoursFromMenu' },
+];

@@ -5,8 +5,12 @@
  * menu, trigger or sidebar call uses has one.
  */
 import { dispatch, type ApiHandlers } from './dispatch';
-import { buildMenu, showSidebar } from './menu';
+import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, runChecksFromMenu, showSidebar, useTabAsMappingSpec, useTabAsValueMap } from './menu';
 import { activateTab, getSidebarState } from './handlers/sidebar-state';
+import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
+import { clearColours, runChecks, selectCell } from './handlers/checks';
+import { insertTemplate } from './handlers/template';
+import { recolourEditedRows } from './triggers/on-edit';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
 
@@ -18,7 +22,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab };
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours };
 
 export const triggers = {
   onOpen: {
@@ -31,15 +35,32 @@ export const triggers = {
     doc: 'Runs when the add-on is installed from within a document: builds the menu at once.\n@param {GoogleAppsScript.Events.AddonOnInstall} e',
     run: (e?: GoogleAppsScript.Events.AddonOnInstall) => triggers.onOpen.run(e as GoogleAppsScript.Events.SheetsOnOpen | undefined),
   },
+  onEdit: {
+    params: ['e'],
+    doc: 'Simple trigger: recolours the edited rows of a registered tab (AuthMode.LIMITED, 30 s).\n@param {GoogleAppsScript.Events.SheetsOnEdit} e',
+    run: (e: GoogleAppsScript.Events.SheetsOnEdit) => recolourEditedRows(e),
+  },
 } satisfies Record<string, EntryPoint>;
 
 export const menu = {
   showSidebar: { params: [], doc: 'Menu item "Open sidebar": opens the Mapspec sidebar.', run: () => showSidebar() },
+  insertTemplateFromMenu: { params: [], doc: 'Menu item "Insert mapping template": adds the README, mapping and value-map tabs.', run: () => insertTemplateFromMenu() },
+  useTabAsMappingSpec: { params: [], doc: 'Menu item "Use this tab as a mapping spec": opens the sidebar to confirm its columns.', run: () => useTabAsMappingSpec() },
+  useTabAsValueMap: { params: [], doc: 'Menu item "Use this tab as a value map": opens the sidebar to confirm its columns.', run: () => useTabAsValueMap() },
+  runChecksFromMenu: { params: [], doc: 'Menu item "Run checks": opens the checks panel, which runs the checks.', run: () => runChecksFromMenu() },
+  clearColoursFromMenu: { params: [], doc: 'Menu item "Clear Mapspec colours": puts back the fills Mapspec replaced.', run: () => clearColoursFromMenu() },
 } satisfies Record<string, EntryPoint>;
 
 const apiDocs: Record<ApiName, string> = {
-  getSidebarState: 'Sidebar: the signed-in user, spreadsheet name and tabs, in one call.',
+  getSidebarState: 'Sidebar: the signed-in user, spreadsheet name, tabs and colour legend, in one call.',
   activateTab: 'Sidebar: makes the chosen tab the active sheet.',
+  insertTemplate: 'Sidebar: inserts and registers the README, mapping and value-map template tabs.',
+  detectTab: "Sidebar: detects a tab's header row and column roles, for the person to confirm.",
+  registerTab: "Sidebar: saves a tab's confirmed layout; the tab is part of the spec from then on.",
+  unregisterTab: 'Sidebar: removes a tab from the spec, putting its replaced fills back.',
+  runChecks: 'Sidebar: checks every registered tab and recolours it, in one call.',
+  selectCell: "Sidebar: selects a finding's cell in the sheet.",
+  clearColours: 'Sidebar: puts back every fill Mapspec replaced and removes its notes.',
 };
 
 type ApiEntry = EntryPoint & { run: (payload: unknown) => Json };
@@ -56,4 +77,11 @@ function apiEntry(name: ApiName): ApiEntry {
 export const api: Record<ApiName, ApiEntry> = {
   getSidebarState: apiEntry('getSidebarState'),
   activateTab: apiEntry('activateTab'),
+  insertTemplate: apiEntry('insertTemplate'),
+  detectTab: apiEntry('detectTab'),
+  registerTab: apiEntry('registerTab'),
+  unregisterTab: apiEntry('unregisterTab'),
+  runChecks: apiEntry('runChecks'),
+  selectCell: apiEntry('selectCell'),
+  clearColours: apiEntry('clearColours'),
 };

@@ -4,7 +4,17 @@
  */
 import type { ApiName } from './api';
 
-export const API_NAMES = ['getSidebarState', 'activateTab'] as const satisfies readonly ApiName[];
+export const API_NAMES = [
+  'getSidebarState',
+  'activateTab',
+  'insertTemplate',
+  'detectTab',
+  'registerTab',
+  'unregisterTab',
+  'runChecks',
+  'selectCell',
+  'clearColours',
+] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;
 // Compile-time check: `true` only when every API function is listed.

@@ -5,15 +5,47 @@
  */
 import * as z from 'zod';
 import type { Json } from './json';
+import type { Detection } from './mapping/header-detect';
+import type { Finding, Severity } from './mapping/findings';
+import type { LayoutKind, Role } from './mapping/roles';
+
+const sheetId = z.number().int().nonnegative();
+const registeredKind = z.enum(['mapping', 'dictionary', 'value-map']);
 
 export const apiInputs = {
   /** Everything the sidebar shows when it opens, in one round trip. */
   getSidebarState: z.object({}).strict(),
   /** Makes a tab the active sheet (the sidebar's tab list). */
-  activateTab: z.object({ sheetId: z.number().int().nonnegative() }).strict(),
+  activateTab: z.object({ sheetId }).strict(),
+  /** Inserts the template: a README tab, one mapping tab per workflow step, a value-maps tab. */
+  insertTemplate: z
+    .object({ steps: z.array(z.string().trim().min(1).max(80)).min(1).max(10).optional() })
+    .strict(),
+  /** Detects the header row and column roles of a tab, for the person to confirm. */
+  detectTab: z.object({ sheetId }).strict(),
+  /** Saves a tab's layout (roles confirmed or changed by the person): the tab is now checked. */
+  registerTab: z
+    .object({
+      sheetId,
+      kind: registeredKind,
+      headerRow: z.number().int().min(1).max(1000),
+      roles: z.array(z.object({ column: z.number().int().min(1).max(18278), role: z.string().max(40) }).strict()).max(500),
+      keyColumn: z.number().int().min(1).max(18278).nullable(),
+      managedIds: z.boolean(),
+    })
+    .strict(),
+  /** Stops treating a tab as part of the spec (its Mapspec colours are put back first). */
+  unregisterTab: z.object({ sheetId }).strict(),
+  /** Checks every registered tab and recolours them: one call, whatever the number of rows. */
+  runChecks: z.object({}).strict(),
+  /** Selects a cell (a finding's location) in the sheet. */
+  selectCell: z.object({ sheetId, row: z.number().int().min(1), column: z.number().int().min(1) }).strict(),
+  /** Puts back every fill Mapspec replaced and removes its notes. */
+  clearColours: z.object({}).strict(),
 };
 
 export type ApiName = keyof typeof apiInputs;
+export type RegisteredKind = z.infer<typeof registeredKind>;
 
 export type TabSummary = {
   sheetId: number;
@@ -25,18 +57,59 @@ export type TabSummary = {
   lastRow: number;
   lastColumn: number;
   active: boolean;
+  /** How Mapspec treats the tab, or null when it is not part of the spec. */
+  kind: RegisteredKind | null;
 };
+
+export type LegendEntry = { key: string; colour: string; label: string; meaning: string };
+
+export type SidebarPanel = 'tabs' | 'checks' | 'adopt';
 
 export type SidebarState = {
   /** Null when Google does not share the user's email with the add-on (another domain). */
   userEmail: string | null;
   spreadsheetName: string;
   tabs: TabSummary[];
+  legend: LegendEntry[];
+  /** The panel a menu item asked the sidebar to open with (once), and the tab it is about. */
+  open: { panel: SidebarPanel; sheetId: number | null; kind: RegisteredKind | null } | null;
+};
+
+export type RoleOption = { role: Role; label: string };
+
+export type TabDetection = {
+  sheetId: number;
+  name: string;
+  detection: Detection;
+  /** The saved layout's roles when the tab is already registered (the person's earlier choices). */
+  registered: { kind: RegisteredKind; headerRow: number; keyColumn: number | null; managedIds: boolean; roles: { column: number; role: Role }[] } | null;
+  roleOptions: RoleOption[];
+};
+
+/** A finding with what the sidebar needs to select its cell. */
+export type FindingView = Finding & { sheetId: number; columnIndex: number | null };
+
+export type CheckResult = {
+  bySeverity: { [S in Severity]: number };
+  total: number;
+  truncated: boolean;
+  rowsChecked: number;
+  tabs: { sheetId: number; name: string; kind: LayoutKind; findings: FindingView[] }[];
+  /** Cells whose fill Mapspec set in this run. */
+  paintedCells: number;
+  checkedAt: string;
 };
 
 export type ApiResults = {
   getSidebarState: SidebarState;
   activateTab: { name: string };
+  insertTemplate: { created: string[]; state: SidebarState };
+  detectTab: TabDetection;
+  registerTab: SidebarState;
+  unregisterTab: SidebarState;
+  runChecks: CheckResult;
+  selectCell: { a1: string };
+  clearColours: { restoredCells: number };
 };
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */

@@ -1,11 +1,16 @@
 /**
- * Summaries of a spreadsheet's tabs for the sidebar: pure, from what the adapter read.
+ * Summaries of a spreadsheet's tabs for the sidebar: pure, from what the adapter read and which tabs
+ * are registered as part of the spec.
  */
-import type { TabSummary } from './api';
+import type { RegisteredKind, TabSummary } from './api';
 
 export type SheetFacts = { sheetId: number; name: string; hidden: boolean; lastRow: number; lastColumn: number };
 
-export function summarizeTabs(sheets: readonly SheetFacts[], activeSheetId: number | null): TabSummary[] {
+export function summarizeTabs(
+  sheets: readonly SheetFacts[],
+  activeSheetId: number | null,
+  kinds: ReadonlyMap<number, RegisteredKind> = new Map(),
+): TabSummary[] {
   return sheets.map((s, i) => ({
     sheetId: s.sheetId,
     name: s.name,
@@ -14,5 +19,6 @@ export function summarizeTabs(sheets: readonly SheetFacts[], activeSheetId: numb
     lastRow: s.lastRow,
     lastColumn: s.lastColumn,
     active: s.sheetId === activeSheetId,
+    kind: kinds.get(s.sheetId) ?? null,
   }));
 }

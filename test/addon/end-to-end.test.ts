@@ -30,8 +30,17 @@ test.each(['NONE', 'LIMITED', 'FULL'] as const)('onOpen in AuthMode.%s builds on
   const before = JSON.stringify(emulator.state.workbook);
   const r = run(emulator, 'onOpen', onOpenEvent(mode));
   expect(r.error).toBeUndefined();
-  expect(r.effects.menus).toEqual([
-    { title: expect.any(String), addon: true, items: [{ kind: 'item', caption: 'Open sidebar', functionName: 'showSidebar' }] },
+  expect(r.effects.menus).toHaveLength(1);
+  expect(r.effects.menus[0]).toMatchObject({ title: 'Mapspec', addon: true });
+  expect(r.effects.menus[0]!.items.map((i) => (i.kind === 'item' ? i.caption : i.kind))).toEqual([
+    'Open sidebar',
+    'separator',
+    'Insert mapping template',
+    'Use this tab as a mapping spec',
+    'Use this tab as a value map',
+    'separator',
+    'Run checks',
+    'Clear Mapspec colours',
   ]);
   // Building a menu touches no spreadsheet data (it could not in NONE).
   expect(JSON.stringify(emulator.state.workbook)).toBe(before);
@@ -39,9 +48,10 @@ test.each(['NONE', 'LIMITED', 'FULL'] as const)('onOpen in AuthMode.%s builds on
 });
 
 test('onInstall builds the same menu as onOpen', () => {
-  const r = run(newEmulator(), 'onInstall', onOpenEvent('FULL'));
-  expect(r.ok).toBe(true);
-  expect(r.effects.menus[0]!.items).toHaveLength(1);
+  const emulator = newEmulator();
+  const install = run(emulator, 'onInstall', onOpenEvent('FULL'));
+  expect(install.ok).toBe(true);
+  expect(install.effects.menus).toEqual(run(emulator, 'onOpen', onOpenEvent('FULL')).effects.menus);
 });
 
 test('onOpen → menu item → sidebar → server calls, end to end', () => {

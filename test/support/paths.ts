@@ -4,4 +4,5 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
 export const CODE_PATH = path.join(BUILD_DIR, 'Code.js');
-export const FIXTURES = path.join(ROOT, '../shared/fixtures');
+// The real spreadsheets tests run on, kept in the repository so `npm test` works on any clone.
+export const FIXTURES = path.join(ROOT, 'test/fixtures');

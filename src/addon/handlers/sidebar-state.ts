@@ -1,21 +1,30 @@
 /**
  * Sidebar handlers for the workbook overview: the state shown on opening, and switching tabs.
  */
-import type { ApiParsedInput, ApiResults } from '../../core/api';
+import type { ApiParsedInput, ApiResults, SidebarState } from '../../core/api';
 import { summarizeTabs } from '../../core/tabs';
 import { UserError } from '../../core/errors';
+import { legend } from '../../core/mapping/colours';
 import { activeSpreadsheet, readSheetFacts, sheetById } from '../adapters/spreadsheet';
 import { currentUserEmail } from '../adapters/session';
+import { loadSpec, registeredKinds, takePanelRequest, type Spec } from '../spec/spec-store';
+import { isInternalSheet } from '../spec/registered-tabs';
 
-/** Everything the sidebar needs on opening, read in one execution. */
-export function getSidebarState(_input: ApiParsedInput<'getSidebarState'>): ApiResults['getSidebarState'] {
-  const ss = activeSpreadsheet();
-  const facts = readSheetFacts(ss);
+/** The sidebar's state (also returned by calls that change it, so one round trip refreshes it). */
+export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: Spec, open: SidebarState['open'] = null): SidebarState {
+  const facts = readSheetFacts(ss).filter((f) => !isInternalSheet(f.name));
   return {
     userEmail: currentUserEmail(),
     spreadsheetName: ss.getName(),
-    tabs: summarizeTabs(facts, ss.getActiveSheet().getSheetId()),
+    tabs: summarizeTabs(facts, ss.getActiveSheet().getSheetId(), registeredKinds(spec)),
+    legend: legend(spec.colours),
+    open,
   };
+}
+
+/** Everything the sidebar needs on opening, read in one execution. */
+export function getSidebarState(_input: ApiParsedInput<'getSidebarState'>): ApiResults['getSidebarState'] {
+  return sidebarState(activeSpreadsheet(), loadSpec(), takePanelRequest());
 }
 
 /** Shows the chosen tab. A hidden tab is refused rather than un-hidden: that is the user's call. */

@@ -79,7 +79,7 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
 
     if (keyCol !== null) {
       if (keyBlank) {
-        sink.addAt(view.whereColumn(keyCol, r), 'missing-key', 'this row has no ID.', view.layout.managedIds ? 'Use "Fill in missing IDs" and Mapspec will give it the next free ID.' : 'Give the row a value that no other row has, so changes to it can be tracked.');
+        sink.addAt(view.whereColumn(keyCol, r), 'missing-key', 'this row has no ID.', view.layout.managedIds ? 'Mapspec gives it the next free ID when the checks run.' : 'Give the row a value that no other row has, so changes to it can be tracked (or let Mapspec fill missing IDs: "Use this tab as a mapping spec" in the menu).');
       } else {
         const k = compareKey(keyText);
         const first = keys.get(k);

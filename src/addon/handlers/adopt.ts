@@ -1,0 +1,80 @@
+/**
+ * Adopting tabs: detect a tab's header row and column roles for the person to confirm, save the
+ * confirmed layout (by sheet id), or stop treating a tab as part of the spec.
+ */
+import type { ApiParsedInput, ApiResults, RoleOption } from '../../core/api';
+import { UserError } from '../../core/errors';
+import { detectLayout } from '../../core/mapping/header-detect';
+import { layoutFromChoice } from '../../core/mapping/layout-choice';
+import { ROLES } from '../../core/mapping/roles';
+import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
+import { withDocumentLock } from '../adapters/lock';
+import { readTabGrid } from '../adapters/tab-grid';
+import { readPaintMemory, writePaintMemory } from '../adapters/paint-store';
+import { loadSpec, removeLayout, saveLayouts } from '../spec/spec-store';
+import { isInternalSheet } from '../spec/registered-tabs';
+import { restoreTab } from '../spec/paint';
+import { sidebarState } from './sidebar-state';
+
+const ROLE_OPTIONS: RoleOption[] = ROLES.map((r) => ({ role: r.role, label: r.label }));
+
+function specSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = sheetById(ss, sheetId);
+  if (isInternalSheet(sheet.getName())) throw new UserError(`"${sheet.getName()}" is where Mapspec keeps its own data; it cannot be part of the spec.`);
+  return sheet;
+}
+
+/** Detects the layout of a tab (reads it whole: four calls), without changing anything. */
+export function detectTab(input: ApiParsedInput<'detectTab'>): ApiResults['detectTab'] {
+  const ss = activeSpreadsheet();
+  const spec = loadSpec();
+  const sheet = specSheet(ss, input.sheetId);
+  const { grid } = readTabGrid(sheet);
+  const detection = detectLayout(grid, spec.mapping);
+  const saved = spec.layouts.get(input.sheetId);
+  return {
+    sheetId: input.sheetId,
+    name: grid.name,
+    detection,
+    registered:
+      saved && saved.kind !== 'none'
+        ? { kind: saved.kind, headerRow: saved.headerRow, keyColumn: saved.keyColumn, managedIds: saved.managedIds, roles: saved.columns.map((c) => ({ column: c.column, role: c.role })) }
+        : null,
+    roleOptions: ROLE_OPTIONS,
+  };
+}
+
+/** Saves the layout the person confirmed; the tab is part of the spec from now on. */
+export function registerTab(input: ApiParsedInput<'registerTab'>): ApiResults['registerTab'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const spec = loadSpec();
+    const sheet = specSheet(ss, input.sheetId);
+    const { grid } = readTabGrid(sheet);
+    const layout = layoutFromChoice(grid, input);
+    saveLayouts(new Map([[input.sheetId, layout]]));
+    spec.layouts.set(input.sheetId, layout);
+    return sidebarState(ss, spec);
+  });
+}
+
+/** Removes a tab from the spec, putting back the fills Mapspec replaced on it first. */
+export function unregisterTab(input: ApiParsedInput<'unregisterTab'>): ApiResults['unregisterTab'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const spec = loadSpec();
+    const layout = spec.layouts.get(input.sheetId);
+    if (!layout) throw new UserError('That tab is not part of the spec. Refresh the sidebar to see the current tabs.');
+    const sheet = sheetById(ss, input.sheetId);
+    const memory = readPaintMemory(ss);
+    const previous = memory.get(input.sheetId);
+    if (previous) {
+      restoreTab(sheet, readTabGrid(sheet).grid, layout, previous);
+      memory.delete(input.sheetId);
+      writePaintMemory(ss, memory);
+    }
+    removeLayout(input.sheetId);
+    spec.layouts.delete(input.sheetId);
+    return sidebarState(ss, spec);
+  });
+}

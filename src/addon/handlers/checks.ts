@@ -1,0 +1,116 @@
+/**
+ * Checks and colours: run every check over the registered tabs and recolour them (one sidebar
+ * call; a fixed number of spreadsheet calls per tab, whatever its length), select a finding's cell,
+ * and put back the fills Mapspec replaced.
+ */
+import type { ApiParsedInput, ApiResults, CheckResult, FindingView } from '../../core/api';
+import { columnNumber, a1 } from '../../core/mapping/a1';
+import { checkSpreadsheet } from '../../core/mapping/checks';
+import type { TabGrid } from '../../core/mapping/grid';
+import { idColumnBlock, planRowIds } from '../../core/mapping/row-keys';
+import type { MappingSettings } from '../../core/mapping/settings';
+import type { Finding } from '../../core/mapping/findings';
+import { UserError } from '../../core/errors';
+import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
+import { withDocumentLock } from '../adapters/lock';
+import { readTabGrid } from '../adapters/tab-grid';
+import { readPaintMemory, writePaintMemory } from '../adapters/paint-store';
+import { loadSpec } from '../spec/spec-store';
+import { registeredTabs, type RegisteredTab } from '../spec/registered-tabs';
+import { paintTab, restoreTab } from '../spec/paint';
+
+type TabWithGrid = RegisteredTab & { grid: TabGrid };
+
+/**
+ * Gives rows of tabs whose IDs Mapspec manages the next free IDs (never renumbering, unique across
+ * tabs): one write per tab, then that tab is read again. Formulas in the ID column are kept.
+ */
+function fillMissingIds(reads: TabWithGrid[], settings: MappingSettings): TabWithGrid[] {
+  const proposals = planRowIds(reads, settings);
+  if (proposals.length === 0) return reads;
+  return reads.map((r) => {
+    const block = idColumnBlock(r.grid, r.layout, proposals);
+    if (!block) return r;
+    const first = r.grid.firstRow ?? 1;
+    const values = block.values.map((row, i) => {
+      const formula = r.grid.formulas?.[block.startRow + i - first]?.[block.column - 1];
+      return formula ? [formula] : row;
+    });
+    r.sheet.getRange(block.startRow, block.column, values.length, 1).setValues(values);
+    return { ...r, grid: readTabGrid(r.sheet).grid };
+  });
+}
+
+/** Checks all registered tabs (filling missing managed IDs first) and recolours them. */
+export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runChecks'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const spec = loadSpec();
+    const tabs = registeredTabs(ss, spec);
+    const reads = fillMissingIds(tabs.map((t) => ({ ...t, grid: readTabGrid(t.sheet).grid })), spec.mapping);
+    // Paint from every finding, not just the ones the sidebar lists.
+    const report = checkSpreadsheet(
+      reads.map((r) => ({ grid: r.grid, layout: r.layout })),
+      { ...spec.mapping, maxFindings: 100_000 },
+    );
+    const byTab = new Map<string, Finding[]>();
+    for (const f of report.findings) {
+      if (!byTab.has(f.tab)) byTab.set(f.tab, []);
+      byTab.get(f.tab)!.push(f);
+    }
+    const memory = readPaintMemory(ss);
+    let paintedCells = 0;
+    for (const r of reads) {
+      const painted = paintTab({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [] }, memory.get(r.sheetId) ?? {}, spec.colours);
+      memory.set(r.sheetId, painted.memory);
+      paintedCells += painted.paintedCells;
+    }
+    for (const id of [...memory.keys()]) if (!spec.layouts.has(id)) memory.delete(id);
+    writePaintMemory(ss, memory);
+
+    const max = spec.mapping.maxFindings;
+    let shown = 0;
+    const result: CheckResult = {
+      bySeverity: report.bySeverity,
+      total: report.total,
+      truncated: report.total > max,
+      rowsChecked: report.rowsChecked,
+      tabs: reads.map((r) => {
+        const findings: FindingView[] = [];
+        for (const f of byTab.get(r.grid.name) ?? []) {
+          if (shown >= max) break;
+          shown++;
+          findings.push({ ...f, sheetId: r.sheetId, columnIndex: f.column ? columnNumber(f.column) : null });
+        }
+        return { sheetId: r.sheetId, name: r.grid.name, kind: r.layout.kind, findings };
+      }),
+      paintedCells,
+      checkedAt: new Date().toISOString(),
+    };
+    return result;
+  });
+}
+
+/** Selects a cell (a finding's location); the sheet becomes the active one. */
+export function selectCell(input: ApiParsedInput<'selectCell'>): ApiResults['selectCell'] {
+  const sheet = sheetById(activeSpreadsheet(), input.sheetId);
+  if (sheet.isSheetHidden()) throw new UserError(`Tab "${sheet.getName()}" is hidden. Show it first to see the cell.`);
+  const address = a1(input.row, input.column);
+  sheet.getRange(input.row, input.column).activate();
+  return { a1: address };
+}
+
+/** Puts back every fill Mapspec replaced, and removes its notes, on every tab it painted. */
+export function clearColours(_input: ApiParsedInput<'clearColours'>): ApiResults['clearColours'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const spec = loadSpec();
+    const memory = readPaintMemory(ss);
+    let restoredCells = 0;
+    for (const tab of registeredTabs(ss, spec)) {
+      restoredCells += restoreTab(tab.sheet, readTabGrid(tab.sheet).grid, tab.layout, memory.get(tab.sheetId) ?? {});
+    }
+    writePaintMemory(ss, new Map());
+    return { restoredCells };
+  });
+}

@@ -1,0 +1,332 @@
+// Mapping specs through the shipped bundle: insert the template, adopt tabs, fill managed IDs, run the
+// checks, colour rows by the legend, recolour on edit, put fills back — and bad input on the way.
+import * as path from 'node:path';
+import { Emulator } from '../../src/emulator/emulator';
+import { readXlsx } from '../../src/emulator/xlsx';
+import { userEdit } from '../../src/emulator/simulate';
+import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
+import { DEFAULT_COLOURS, NOTE_MARK } from '../../src/core/mapping/colours';
+import type { CheckResult, SidebarState, TabDetection } from '../../src/core/api';
+import { callServer, newEmulator, run } from '../support/addon';
+import { CODE_PATH, FIXTURES } from '../support/paths';
+
+const MAPPING = 'Mapping – Case registration';
+const WIDTH = 17;
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
+  return r.value;
+}
+
+function sheets(emulator: Emulator) {
+  return emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** A mapping row in template column order. */
+function row(p: Partial<Record<'id' | 'status' | 'srcPath' | 'srcType' | 'srcSample' | 'dstPath' | 'dstType' | 'rule' | 'map' | 'unique', string>>): string[] {
+  const r = Array<string>(WIDTH).fill('');
+  r[0] = p.id ?? '';
+  r[1] = p.status ?? 'Agreed';
+  r[2] = p.srcPath ?? '';
+  r[3] = p.srcPath ?? '';
+  r[4] = p.srcType ?? 'text';
+  r[5] = p.srcSample ?? '';
+  r[7] = p.dstPath ?? '';
+  r[8] = p.dstPath ?? '';
+  r[9] = p.dstType ?? 'text';
+  r[12] = 'Yes';
+  r[13] = p.unique ?? 'No';
+  r[14] = p.rule ?? '';
+  r[15] = p.map ?? '';
+  return r;
+}
+
+function withTemplate(rows: string[][] = []) {
+  const emulator = newEmulator();
+  const inserted = ok(callServer<{ created: string[]; state: SidebarState }>(emulator, 'insertTemplate', {}));
+  const tab = sheets(emulator).getSheetByName(MAPPING)!;
+  if (rows.length) tab.getRange(3, 1, rows.length, WIDTH).setValues(rows);
+  return { emulator, inserted, tab };
+}
+
+describe('insert the template', () => {
+  test('adds README, a mapping tab per step and value maps, registered, changing nothing else', () => {
+    const emulator = newEmulator();
+    const ss = sheets(emulator);
+    ss.getSheets()[0]!.getRange('A1').setValue('mine');
+    const r = ok(callServer<{ created: string[]; state: SidebarState }>(emulator, 'insertTemplate', { steps: ['Registration', 'Follow-up ខ្មែរ'] }));
+    expect(r.created).toEqual(['README', 'Mapping – Registration', 'Mapping – Follow-up ខ្មែរ', 'Value maps']);
+    expect(r.state.tabs.map((t) => [t.name, t.kind])).toEqual([
+      ['Sheet1', null],
+      ['README', null],
+      ['Mapping – Registration', 'mapping'],
+      ['Mapping – Follow-up ខ្មែរ', 'mapping'],
+      ['Value maps', 'value-map'],
+    ]);
+    expect(ss.getSheets()[0]!.getRange('A1').getValue()).toBe('mine');
+    const tab = ss.getSheetByName('Mapping – Registration')!;
+    expect(tab.getFrozenRows()).toBe(2);
+    expect(tab.getRange(1, 3).getValue()).toBe('SOURCE');
+    expect(tab.getRange(1, 3, 1, 5).isPartOfMerge()).toBe(true);
+    expect(tab.getRange(2, 1, 1, 4).getValues()[0]).toEqual(['ID', 'Status', 'Label', 'API name / path']);
+    expect(tab.getRange(3, 2).getDataValidation()!.getCriteriaValues()[0]).toEqual(['New', 'Needs discussion', 'Agreed', 'Deprecated']);
+    // The README's legend is generated from the colour settings.
+    const readme = ss.getSheetByName('README')!;
+    const values = readme.getDataRange().getValues().map((v) => v[0]);
+    const fills = readme.getRange(1, 1, values.length, 1).getBackgrounds().map((b) => b[0]);
+    expect(fills[values.indexOf('Needs discussion', values.indexOf('Colour legend'))]).toBe(DEFAULT_COLOURS.needsDiscussion);
+    expect(fills[values.indexOf('New', values.indexOf('Colour legend'))]).toBe(DEFAULT_COLOURS.newRow);
+    // The template is read back by detection with full confidence.
+    const d = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId: tab.getSheetId() }));
+    expect([d.detection.kind, d.detection.headerRow, d.detection.bandRow, d.detection.level]).toEqual(['mapping', 2, 1, 'high']);
+  });
+
+  test('a second insert does not overwrite the first: names get a number', () => {
+    const { emulator } = withTemplate();
+    const again = ok(callServer<{ created: string[] }>(emulator, 'insertTemplate', {}));
+    expect(again.created).toEqual(['README (2)', `${MAPPING} (2)`, 'Value maps (2)']);
+  });
+
+  test('a failure halfway leaves no template tabs behind', () => {
+    const emulator = newEmulator();
+    const before = sheets(emulator).getSheets().length;
+    const r = run(emulator, 'insertTemplate', {
+      args: [{}],
+      onCall: (name) => {
+        if (name === 'Range.setDataValidation') throw new Error('injected failure');
+      },
+    });
+    expect(r.ok).toBe(false);
+    expect(sheets(emulator).getSheets().length).toBe(before);
+    expect(Object.keys(emulator.state.properties.document).filter((k) => k.startsWith('mapspec.layout'))).toEqual([]);
+  });
+});
+
+describe('checks and colours', () => {
+  test('managed IDs are filled without renumbering; findings name tab, row and column; colours follow the legend', () => {
+    const { emulator, tab } = withTemplate([
+      row({ id: 'M-007', status: 'New', srcPath: 'dob', srcType: 'date', dstPath: 'dateOfBirth', dstType: 'integer', unique: 'Yes' }),
+      row({ status: 'Needs discussion', srcPath: 'sex', srcType: 'select_one', dstPath: 'gender', dstType: 'select_one', map: 'sex' }),
+      row({ status: 'Agreed', srcPath: 'name', dstPath: 'firstName' }),
+      row({ status: 'Deprecated', srcPath: 'old', dstPath: 'firstName' }),
+    ]);
+    const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(tab.getRange(3, 1, 4, 1).getValues().map((v) => v[0])).toEqual(['M-007', 'M-008', 'M-009', 'M-010']);
+    const findings = result.tabs.find((t) => t.name === MAPPING)!.findings;
+    expect(findings.map((f) => [f.rule, f.row, f.column])).toEqual([
+      ['type-change-without-rule', 3, 'J'],
+      ['unknown-value-map', 4, 'P'],
+    ]);
+    expect(findings[1]).toMatchObject({ severity: 'error', sheetId: tab.getSheetId(), columnIndex: 16, message: expect.stringMatching(/^Mapping – Case registration, row 4, column P/) });
+    expect(result.bySeverity).toEqual({ error: 1, warning: 1, info: 0 });
+
+    const fills = tab.getRange(3, 1, 4, WIDTH).getBackgrounds();
+    expect(new Set(fills[0])).toEqual(new Set([DEFAULT_COLOURS.newRow]));
+    expect(fills[1]![15]).toBe(DEFAULT_COLOURS.error);
+    expect(new Set(fills[1]!.filter((_, j) => j !== 15))).toEqual(new Set([DEFAULT_COLOURS.needsDiscussion]));
+    expect(new Set([...fills[2]!, ...fills[3]!])).toEqual(new Set(['#ffffff']));
+    expect(tab.getRange(4, 16).getNote()).toBe(`${NOTE_MARK}${findings[1]!.message}`);
+  });
+
+  test('fixing the mistake and re-running is clean, and the error tint and note go away', () => {
+    const { emulator, tab } = withTemplate([row({ status: 'Agreed', srcPath: 'sex', srcType: 'select_one', dstPath: 'gender', dstType: 'select_one', map: 'sex', unique: 'Yes' })]);
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(tab.getRange(3, 16).getBackground()).toBe(DEFAULT_COLOURS.error);
+    sheets(emulator).getSheetByName('Value maps')!.getRange('A2:E2').setValues([['sex', 'female', 'Female', 'F', 'Female']]);
+    const again = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(again.total).toBe(0);
+    expect(tab.getRange(3, 16).getBackground()).toBe('#ffffff');
+    expect(tab.getRange(3, 16).getNote()).toBe('');
+  });
+
+  test('"Clear Mapspec colours" puts back the person\'s own fills and notes, and keeps fills they changed since', () => {
+    const { emulator, tab } = withTemplate([
+      row({ status: 'New', srcPath: 'a', dstPath: 'a', unique: 'Yes' }),
+      row({ status: 'New', srcPath: 'b', dstPath: 'b', map: 'nope' }),
+    ]);
+    tab.getRange(3, 3).setBackground('#00ff00');
+    tab.getRange(4, 16).setNote('ask the client');
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(tab.getRange(3, 3).getBackground()).toBe(DEFAULT_COLOURS.newRow);
+    expect(tab.getRange(4, 16).getNote()).toMatch(/^ask the client\n\n⚑ Mapspec: /);
+    tab.getRange(4, 1).setBackground('#123456'); // the person repaints a cell Mapspec had painted
+    const cleared = ok(callServer<{ restoredCells: number }>(emulator, 'clearColours', {}));
+    expect(cleared.restoredCells).toBe(2 * WIDTH - 1);
+    expect(tab.getRange(3, 3).getBackground()).toBe('#00ff00');
+    expect(tab.getRange(3, 4).getBackground()).toBe('#ffffff');
+    expect(tab.getRange(4, 1).getBackground()).toBe('#123456');
+    expect(tab.getRange(4, 16).getNote()).toBe('ask the client');
+  });
+
+  test('an edit recolours only the edited rows', () => {
+    const { emulator, tab } = withTemplate([row({ status: 'Agreed', srcPath: 'a', dstPath: 'a', unique: 'Yes' }), row({ status: 'Agreed', srcPath: 'b', dstPath: 'b' })]);
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    tab.getRange(3, 1, 2, WIDTH).setBackground('#ffffff');
+    tab.getRange(3, 5).setBackground('#abcdef'); // row 3 is not edited: must stay as it is
+    const edit = userEdit(emulator, { sheetId: tab.getSheetId(), row: 4, column: 2, values: [['Needs discussion']] }, { codePath: CODE_PATH });
+    expect(edit.runs.map((r) => [r.functionName, r.ok, r.authMode])).toEqual([['onEdit', true, 'LIMITED']]);
+    expect(new Set(tab.getRange(4, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set([DEFAULT_COLOURS.needsDiscussion]));
+    expect(tab.getRange(3, 5).getBackground()).toBe('#abcdef');
+    expect(tab.getRange(3, 4).getBackground()).toBe('#ffffff');
+  });
+
+  test('an edit outside registered tabs does nothing', () => {
+    const { emulator } = withTemplate();
+    const other = sheets(emulator).getSheets()[0]!;
+    const before = JSON.stringify(emulator.state.properties.document);
+    const edit = userEdit(emulator, { sheetId: other.getSheetId(), row: 1, column: 1, values: [['hello']] }, { codePath: CODE_PATH });
+    expect(edit.runs[0]!.ok).toBe(true);
+    expect(other.getRange('A1').getBackground()).toBe('#ffffff');
+    expect(JSON.stringify(emulator.state.properties.document)).toBe(before);
+  });
+
+  test('checking and colouring take the same number of spreadsheet calls for 500 and 5,000 rows', () => {
+    const counts = [500, 5000].map((n) => {
+      const rows = Array.from({ length: n }, (_, i) =>
+        row({ id: `M-${i + 1}`, status: i % 3 === 0 ? 'New' : i % 3 === 1 ? 'Needs discussion' : 'Agreed', srcPath: `src_${i}`, dstPath: i % 50 === 0 ? 'dup' : `dst_${i}`, unique: i === 0 ? 'Yes' : 'No' }),
+      );
+      const emulator = newEmulator();
+      ok(callServer(emulator, 'insertTemplate', {}));
+      const tab = sheets(emulator).getSheetByName(MAPPING)!;
+      if (tab.getMaxRows() < n + 2) tab.insertRowsAfter(tab.getMaxRows(), n + 2 - tab.getMaxRows());
+      tab.getRange(3, 1, n, WIDTH).setValues(rows);
+      const first = run(emulator, 'runChecks', { args: [{}] });
+      expect(first.ok).toBe(true);
+      const second = run(emulator, 'runChecks', { args: [{}] });
+      return [first.calls.count(...SPREADSHEET_SERVICE_PREFIXES), second.calls.count(...SPREADSHEET_SERVICE_PREFIXES)];
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  test('two analysts running checks at once: the second is told to try again, nothing half-written', () => {
+    const { emulator } = withTemplate([row({ status: 'New', srcPath: 'a', dstPath: 'a', unique: 'Yes' })]);
+    const holder = emulator.execution();
+    expect(holder.globals.LockService.getDocumentLock().tryLock(1000)).toBe(true);
+    const busy = callServer(emulator, 'runChecks', {});
+    expect(busy).toEqual({ ok: false, message: 'Mapspec is busy with another change in this spreadsheet. Try again in a moment.' });
+    holder.end();
+    expect(callServer(emulator, 'runChecks', {}).ok).toBe(true);
+  });
+});
+
+describe('adopting existing tabs', () => {
+  test('every data-element tab of the WHO data dictionary is adopted with its header row and ID, label, type and input-options columns', async () => {
+    const emulator = new Emulator({ workbook: await readXlsx(path.join(FIXTURES, 'who-anc-data-dictionary.xlsx')), scopes: newEmulator().state.scopes });
+    const dataTabs = ['Dev', 'ANC.A. Registration', 'ANC.B5 Quick check', 'ANC.B6 Profile', 'ANC.B7 Symptoms & Follow-up', 'ANC.B8 Physical exam', 'ANC.B9 Lab tests & imaging', 'ANC.B10 Counselling & treatment', 'ANC.C. Referral', 'ANC.Configuration', 'ANC.End End'];
+    const ss = sheets(emulator);
+    for (const name of dataTabs) {
+      const sheetId = ss.getSheetByName(name)!.getSheetId();
+      const d = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId }));
+      expect([name, d.detection.kind, d.detection.headerRow]).toEqual([name, 'dictionary', 2]);
+      const roleOf = (role: string) => d.detection.columns.find((c) => c.role === role)?.header.replace(/\s+/g, ' ').toLowerCase();
+      expect([name, roleOf('id'), roleOf('label'), roleOf('type'), roleOf('choices')]).toEqual([name, '[anc] data element id', 'data element label', 'data type', 'input options']);
+      const roles = d.detection.columns.filter((c) => c.role).map((c) => ({ column: c.column, role: c.role! }));
+      const id = d.detection.columns.find((c) => c.role === 'id')!.column;
+      const state = ok(callServer<SidebarState>(emulator, 'registerTab', { sheetId, kind: 'dictionary', headerRow: 2, roles, keyColumn: id, managedIds: false }));
+      expect(state.tabs.find((t) => t.sheetId === sheetId)!.kind).toBe('dictionary');
+    }
+    for (const name of ['Overview', 'READ ME', 'COVER', 'References']) {
+      const d = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId: ss.getSheetByName(name)!.getSheetId() }));
+      expect([name, d.detection.kind]).toEqual([name, 'none']);
+    }
+    const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(result.tabs).toHaveLength(11);
+    expect(result.bySeverity.error).toBeGreaterThan(0); // the file has real duplicate IDs
+    expect(result.tabs.flatMap((t) => t.findings).find((f) => f.rule === 'duplicate-key')!.message).toMatch(/^ANC\.B6 Profile, row \d+, column [BC] \(\[ANC\] Data element ID\)/);
+  });
+
+  test('a registered tab keeps working after it is renamed and its columns move', () => {
+    const { emulator, tab } = withTemplate([row({ status: 'Agreed', srcPath: 'a', dstPath: 'a', map: 'missing', unique: 'Yes' })]);
+    tab.setName('Registration (renamed)');
+    tab.insertColumnBefore(1);
+    const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    const f = result.tabs.find((t) => t.name === 'Registration (renamed)')!.findings;
+    expect(f.map((x) => [x.rule, x.column])).toEqual([['unknown-value-map', 'Q']]);
+  });
+
+  test('a registered tab that was deleted is dropped from the spec, with no error', () => {
+    const { emulator } = withTemplate();
+    const ss = sheets(emulator);
+    ss.deleteSheet(ss.getSheetByName('Value maps')!);
+    const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(result.tabs.map((t) => t.name)).toEqual([MAPPING]);
+    const state = ok(callServer<SidebarState>(emulator, 'getSidebarState', {}));
+    expect(state.tabs.map((t) => t.name)).not.toContain('Value maps');
+  });
+
+  test('adopting an existing tab with a band row, blank column A and Khmer, Thai and Arabic labels', () => {
+    const emulator = newEmulator();
+    const sheet = sheets(emulator).getSheets()[0]!;
+    sheet.getRange('B2:H5').setValues([
+      ['CommCare', '', '', 'DHIS2', '', '', ''],
+      ['Question', 'Property', 'Type', 'Data element', 'UID', 'Value type', 'Notes'],
+      ['ឈ្មោះ', 'name', 'text', 'ชื่อ', 'w75KJ2mc4zz', 'TEXT', '<img src=x onerror=alert(1)>'],
+      ['العمر', 'age', 'int', 'Age', 'qrur9Dvnyt5', 'NUMBER', ''],
+    ]);
+    sheet.getRange('B2:D2').merge();
+    sheet.getRange('E2:H2').merge();
+    const d = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId: sheet.getSheetId() }));
+    expect(d.detection.headerRow).toBe(3);
+    expect(d.detection.columns.filter((c) => c.role).map((c) => [c.letter, c.role])).toEqual(
+      expect.arrayContaining([
+        ['C', 'source-path'],
+        ['D', 'source-type'],
+        ['F', 'destination-path'],
+        ['G', 'destination-type'],
+      ]),
+    );
+  });
+
+  test('bad input gets a clear message and changes nothing', () => {
+    const { emulator, tab } = withTemplate();
+    const before = JSON.stringify(emulator.state.workbook);
+    const cases: [string, unknown, RegExp][] = [
+      ['registerTab', { sheetId: tab.getSheetId(), kind: 'mapping', headerRow: 2, roles: [{ column: 3, role: 'wizard' }], keyColumn: null, managedIds: false }, /"wizard" is not a role Mapspec knows/],
+      ['registerTab', { sheetId: tab.getSheetId(), kind: 'mapping', headerRow: 2, roles: [{ column: 3, role: 'source-path' }, { column: 4, role: 'source-path' }], keyColumn: null, managedIds: false }, /chosen for two columns \(3 and 4\)/],
+      ['registerTab', { sheetId: tab.getSheetId(), kind: 'mapping', headerRow: 40, roles: [], keyColumn: null, managedIds: false }, /row 40 is below the last row with content/],
+      ['registerTab', { sheetId: tab.getSheetId(), kind: 'nonsense', headerRow: 2, roles: [], keyColumn: null, managedIds: false }, /could not read the request to registerTab \(kind\)/],
+      ['detectTab', { sheetId: 4242 }, /That tab no longer exists/],
+      ['unregisterTab', { sheetId: sheets(emulator).getSheets()[0]!.getSheetId() }, /not part of the spec/],
+      ['selectCell', { sheetId: tab.getSheetId(), row: 0, column: 1 }, /could not read the request to selectCell \(row\)/],
+    ];
+    for (const [fn, payload, message] of cases) {
+      const r = callServer(emulator, fn, payload);
+      expect([fn, r.ok]).toEqual([fn, false]);
+      if (!r.ok) expect(r.message).toMatch(message);
+    }
+    expect(JSON.stringify(emulator.state.workbook)).toBe(before);
+  });
+
+  test('an empty tab, formula errors, HTML and 50,000-character cells are reported as findings, not crashes', () => {
+    const emulator = newEmulator();
+    const empty = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId: sheets(emulator).getSheets()[0]!.getSheetId() }));
+    expect(empty.detection.kind).toBe('none');
+    expect(empty.detection.findings.map((f) => f.rule)).toEqual(['missing-header']);
+
+    ok(callServer(emulator, 'insertTemplate', {}));
+    const tab = sheets(emulator).getSheetByName(MAPPING)!;
+    tab.getRange(3, 1, 3, WIDTH).setValues([
+      row({ id: 'M-1', status: 'Agreed', srcPath: '<script>alert(1)</script>', dstPath: 'x'.repeat(50000), unique: 'Yes' }),
+      row({ id: 'M-2', status: 'Agreed', srcPath: 'b', dstPath: 'b' }),
+      row({ id: 'M-3', status: 'Agreed', srcPath: 'c', dstPath: 'c ' }),
+    ]);
+    tab.getRange(4, 9).setFormula('=1/0');
+    const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    const findings = result.tabs.find((t) => t.name === MAPPING)!.findings;
+    expect(findings.map((f) => [f.rule, f.row, f.column])).toEqual(
+      expect.arrayContaining([
+        ['formula-error', 4, 'I'],
+        ['stray-whitespace', 5, 'I'],
+      ]),
+    );
+    for (const f of findings) expect(f.message.length).toBeLessThan(1000);
+    // Text in cells stays text: the sidebar renders it with textContent; the server does not run it.
+    expect(tab.getRange(3, 3).getValue()).toBe('<script>alert(1)</script>');
+  });
+
+  test('selectCell lands on the finding\'s cell', () => {
+    const { emulator, tab } = withTemplate();
+    expect(ok(callServer<{ a1: string }>(emulator, 'selectCell', { sheetId: tab.getSheetId(), row: 7, column: 10 }))).toEqual({ a1: 'J7' });
+    expect(emulator.state.workbook.active).toEqual({ sheetId: tab.getSheetId(), a1: 'J7' });
+  });
+});
