@@ -1,8 +1,11 @@
 /**
- * The menu's entries: caption and the top-level function each runs. Every functionName must be a
- * menu entry of the registry; the build checks the menu onOpen really builds against Code.js.
+ * The menu's entries, in order: caption and the registry's menu function each runs (typed against
+ * the registry, so a name that is not a menu entry does not compile; the build also checks the
+ * menu onOpen really builds against Code.js).
  */
-export type MenuItem = { caption: string; functionName: string } | 'separator';
+import type { menu } from './registry';
+
+export type MenuItem = { caption: string; functionName: keyof typeof menu } | 'separator';
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },

@@ -4,7 +4,7 @@
  * to one ExecutionContext, as Apps Script gives each run of a trigger, menu item or
  * google.script.run call.
  */
-import { ExecutionContext, type ExecutionOptions } from './context';
+import { ExecutionContext, SCOPES, type ExecutionOptions } from './context';
 import type { EmulatorState, WorkbookData } from './state';
 import { createServices, type AppsScriptGlobals } from './globals';
 import { newWorkbook } from './spreadsheet/model';
@@ -86,11 +86,5 @@ export class Emulator {
   }
 }
 
-export const ALL_SCOPES = [
-  'https://www.googleapis.com/auth/spreadsheets.currentonly',
-  'https://www.googleapis.com/auth/spreadsheets',
-  'https://www.googleapis.com/auth/script.container.ui',
-  'https://www.googleapis.com/auth/script.send_mail',
-  'https://www.googleapis.com/auth/script.scriptapp',
-  'https://www.googleapis.com/auth/userinfo.email',
-];
+/** Every scope the emulator knows: the default, so no scope check fails unless a manifest is given. */
+export const ALL_SCOPES: string[] = Object.values(SCOPES);

@@ -62,7 +62,8 @@ export function runFunction<T = unknown>(emulator: Emulator, functionName: strin
   const { execution, sandbox, globals } = loadScript(emulator, options);
   const ctx = execution.ctx;
   try {
-    const fn = (sandbox as Record<string, unknown>)[functionName];
+    // Own properties only: Object.prototype's methods are not script functions.
+    const fn = Object.prototype.hasOwnProperty.call(sandbox, functionName) ? (sandbox as Record<string, unknown>)[functionName] : undefined;
     if (typeof fn !== 'function') {
       // Apps Script's own message when a menu item or trigger names a missing function.
       throw ctx.error(`Script function not found: ${functionName}`);

@@ -102,7 +102,8 @@ function run(emulator: Emulator, spec: RunSpec, options: SimulateOptions): RunRe
     };
   };
   try {
-    const fn = (sandbox as Record<string, unknown>)[spec.functionName];
+    // Own properties only: Object.prototype's methods are not script functions.
+    const fn = Object.prototype.hasOwnProperty.call(sandbox, spec.functionName) ? (sandbox as Record<string, unknown>)[spec.functionName] : undefined;
     // Apps Script's own message when a menu item or trigger names a missing function.
     if (typeof fn !== 'function') throw ctx.error(`Script function not found: ${spec.functionName}`);
     const args = spec.makeArgs ? spec.makeArgs(ctx, globals, sandbox) : [];

@@ -69,8 +69,9 @@ function shimSource(frame: 'sidebar' | 'dialog'): string {
   }
   var host = {
     close: function () { tell('close'); },
-    setHeight: function () {},
-    setWidth: function () {},
+    // Sheets ignores these for sidebars; dialogs keep the size the add-on gave them here.
+    setHeight: function () { notEmulated('google.script.host.setHeight'); },
+    setWidth: function () { notEmulated('google.script.host.setWidth'); },
     editor: { focus: function () { tell('focus-editor'); } },
     origin: window.location.origin
   };
@@ -78,9 +79,14 @@ function shimSource(frame: 'sidebar' | 'dialog'): string {
   window.google.script = {
     run: makeRunner(null, null, undefined),
     host: host,
-    url: { getLocation: function (cb) { cb({ hash: '', parameter: {}, parameters: {} }); } },
-    history: { push: function () {}, replace: function () {}, setChangeHandler: function () {} }
+    url: { getLocation: function () { notEmulated('google.script.url.getLocation'); } },
+    history: {
+      push: function () { notEmulated('google.script.history.push'); },
+      replace: function () { notEmulated('google.script.history.replace'); },
+      setChangeHandler: function () { notEmulated('google.script.history.setChangeHandler'); }
+    }
   };
+  function notEmulated(name) { throw new Error('not emulated: ' + name); }
 })();`;
 }
 

@@ -16,6 +16,7 @@ import type { RunReport } from '../emulator/simulate';
 import { injectShim } from './bridge-shim';
 import { sheetLayout, sheetWindow, type SheetLayout } from './grid-view';
 import { PlaygroundSession, ANALYST, APPROVER } from './session';
+import { escapeHtml } from '../core/escape';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGE_DIR = path.join(__dirname, 'page');
@@ -81,9 +82,6 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 // ---- helpers ------------------------------------------------------------------------------
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });

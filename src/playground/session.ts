@@ -12,7 +12,7 @@ import type { EmulatorState } from '../emulator/state';
 import { readXlsx } from '../emulator/xlsx';
 import { advanceTime, callServer, openDocument, runMenuItem, userEdit, type RunReport, type ServerCallResult, type UserEditInput } from '../emulator/simulate';
 import { demoWorkbook } from './demo-workbook';
-import { readProjectFile } from '../tools/build';
+import { manifestScopes, readProjectFile } from '../tools/build';
 
 export const ANALYST = 'analyst@example.org';
 export const APPROVER = 'approver@client.example.org';
@@ -112,6 +112,8 @@ export class PlaygroundSession {
   private readProjectFile = (name: string): string | undefined => readProjectFile(this.options.buildDir, name);
 
   private install(state: EmulatorState, meta: PlaygroundMeta): void {
+    // Scopes come from the built manifest at every start, as Google grants them: never from the saved file.
+    state.scopes = manifestScopes(this.options.buildDir);
     this.emulator = new Emulator({ state, readProjectFile: this.readProjectFile });
     this.meta = meta;
   }

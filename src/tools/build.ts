@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLE_GLOBAL, generateStubs, type RegistryShape } from './stubs';
 import { BuildError, verifyBuild, type MenuProbe } from './verify-build';
+import { buildCli } from './build-cli';
 import { Emulator } from '../emulator/emulator';
 import { runFunction } from '../emulator/sandbox';
 import type { MenuSpec } from '../emulator/context';
@@ -89,7 +90,7 @@ function menuFunctionNames(menus: MenuSpec[]): string[] {
 /** Runs onOpen on the built file in the emulator, as Sheets does, and lists the menu's functions. */
 function menuProbe(codePath: string, outDir: string): MenuProbe {
   return (mode) => {
-    const emulator = new Emulator({ readProjectFile: (name) => readProjectFile(outDir, name) });
+    const emulator = new Emulator({ scopes: manifestScopes(outDir), readProjectFile: (name) => readProjectFile(outDir, name) });
     const run = runFunction(emulator, 'onOpen', {
       codePath,
       authMode: mode,
@@ -97,6 +98,12 @@ function menuProbe(codePath: string, outDir: string): MenuProbe {
     });
     return { ok: run.ok, error: run.error?.message, functionNames: menuFunctionNames(run.effects.menus) };
   };
+}
+
+/** The OAuth scopes the built manifest grants: the emulator refuses calls that need others. */
+export function manifestScopes(outDir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
+  return manifest.oauthScopes ?? [];
 }
 
 /** HtmlService's view of the project: "Sidebar" is Sidebar.html. */
@@ -137,6 +144,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     fs.rmSync(codePath, { force: true });
     throw e;
   }
+  await buildCli(outDir); // build/cli.js, the command line `npx mapspec` runs, next to the Code.js it loads
   const result = { outDir, codeBytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebarHtml) };
   if (!options.quiet) {
     console.log(`built ${path.relative(process.cwd(), outDir) || '.'}/: Code.js ${kb(result.codeBytes)}, Sidebar.html ${kb(result.sidebarBytes)}, appsscript.json`);

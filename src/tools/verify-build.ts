@@ -32,11 +32,33 @@ export function stripLiterals(code: string): string {
       out += ' ';
       continue;
     }
-    if (c === '"' || c === "'" || c === '`') {
+    if (c === '"' || c === "'") {
       i++;
       while (i < code.length && code[i] !== c) i += code[i] === '\\' ? 2 : 1;
       i++;
       out += '""';
+      lastSignificant = '"';
+      continue;
+    }
+    if (c === '`') {
+      // Template text is dropped; the code inside ${…} is kept (and stripped in turn).
+      i++;
+      out += '""';
+      while (i < code.length && code[i] !== '`') {
+        if (code[i] === '\\') i += 2;
+        else if (code[i] === '$' && code[i + 1] === '{') {
+          let depth = 1;
+          const start = i + 2;
+          i = start;
+          while (i < code.length && depth > 0) {
+            if (code[i] === '{') depth++;
+            else if (code[i] === '}') depth--;
+            i++;
+          }
+          out += ` ${stripLiterals(code.slice(start, i - 1))} `;
+        } else i++;
+      }
+      i++;
       lastSignificant = '"';
       continue;
     }

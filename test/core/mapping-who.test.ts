@@ -1,12 +1,13 @@
-// The WHO SMART antenatal-care data dictionary (../shared/fixtures, read as is with exceljs): every
+// The WHO SMART antenatal-care data dictionary (test/fixtures, read as is with exceljs): every
 // data-element tab is adopted with its header row and its ID, label, type and input-options columns
 // found without help; the cover, overview, read-me and reference tabs are not taken for tables.
 import * as path from 'node:path';
 import { checkSpreadsheet, detectLayout, layoutBytes, layoutFromDetection, MAX_LAYOUT_BYTES, type Detection, type Merge, type TabGrid } from '../../src/core/mapping';
+import { FIXTURES } from '../support/paths';
 
 const ExcelJS = require('exceljs');
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/who-anc-data-dictionary.xlsx');
+const FIXTURE = path.join(FIXTURES, 'who-anc-data-dictionary.xlsx');
 
 const DATA_TABS = [
   'Dev',

@@ -1,19 +1,13 @@
 // Runs the built add-on (build/Code.js) in the emulator the way Apps Script does: a fresh sandbox per
 // execution, the manifest's own scopes, HtmlService reading the built Sidebar.html.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
 import { runFunction, type RunOptions, type RunResult } from '../../src/emulator/sandbox';
-import { readProjectFile } from '../../src/tools/build';
+import { manifestScopes, readProjectFile } from '../../src/tools/build';
 import { callServer as simulateCallServer } from '../../src/emulator/simulate';
 import { BUILD_DIR, CODE_PATH } from './paths';
 
-export function manifestScopes(): string[] {
-  return JSON.parse(fs.readFileSync(path.join(BUILD_DIR, 'appsscript.json'), 'utf8')).oauthScopes;
-}
-
 export function newEmulator(options: EmulatorOptions = {}): Emulator {
-  return new Emulator({ scopes: manifestScopes(), readProjectFile: (name) => readProjectFile(BUILD_DIR, name), ...options });
+  return new Emulator({ scopes: manifestScopes(BUILD_DIR), readProjectFile: (name) => readProjectFile(BUILD_DIR, name), ...options });
 }
 
 /** Calls a top-level function of Code.js in a fresh execution (FULL auth unless told otherwise). */

@@ -49,6 +49,11 @@ describe('verify-build scanners', () => {
     expect(findForbidden('export const x = 1;')).toEqual([expect.stringContaining('import or export')]);
     expect(findForbidden('var s = "another process was holding the lock"; // require(x)\n/* Buffer */ var o = { process: 1 }; o.process;')).toEqual([]);
     expect(findForbidden('var r = /require\\(/g; var t = `setTimeout`;')).toEqual([]);
+    // Code inside template substitutions is code.
+    expect(findForbidden('var t = `size ${Buffer.byteLength(x)} in ${`${process.env.HOME}`}`;')).toEqual([
+      expect.stringContaining('"process"'),
+      expect.stringContaining('"Buffer"'),
+    ]);
   });
 
   test('stripLiterals keeps code and drops literal text', () => {
@@ -59,7 +64,7 @@ describe('verify-build scanners', () => {
     expect([...topLevelFunctions('var M = (function(){ return 1; })();\nfunction onOpen(e) { return M; }\nfunction show() {}')].sort()).toEqual(['onOpen', 'show']);
   });
 
-  test('google.script.run calls are read through with* chains, balanced parentheses included', () => {
+  test('google.script.run calls are read through with* chains; computed names are the typed client\'s (checked against API_NAMES)', () => {
     const html = 'google.script.run.withSuccessHandler((v)=>f(g(v))).withFailureHandler(e=>h(e)).saveThing({a:1}); google.script.run.other();google.script.run[name](p)';
     expect(sidebarRunCalls(html)).toEqual(['saveThing', 'other']);
   });

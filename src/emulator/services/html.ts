@@ -20,6 +20,7 @@ import type { ExecutionContext, MethodPolicy } from '../context';
 import { instrument } from '../context';
 import { blobBytes, createBlob, isBlobSource } from './blob';
 import { enumOf, realmIntrinsics, requireArgs, scriptArray } from './util';
+import { escapeHtml } from '../../core/escape';
 
 // HtmlService needs no scope and reads no user data; the Ui that shows a page has its own checks.
 const POLICY: MethodPolicy = { minAuth: 'NONE' };
@@ -42,9 +43,6 @@ export interface EmulatedHtmlOutput extends GoogleAppsScript.HTML.HtmlOutput {
 const SANDBOX_MODES = ['EMULATED', 'IFRAME', 'NATIVE'] as const;
 const XFRAME_MODES = ['ALLOWALL', 'DEFAULT'] as const;
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 export function createHtmlService(
   ctx: ExecutionContext,

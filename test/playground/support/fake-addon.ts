@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ALL_SCOPES } from '../../../src/emulator/emulator';
 
 export const FAKE_CODE = String.raw`
 function onOpen(e) {
@@ -118,5 +119,7 @@ export function writeFakeBuild(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapspec-fake-build-'));
   fs.writeFileSync(path.join(dir, 'Code.js'), FAKE_CODE);
   fs.writeFileSync(path.join(dir, 'Sidebar.html'), FAKE_SIDEBAR);
+  // The fake sends mail and installs triggers, so its manifest grants every scope the emulator knows.
+  fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify({ runtimeVersion: 'V8', oauthScopes: ALL_SCOPES }));
   return dir;
 }

@@ -1,0 +1,44 @@
+/**
+ * The human output of `mapspec check`: one line per tab with what adoption found (so a wrong header
+ * row or role is visible before any finding is believed), the findings grouped by tab in the add-on's
+ * own words, and a one-line summary a CI log can be grepped for.
+ */
+import type { CheckOutput, TabLayout } from './check';
+
+/** Long or multi-line column names are shown on one line and cut: the tab line must stay readable. */
+function shortHeader(header: string, max = 32): string {
+  const one = header.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}
+
+export function layoutLine(tab: TabLayout): string {
+  if (tab.kind === 'none' || tab.headerRow === null) return `${tab.name}: no mapping-spec header found (not checked)`;
+  const where = [`header row ${tab.headerRow}`, ...(tab.bandRow !== null ? [`band row ${tab.bandRow}`] : []), `${tab.level} confidence`];
+  const roles = tab.columns.filter((c) => c.role !== null).map((c) => `${c.letter} ${c.role}${c.header ? ` (${shortHeader(c.header)})` : ''}`);
+  return `${tab.name}: ${tab.kind}, ${where.join(', ')}; ${roles.length > 0 ? roles.join(', ') : 'no column roles'}`;
+}
+
+export function formatHuman(out: CheckOutput): string {
+  const lines: string[] = [`${out.file}: ${plural(out.tabs.length, 'tab')}`];
+  for (const tab of out.tabs) lines.push(`  ${layoutLine(tab)}`);
+  for (const tab of out.tabs) {
+    const own = out.findings.filter((f) => f.sheetId === tab.sheetId);
+    if (own.length === 0) continue;
+    lines.push('', `${tab.name} (${plural(own.length, 'finding')})`);
+    // The message already names tab, row and column as the sidebar shows it.
+    for (const f of own) lines.push(`  ${f.message} (${f.rule}, ${f.severity})`);
+  }
+  const checked = out.tabs.filter((t) => t.kind !== 'none').length;
+  if (out.truncated) lines.push('', `Only the first ${out.findings.length} of ${out.total} findings are listed.`);
+  // The add-on counts rows over every tab it checked, value-map tabs read for their lists included.
+  const rows = out.listTabs ? `${plural(out.rowsChecked, 'row')}, with ${out.listTabs.map((n) => JSON.stringify(n)).join(', ')} read for ${out.listTabs.length === 1 ? 'its' : 'their'} lists` : plural(out.rowsChecked, 'row');
+  lines.push(
+    '',
+    `${plural(out.bySeverity.error, 'error')}, ${plural(out.bySeverity.warning, 'warning')}, ${plural(out.bySeverity.info, 'info')} in ${plural(checked, 'tab')} (${rows})`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,47 @@
+/**
+ * The `mapspec` command line: `npm run mapspec -- check FILE.xlsx` in the repository (tsx runs this
+ * file), `npx mapspec check FILE.xlsx` when installed (bin/mapspec.js loads the bundle of this file,
+ * build/cli.js). It runs on load, in both cases, so it has no exports.
+ *
+ * Output is written and the exit status set with process.exitCode, never process.exit(): exiting
+ * at once can cut off a long report piped to another program.
+ */
+import { version } from '../../package.json';
+import { parseCommand } from './args';
+import { CliError, EXIT_USAGE } from './cli-error';
+import { formatHuman } from './format';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCommand(argv);
+  if (command.kind === 'help') {
+    process.stdout.write(command.text);
+    return 0;
+  }
+  if (command.kind === 'version') {
+    process.stdout.write(`mapspec ${version}\n`);
+    return 0;
+  }
+  // Loaded only for a check: the emulator and exceljs take a while to load, help and usage errors need neither.
+  const { runCheck, exitStatus } = await import('./check');
+  const out = await runCheck({ file: command.file, tabs: command.tabs });
+  process.stdout.write(command.json ? `${JSON.stringify(out, null, 2)}\n` : formatHuman(out));
+  return exitStatus(out);
+}
+
+// `mapspec check … | head` closes the pipe early: stop quietly instead of dying with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (e: unknown) => {
+    if (e instanceof CliError) process.stderr.write(`mapspec: ${e.message}\n`);
+    // Anything else is a bug in Mapspec: one line, the stack only when asked for.
+    else process.stderr.write(`mapspec: internal error: ${(e as Error)?.message ?? String(e)}\n${process.env.MAPSPEC_DEBUG ? `${(e as Error)?.stack}\n` : ''}`);
+    process.exitCode = e instanceof CliError ? e.exitCode : EXIT_USAGE;
+  },
+);

@@ -1,0 +1,85 @@
+// Helpers for browser tests that drive the Mapspec sidebar inside the playground: opening it from
+// the add-on menu, waiting until it is idle, typing into grid cells, reading a cell's fill and the
+// active cell, and screenshots named mapping-spec-<step>.png.
+import type { FrameLocator, Page } from 'playwright-core';
+import { screenshot, settled } from './browser';
+
+/** Extensions > (the add-on's menu) > the item whose caption matches, as a person would. */
+export async function runAddonMenuItem(page: Page, caption: RegExp): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Extensions' }).click();
+  const extensions = page.getByRole('menu', { name: 'Extensions' });
+  await extensions.waitFor();
+  const addonMenu = extensions.getByRole('menuitem').first();
+  const addonName = (await addonMenu.locator('.menu-label').textContent())?.trim() ?? '';
+  await addonMenu.click();
+  const submenu = page.getByRole('menu', { name: addonName });
+  await submenu.waitFor();
+  await submenu.getByRole('menuitem', { name: caption }).click();
+}
+
+/** Opens the sidebar from the add-on menu and waits until it has loaded its state. */
+export async function openSidebar(page: Page): Promise<FrameLocator> {
+  await runAddonMenuItem(page, /sidebar/i);
+  const aside = page.getByRole('complementary', { name: /sidebar/i });
+  await aside.waitFor();
+  const sidebar = aside.locator('iframe').contentFrame();
+  await sidebarIdle(sidebar);
+  await settled(page);
+  return sidebar;
+}
+
+/** The sidebar marks its <main> aria-busy while a server call runs. */
+export async function sidebarIdle(sidebar: FrameLocator): Promise<void> {
+  await sidebar.locator('main[aria-busy="false"]').waitFor({ state: 'attached' });
+}
+
+/** The sidebar's status line (role=status). */
+export function sidebarStatus(sidebar: FrameLocator) {
+  return sidebar.getByRole('status');
+}
+
+export async function goTo(page: Page, a1: string): Promise<void> {
+  const nameBox = page.getByRole('textbox', { name: 'Name box' });
+  await nameBox.fill(a1);
+  await nameBox.press('Enter');
+  await waitForActiveCell(page, a1);
+}
+
+/** What the name box shows: the grid's active cell (or range). */
+export async function activeCell(page: Page): Promise<string> {
+  return page.getByRole('textbox', { name: 'Name box' }).inputValue();
+}
+
+export async function waitForActiveCell(page: Page, a1: string): Promise<void> {
+  await page.waitForFunction((want) => (document.querySelector('input[aria-label="Name box"]') as HTMLInputElement | null)?.value === want, a1);
+}
+
+/**
+ * Types a row into the grid from the active cell as a person does: each value then Tab; an empty
+ * value just moves on. Waits for each edit (and the onEdit it fires) to finish.
+ */
+export async function typeAcross(page: Page, values: readonly string[]): Promise<void> {
+  for (const value of values) {
+    if (value !== '') await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+    await settled(page);
+  }
+}
+
+/** The computed background of a grid cell, as "rgb(r, g, b)". */
+export async function cellBackground(page: Page, row: number, column: number): Promise<string> {
+  return page.locator(`#cell-${row}-${column}`).evaluate((el) => getComputedStyle(el).backgroundColor);
+}
+
+/** "#ead1dc" → "rgb(234, 209, 220)", as getComputedStyle writes colours. */
+export function hexToRgb(hex: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  return `rgb(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)})`;
+}
+
+/** Screenshot of the whole page as test-output/screenshots/mapping-spec-<step>.png. */
+export async function shot(page: Page, step: string): Promise<string> {
+  await settled(page);
+  return screenshot(page, `mapping-spec-${step}`);
+}
