@@ -391,8 +391,8 @@ test('the rule list: stable kebab-case names, one-line descriptions, each rule t
   }
 });
 
-test('the README lists every rule with its severity and description', () => {
-  const readme = fs.readFileSync(path.resolve(__dirname, '../../src/core/mapping/README.md'), 'utf8');
+test.each(['src/core/mapping/README.md', 'README.md'])('%s lists every rule with its severity and description', (file) => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../..', file), 'utf8');
   for (const r of RULES) expect(readme).toContain(`| \`${r.rule}\` | ${r.severity} | ${r.description} |`);
 });
 

@@ -4,15 +4,8 @@ import { Emulator } from '../../src/emulator/emulator';
 import { MAIL_QUOTA_ERROR } from '../../src/emulator/services/mail';
 import { pacificDay } from '../../src/emulator/services/util';
 import { SCOPES } from '../../src/emulator/context';
+import { thrown } from '../support/thrown';
 
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 /** Milliseconds from `now` to the next midnight in America/Los_Angeles. */
 function msToPacificMidnight(now: number): number {

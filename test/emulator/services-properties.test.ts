@@ -2,15 +2,8 @@
 // all-or-nothing writes, per-user stores, auth modes and call counting.
 import { Emulator } from '../../src/emulator/emulator';
 import { PROPERTY_QUOTA_ERROR, PROPERTY_STORE_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES } from '../../src/emulator/services/properties';
+import { thrown } from '../support/thrown';
 
-function thrown(fn: () => unknown): { name: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 test('values up to 9 KB are stored; a larger one throws "Argument too large: value" and changes nothing', () => {
   const { globals } = new Emulator().execution();

@@ -1,15 +1,8 @@
 // Checkboxes, data validation rules, merges (with Sheets' overlap error), protections (editors,
 // warning-only, refused edits) and developer metadata at spreadsheet, sheet, row and column level.
 import { Emulator } from '../../src/emulator/emulator';
+import { thrown } from '../support/thrown';
 
-function thrown(fn: () => unknown): { name: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 function setup(emu = new Emulator(), user?: string) {
   const ex = emu.execution({ authMode: 'FULL', user });

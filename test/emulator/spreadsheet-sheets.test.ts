@@ -3,15 +3,8 @@
 // deleting rows (data, merges and formulas move), appendRow, toasts and openById.
 import { Emulator } from '../../src/emulator/emulator';
 import { newSheet, newWorkbook } from '../../src/emulator/spreadsheet/model';
+import { thrown } from '../support/thrown';
 
-function thrown(fn: () => unknown): { name: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 function setup(emu = new Emulator()) {
   const ex = emu.execution({ authMode: 'FULL' });

@@ -5,15 +5,8 @@ import { Emulator } from '../../src/emulator/emulator';
 import { SCOPES } from '../../src/emulator/context';
 import { applyUserEdit, makeEditEvent } from '../../src/emulator/spreadsheet/user-edit';
 import { renderSheet } from '../../src/emulator/spreadsheet/render';
+import { thrown } from '../support/thrown';
 
-function thrown(fn: () => unknown): { name: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 const fakeHtml = (html: string, title = 'Mapspec', width = 600, height = 400) => ({
   _render: () => ({ title, html, width, height }),

@@ -3,15 +3,8 @@
 // round trips (backgrounds, line-through, notes) and call counting that proves batching.
 import * as vm from 'node:vm';
 import { Emulator } from '../../src/emulator/emulator';
+import { thrown } from '../support/thrown';
 
-function thrown(fn: () => unknown): { name: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 function setup() {
   const emu = new Emulator();

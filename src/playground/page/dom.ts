@@ -2,6 +2,7 @@
  * Tiny DOM helpers for the playground page: element creation with attributes and children. Text is
  * always set as text nodes (never innerHTML), so sheet contents, names and emails cannot inject markup.
  */
+import { columnLetter, columnNumber } from '../../emulator/xlsx/a1';
 
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener> & { style?: string; class?: string };
@@ -29,17 +30,7 @@ export function clear(el: Element): void {
   while (el.firstChild) el.firstChild.remove();
 }
 
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnLetter, columnNumber };
 
 export interface Rect {
   r1: number;
