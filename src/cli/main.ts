@@ -24,8 +24,10 @@ async function main(argv: readonly string[]): Promise<number> {
   // Loaded only for a check: the emulator and exceljs take a while to load, help and usage errors need neither.
   const { runCheck, exitStatus } = await import('./check');
   const out = await runCheck({ file: command.file, tabs: command.tabs });
+  // Set before writing, so a reader that closes the pipe early still gets the right status.
+  process.exitCode = exitStatus(out);
   process.stdout.write(command.json ? `${JSON.stringify(out, null, 2)}\n` : formatHuman(out));
-  return exitStatus(out);
+  return process.exitCode;
 }
 
 // `mapspec check … | head` closes the pipe early: stop quietly instead of dying with a stack trace.
