@@ -330,3 +330,26 @@ describe('adopting existing tabs', () => {
     expect(emulator.state.workbook.active).toEqual({ sheetId: tab.getSheetId(), a1: 'J7' });
   });
 });
+
+describe('colour memory across edits and ID filling', () => {
+  test('a row painted on edit before it had an ID is still restored after "Run checks" gives it one', () => {
+    const { emulator, tab } = withTemplate();
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    userEdit(emulator, { sheetId: tab.getSheetId(), row: 3, column: 2, values: [['New', 'Name', 'name']] }, { codePath: CODE_PATH });
+    expect(tab.getRange(3, 3).getBackground()).toBe(DEFAULT_COLOURS.newRow);
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(tab.getRange(3, 1).getValue()).toBe('M-001');
+    const cleared = ok(callServer<{ restoredCells: number }>(emulator, 'clearColours', {}));
+    expect(cleared.restoredCells).toBe(WIDTH);
+    expect(tab.getRange(3, 3).getBackground()).toBe('#ffffff');
+  });
+
+  test('the first recolour does not move the person to another tab', () => {
+    const { emulator, tab } = withTemplate();
+    sheets(emulator).setActiveSheet(tab);
+    tab.getRange('C5').activate();
+    userEdit(emulator, { sheetId: tab.getSheetId(), row: 5, column: 2, values: [['Needs discussion']] }, { codePath: CODE_PATH });
+    expect(emulator.state.workbook.active).toEqual({ sheetId: tab.getSheetId(), a1: 'C5' });
+    expect(sheets(emulator).getSheetByName('_mapspec_colours')!.isSheetHidden()).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@
 // Screenshots: test-output/screenshots/mapping-spec-*.png.
 import type { FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
-import { activeCell, cellBackground, goTo, openSidebar, shot, sidebarIdle, sidebarStatus, typeAcross, waitForActiveCell } from './support/sidebar';
+import { activeCell, cellBackground, goTo, openSidebar, pasteRow, runAddonMenuItem, shot, sidebarIdle, sidebarStatus, typeAcross, until, waitForActiveCell } from './support/sidebar';
 
 jest.setTimeout(180_000);
 
@@ -33,7 +33,7 @@ afterEach(async () => {
   await pg?.close();
 });
 
-/** Inserts the template from the sidebar; returns the mapping tab's name as the sidebar lists it. */
+/** Inserts the template from the sidebar; returns the new mapping tabs' names as the sidebar lists them. */
 async function insertTemplate(sidebar: FrameLocator, steps?: string): Promise<string[]> {
   if (steps !== undefined) await sidebar.getByRole('textbox', { name: 'Workflow steps' }).fill(steps);
   await sidebar.getByRole('button', { name: 'Insert the mapping template' }).click();
@@ -53,6 +53,19 @@ async function showSheet(name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
   await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
   await settled(page);
+}
+
+/** Every cell of the row's template columns (A–Q) on screen has (or has not) the colour. */
+async function expectRowColours(row: number, colour: string, has: boolean): Promise<void> {
+  const cells = await page
+    .locator(`[id^="cell-${row}-"]`)
+    .evaluateAll((els) => els.map((el) => ({ column: Number(el.id.split('-')[2]), bg: getComputedStyle(el).backgroundColor })));
+  const inTemplate = cells.filter((c) => c.column <= 17);
+  expect(inTemplate.length).toBeGreaterThanOrEqual(5);
+  for (const cell of inTemplate) {
+    if (has) expect(cell).toEqual({ column: cell.column, bg: colour });
+    else expect(cell.bg).not.toBe(colour);
+  }
 }
 
 async function runChecks(sidebar: FrameLocator): Promise<void> {
@@ -111,7 +124,7 @@ test('insert the template, type a row with a mistake, check, go to the cell, fix
   await page.keyboard.type('date');
   await page.keyboard.press('Enter');
   await settled(page);
-  await page.getByRole('gridcell', { name: 'date', exact: true }).nth(1).waitFor();
+  await page.locator('#cell-4-10 .text').filter({ hasText: /^date$/ }).waitFor();
 
   // Re-run: clean.
   await sidebar.getByRole('button', { name: 'Run checks' }).click();
@@ -124,21 +137,23 @@ test('insert the template, type a row with a mistake, check, go to the cell, fix
   await sidebar.getByText(/^2 rows checked in 2 tabs/).waitFor();
 
   // Colours: the New row has the colour the legend gives "New"; the Agreed row keeps its own fill.
+  // (The grid draws only the columns on screen: check those, then scroll back to column A.)
   const legendNew = sidebar.getByRole('listitem').filter({ has: sidebar.getByText('New', { exact: true }) });
   const newColour = await legendNew.locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(newColour).not.toBe('rgba(0, 0, 0, 0)');
-  await expect.poll(() => cellBackground(page, 4, 2)).toBe(newColour);
-  const rendered = await page.locator('[id^="cell-4-"]').evaluateAll((els) => els.map((el) => ({ id: el.id, bg: getComputedStyle(el).backgroundColor })));
-  const inRow = rendered.filter((c) => Number(c.id.split('-')[2]) <= 17);
-  expect(inRow.length).toBeGreaterThanOrEqual(5);
-  for (const cell of inRow) expect(cell).toEqual({ id: cell.id, bg: newColour });
-  expect(await cellBackground(page, 3, 2)).not.toBe(newColour);
+  await until(() => cellBackground(page, 4, 10), (bg) => bg === newColour, 'J4 to have the New colour');
+  await expectRowColours(4, newColour, true);
+  await expectRowColours(3, newColour, false);
+  await goTo(page, 'A4');
+  await expectRowColours(4, newColour, true);
+  await expectRowColours(3, newColour, false);
   await shot(page, '6-clean');
 
   // "Clear Mapspec colours" puts the original fills back.
   await sidebar.getByRole('button', { name: 'Clear Mapspec colours' }).click();
   await sidebarStatus(sidebar).getByText(/^Restored [\d,]+ cells?\.$/).waitFor();
-  await expect.poll(() => cellBackground(page, 4, 2)).not.toBe(newColour);
+  await until(() => cellBackground(page, 4, 2), (bg) => bg !== newColour, 'B4 to lose the New colour');
+  await expectRowColours(4, newColour, false);
   await shot(page, '7-cleared');
 });
 
@@ -150,10 +165,10 @@ test('the sidebar works from the keyboard: Tab to the panels, arrows switch them
   // From the sidebar's close button, Tab enters the sidebar on the selected panel tab.
   await page.getByRole('button', { name: 'Close sidebar' }).focus();
   await page.keyboard.press('Tab');
-  await expect.poll(() => focused('Spec')).toBe(true);
+  await until(() => focused('Spec'), Boolean, 'the Spec tab to have the focus');
 
   await page.keyboard.press('ArrowRight');
-  await expect.poll(() => focused(/Checks/)).toBe(true);
+  await until(() => focused(/Checks/), Boolean, 'the Checks tab to have the focus');
   await sidebar.getByRole('tab', { name: /Checks/, selected: true }).waitFor();
   await sidebar.getByRole('button', { name: 'Run checks' }).waitFor();
   await page.keyboard.press('ArrowLeft');
@@ -164,11 +179,11 @@ test('the sidebar works from the keyboard: Tab to the panels, arrows switch them
 
   // Tab reaches "Run checks"; Enter runs them, and the focus stays on the button for another run.
   await page.keyboard.press('Tab');
-  await expect.poll(() => focused('Run checks', 'button')).toBe(true);
+  await until(() => focused('Run checks', 'button'), Boolean, 'Run checks to have the focus');
   await page.keyboard.press('Enter');
   await sidebar.getByText(/0 rows checked in 0 tabs/).waitFor();
   await sidebarIdle(sidebar);
-  await expect.poll(() => focused('Run checks', 'button')).toBe(true);
+  await until(() => focused('Run checks', 'button'), Boolean, 'Run checks to have the focus');
   await shot(page, 'keyboard');
 });
 
@@ -180,13 +195,56 @@ test('tab names and cell values in any script, or holding HTML, show as text', a
   const arabic = sidebar.getByRole('button', { name: /تسجيل الحالة/ });
   expect(await arabic.locator('.name').getAttribute('dir')).toBe('auto');
 
-  // A type that is HTML: the finding quotes it, as text.
-  await showSheet(names.find((n) => n.includes('ការចុះឈ្មោះ'))!);
+  // A row in Khmer and Arabic whose destination type is HTML: the finding quotes it, as text.
+  const khmerTab = names.find((n) => n.includes('ការចុះឈ្មោះ'))!;
+  await showSheet(khmerTab);
   await goTo(page, 'B3');
-  await typeAcross(page, ['New', 'ឈ្មោះ', 'name', 'text', '', '', 'الاسم', 'name', '<b onmouseover=alert(1)>bold</b>']);
+  await pasteRow(page, ['New', 'ឈ្មោះ', 'name', 'text', '', '', 'الاسم', 'name', '<b onmouseover=alert(1)>bold</b>']);
+  // The page stays on the tab pasted into (recolouring on edit must not move the selection).
+  await page.getByRole('gridcell', { name: 'الاسم' }).waitFor();
   await runChecks(sidebar);
   await sidebar.getByRole('button', { name: /<b onmouseover=alert\(1\)>bold<\/b>/ }).waitFor();
   expect(await sidebar.locator('img, b[onmouseover]').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await shot(page, 'scripts');
+});
+
+test('adopt a tab from the menu, see a server error in the status line, confirm, then stop using it', async () => {
+  // Extensions › Mapspec › "Use this tab as a value map" on the demo's value-map tab: the sidebar
+  // opens on the Adopt panel with what Mapspec detected there.
+  await showSheet('Value maps');
+  await runAddonMenuItem(page, /as a value map/);
+  const sidebar = page.getByRole('complementary', { name: /sidebar/i }).locator('iframe').contentFrame();
+  await sidebar.getByRole('heading', { name: /Use “Value maps” in the spec/ }).waitFor();
+  await sidebarIdle(sidebar);
+  await sidebar.getByText(/Mapspec is (fairly )?sure this is a value map\./).waitFor();
+  expect(await sidebar.getByRole('radio', { name: 'Value map' }).isChecked()).toBe(true);
+  expect(await sidebar.getByRole('combobox', { name: /^Role of column A\b/ }).inputValue()).toBe('value-map');
+  const headerRow = sidebar.getByRole('spinbutton', { name: 'Column names are in row' });
+  expect(await headerRow.inputValue()).toBe('1');
+  await shot(page, 'adopt');
+
+  // A row below the data: the server says why, in the status line, as a sentence (no stack trace).
+  await headerRow.fill('999');
+  await sidebar.getByRole('button', { name: 'Confirm' }).click();
+  const status = sidebarStatus(sidebar);
+  await status.getByText(/row 999 is below the last row/).waitFor();
+  expect(await status.getAttribute('class')).toMatch(/\berror\b/);
+  expect(await status.textContent()).not.toMatch(/\n\s+at\s|Error:/);
+  await shot(page, 'adopt-error');
+
+  await headerRow.fill('1');
+  await sidebar.getByRole('button', { name: 'Confirm' }).click();
+  await status.getByText('“Value maps” is now part of the spec as a value map.', { exact: false }).waitFor();
+  const row = sidebar.getByRole('listitem').filter({ has: sidebar.getByRole('button', { name: /^Value maps\b/ }) });
+  await row.getByText('Value map', { exact: true }).waitFor();
+
+  // Stop using it: a confirm step in the sidebar, then the badge is gone.
+  await row.getByRole('button', { name: 'Use as…' }).click();
+  await row.getByRole('button', { name: 'Stop using' }).click();
+  await row.getByText(/Stop checking/).waitFor();
+  await shot(page, 'stop-using');
+  await row.getByRole('group').getByRole('button', { name: 'Stop using' }).click();
+  await status.getByText('“Value maps” is no longer part of the spec.').waitFor();
+  expect(await row.getByText('Value map', { exact: true }).count()).toBe(0);
 });

@@ -13,8 +13,11 @@ export type PaintMemoryByTab = Map<number, Record<string, PaintMemory>>;
 function storeSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, create: boolean): GoogleAppsScript.Spreadsheet.Sheet | null {
   const sheet = ss.getSheetByName(PAINT_SHEET);
   if (sheet || !create) return sheet;
+  // insertSheet makes the new sheet active: put the person back where they were.
+  const active = ss.getActiveRange();
   const made = ss.insertSheet(PAINT_SHEET);
   made.hideSheet();
+  if (active) active.activate();
   return made;
 }
 

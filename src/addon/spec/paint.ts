@@ -82,7 +82,14 @@ export function paintTab(target: PaintTarget, previous: Readonly<Record<string, 
       errorColumns: errors ? [...errors.keys()] : [],
     };
   });
-  const plan = planPaint(rows, previous, colours);
+  // A row painted before it had an ID (an edit, then "Run checks" filled the ID) keeps its memory.
+  const known: Record<string, PaintMemory> = { ...previous };
+  indexes.forEach((i, n) => {
+    const key = rows[n]!.key;
+    const byRow = `row:${block.firstRow + i}`;
+    if (!known[key] && key !== byRow && known[byRow]) known[key] = known[byRow]!;
+  });
+  const plan = planPaint(rows, known, colours);
   const memory: Record<string, PaintMemory> = {};
   if (onlyRows) {
     const touched = new Set(rows.map((r) => r.key));

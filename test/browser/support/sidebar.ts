@@ -66,16 +66,37 @@ export async function typeAcross(page: Page, values: readonly string[]): Promise
   }
 }
 
+/**
+ * Pastes one row at the active cell, as one edit — how text typed with an input method (Khmer,
+ * Thai, Arabic) usually arrives: the keyboard simulation cannot type those scripts key by key.
+ */
+export async function pasteRow(page: Page, values: readonly string[]): Promise<void> {
+  await page.getByRole('grid').evaluate((grid, tsv) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, `${values.join('\t')}\r\n`);
+  await settled(page);
+}
+
 /** The computed background of a grid cell, as "rgb(r, g, b)". */
 export async function cellBackground(page: Page, row: number, column: number): Promise<string> {
   return page.locator(`#cell-${row}-${column}`).evaluate((el) => getComputedStyle(el).backgroundColor);
 }
 
-/** "#ead1dc" → "rgb(234, 209, 220)", as getComputedStyle writes colours. */
-export function hexToRgb(hex: string): string {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
-  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
-  return `rgb(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)})`;
+/**
+ * Waits until `check` returns the wanted value (an explicit wait on a condition, re-checked every
+ * animation-frame-ish interval, never a fixed sleep); fails with the last value seen.
+ */
+export async function until<T>(check: () => Promise<T>, want: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await check();
+  while (!want(last)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await check();
+  }
+  return last;
 }
 
 /** Screenshot of the whole page as test-output/screenshots/mapping-spec-<step>.png. */

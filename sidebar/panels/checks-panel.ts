@@ -1,0 +1,188 @@
+/**
+ * The Checks panel: "Run checks" (one runChecks call for every registered tab), counts by severity
+ * (icon + number + word, not colour alone), rows and tabs checked, the findings grouped by tab in
+ * collapsible sections. Each finding is a button: it selects the finding's cell in the sheet
+ * (selectCell) — or shows the tab when the finding is about the whole tab (activateTab) — and is
+ * marked as visited. Below: the colour key and "Clear Mapspec colours".
+ */
+import type { CheckResult, FindingView } from '../../src/core/api';
+import type { Severity } from '../../src/core/mapping/findings';
+import { server } from '../client';
+import { h, icon, replace, srOnly } from '../dom';
+import { findingBody, SEVERITIES, SEVERITY_WORD, severityIcon } from '../findings-view';
+import { count, plural, runTime } from '../format';
+import { legendSection } from '../legend';
+import { setBadge } from '../nav';
+import { getState } from '../store';
+import { setStatus, work } from '../status';
+
+let runBar: HTMLElement;
+let lastRun: HTMLElement;
+let results: HTMLElement;
+let legendHost: HTMLElement;
+let last: CheckResult | null = null;
+/** Findings the person went to since the last run. */
+let visited = new Set<string>();
+
+export function initChecksPanel(container: HTMLElement): void {
+  // The button stays the same element across runs, so the keyboard focus stays on it.
+  lastRun = h('p', { class: 'muted small last-run' });
+  runBar = h('div', { class: 'run-bar' }, h('button', { type: 'button', class: 'primary', id: 'run-checks', onclick: () => void runChecks() }, icon('↻'), ' Run checks'), lastRun);
+  results = h('div', { class: 'results', 'aria-live': 'off' });
+  legendHost = h('div', {});
+  replace(container, runBar, results, legendHost);
+  renderRunBar();
+  renderIntro();
+}
+
+/** The state changed (tabs registered, legend): redraw what depends on it. */
+export function renderChecksPanel(): void {
+  const state = getState();
+  replace(legendHost, state ? legendSection(state.legend) : null);
+  if (!last) renderIntro();
+  renderRunBar();
+}
+
+function registeredCount(): number {
+  return getState()?.tabs.filter((t) => t.kind !== null).length ?? 0;
+}
+
+function renderRunBar(): void {
+  if (last) replace(lastRun, 'Last run ', h('time', { datetime: last.checkedAt }, runTime(last.checkedAt)));
+  else replace(lastRun);
+}
+
+function renderIntro(): void {
+  const n = registeredCount();
+  replace(
+    results,
+    h(
+      'p',
+      { class: 'muted' },
+      n === 0
+        ? 'No tab is part of the spec yet. Insert the template or use one of your tabs (Spec panel), then run the checks.'
+        : `Checks the ${plural(n, 'tab')} in the spec: missing paths, unknown types, type changes with no rule, choice fields with no value map, duplicates and more.`,
+    ),
+  );
+}
+
+export async function runChecks(): Promise<void> {
+  const result = await work('Checking every row…', () => server.runChecks({}));
+  if (!result) return;
+  last = result;
+  visited = new Set();
+  renderRunBar();
+  renderResults(result);
+  const { error, warning } = result.bySeverity;
+  if (result.tabs.length === 0) {
+    // Nothing was checked: neither a tick nor "no problems".
+    setBadge('checks', '');
+    setStatus('There is no tab to check yet.');
+    return;
+  }
+  setBadge('checks', error ? count(error) : warning ? count(warning) : '✓', error ? 'error' : warning ? 'warning' : 'ok');
+  setStatus(
+    result.total === 0
+      ? result.rowsChecked > 0
+        ? `No problems found in ${plural(result.rowsChecked, 'row')}.`
+        : 'No problems found (no rows to check yet).'
+      : `Found ${plural(result.total, 'problem')}: ${SEVERITIES.filter((s) => result.bySeverity[s] > 0)
+          .map((s) => severityCount(s, result.bySeverity[s]))
+          .join(', ')}.`,
+    result.total === 0 ? 'success' : 'info',
+  );
+}
+
+function severityCount(s: Severity, n: number): string {
+  return `${count(n)} ${n === 1 ? SEVERITY_WORD[s].one : SEVERITY_WORD[s].many}`;
+}
+
+function renderResults(r: CheckResult): void {
+  const shown = r.tabs.reduce((n, t) => n + t.findings.length, 0);
+  const withFindings = r.tabs.filter((t) => t.findings.length > 0);
+  const clean = r.tabs.filter((t) => t.findings.length === 0);
+  // Few findings: every group open. Many: only the first, so the list stays scannable.
+  const openAll = shown <= 60;
+  replace(
+    results,
+    h(
+      'ul',
+      { class: 'counts', 'aria-label': 'Findings by severity' },
+      ...SEVERITIES.map((s) => h('li', { class: `count sev-${s}${r.bySeverity[s] === 0 ? ' zero' : ''}` }, severityIcon(s), h('span', {}, severityCount(s, r.bySeverity[s])))),
+    ),
+    h(
+      'p',
+      { class: 'muted small checked' },
+      `${plural(r.rowsChecked, 'row')} checked in ${plural(r.tabs.length, 'tab')}`,
+      r.paintedCells > 0 ? ` · ${plural(r.paintedCells, 'cell')} coloured` : '',
+    ),
+    r.tabs.length === 0
+      ? h('p', { class: 'empty' }, 'There is no tab to check yet. Insert the template or use one of your tabs (Spec panel).')
+      : r.total === 0
+        ? h('div', { class: 'all-clear', role: 'note' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('strong', {}, 'No problems found'))
+        : null,
+    r.truncated || shown < r.total ? h('p', { class: 'notice' }, `Showing the first ${count(shown)} of ${count(r.total)} findings.`) : null,
+    ...withFindings.map((t, i) =>
+      h(
+        'details',
+        { class: 'tab-group', open: openAll || i === 0, 'data-sheet-id': t.sheetId },
+        h(
+          'summary',
+          {},
+          h('span', { class: 'group-name', dir: 'auto' }, t.name),
+          h('span', { class: 'group-counts' }, ...groupCounts(t.findings)),
+        ),
+        h('ul', { class: 'finding-list' }, ...t.findings.map((f) => h('li', {}, findingButton(f)))),
+      ),
+    ),
+    clean.length && r.total > 0
+      ? h(
+          'ul',
+          { class: 'clean-tabs', 'aria-label': 'Tabs with no problems' },
+          ...clean.map((t) => h('li', {}, icon('✓', 'ok-mark'), ' ', h('span', { dir: 'auto' }, t.name), h('span', { class: 'muted' }, ' — no problems'))),
+        )
+      : null,
+  );
+}
+
+function groupCounts(findings: readonly FindingView[]): HTMLElement[] {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity] += 1;
+  return SEVERITIES.filter((s) => n[s] > 0).map((s) => h('span', { class: `mini sev-${s}` }, severityIcon(s), count(n[s]), srOnly(` ${n[s] === 1 ? SEVERITY_WORD[s].one : SEVERITY_WORD[s].many}`)));
+}
+
+function keyOf(f: FindingView): string {
+  return `${f.sheetId}|${f.row}|${f.column}|${f.rule}|${f.message}`;
+}
+
+function findingButton(f: FindingView): HTMLButtonElement {
+  const button = h(
+    'button',
+    { type: 'button', class: `finding sev-${f.severity}`, 'data-rule': f.rule, 'data-row': f.row, 'data-column': f.column },
+    ...findingBody(f, true),
+  );
+  if (visited.has(keyOf(f))) markVisited(button);
+  button.addEventListener('click', () => void go(f, button));
+  return button;
+}
+
+function markVisited(button: HTMLButtonElement): void {
+  if (button.classList.contains('visited')) return;
+  button.classList.add('visited');
+  button.append(h('span', { class: 'visited-mark', title: 'Visited' }, icon('✓'), srOnly(' (visited)')));
+}
+
+async function go(f: FindingView, button: HTMLButtonElement): Promise<void> {
+  if (f.row === null) {
+    const result = await work(`Opening ${f.tab}…`, () => server.activateTab({ sheetId: f.sheetId }), { disable: false });
+    if (!result) return;
+    setStatus(`Showing ${result.name}.`);
+  } else {
+    const row = f.row;
+    const result = await work('Going to the cell…', () => server.selectCell({ sheetId: f.sheetId, row, column: f.columnIndex ?? 1 }), { disable: false });
+    if (!result) return;
+    setStatus(`Selected ${result.a1} in ${f.tab}.`);
+  }
+  visited.add(keyOf(f));
+  markVisited(button);
+}
