@@ -10,6 +10,7 @@ import { activateTab, getSidebarState } from './handlers/sidebar-state';
 import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
 import { clearColours, runChecks, selectCell } from './handlers/checks';
 import { insertTemplate } from './handlers/template';
+import { saveSettings } from './handlers/settings';
 import { recolourEditedRows } from './triggers/on-edit';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
@@ -22,7 +23,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours };
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings };
 
 export const triggers = {
   onOpen: {
@@ -61,6 +62,7 @@ const apiDocs: Record<ApiName, string> = {
   runChecks: 'Sidebar: checks every registered tab and recolours it, in one call.',
   selectCell: "Sidebar: selects a finding's cell in the sheet.",
   clearColours: 'Sidebar: puts back every fill Mapspec replaced and removes its notes.',
+  saveSettings: 'Sidebar: saves the blank markers and colours, and rewrites the README legend to match.',
 };
 
 type ApiEntry = EntryPoint & { run: (payload: unknown) => Json };
@@ -84,4 +86,5 @@ export const api: Record<ApiName, ApiEntry> = {
   runChecks: apiEntry('runChecks'),
   selectCell: apiEntry('selectCell'),
   clearColours: apiEntry('clearColours'),
+  saveSettings: apiEntry('saveSettings'),
 };

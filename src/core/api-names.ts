@@ -14,6 +14,7 @@ export const API_NAMES = [
   'runChecks',
   'selectCell',
   'clearColours',
+  'saveSettings',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;

@@ -11,6 +11,7 @@ import type { LayoutKind, Role } from './mapping/roles';
 
 const sheetId = z.number().int().nonnegative();
 const registeredKind = z.enum(['mapping', 'dictionary', 'value-map']);
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #fff2cc');
 
 export const apiInputs = {
   /** Everything the sidebar shows when it opens, in one round trip. */
@@ -42,6 +43,18 @@ export const apiInputs = {
   selectCell: z.object({ sheetId, row: z.number().int().min(1), column: z.number().int().min(1) }).strict(),
   /** Puts back every fill Mapspec replaced and removes its notes. */
   clearColours: z.object({}).strict(),
+  /** Changes the settings: blank markers, the colours and whether failing cells are tinted. */
+  saveSettings: z
+    .object({
+      blankMarkers: z.array(z.string().max(40)).max(50).optional(),
+      colours: z
+        .object({ needsDiscussion: hexColour, newRow: hexColour, changed: hexColour, error: hexColour })
+        .partial()
+        .strict()
+        .optional(),
+      errorTint: z.boolean().optional(),
+    })
+    .strict(),
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -63,7 +76,14 @@ export type TabSummary = {
 
 export type LegendEntry = { key: string; colour: string; label: string; meaning: string };
 
-export type SidebarPanel = 'tabs' | 'checks' | 'adopt';
+export type SidebarPanel = 'tabs' | 'checks' | 'adopt' | 'settings';
+
+/** The settings a person can change from the sidebar. */
+export type SettingsView = {
+  blankMarkers: string[];
+  colours: { needsDiscussion: string; newRow: string; changed: string; error: string };
+  errorTint: boolean;
+};
 
 export type SidebarState = {
   /** Null when Google does not share the user's email with the add-on (another domain). */
@@ -71,6 +91,7 @@ export type SidebarState = {
   spreadsheetName: string;
   tabs: TabSummary[];
   legend: LegendEntry[];
+  settings: SettingsView;
   /** The panel a menu item asked the sidebar to open with (once), and the tab it is about. */
   open: { panel: SidebarPanel; sheetId: number | null; kind: RegisteredKind | null } | null;
 };
@@ -110,6 +131,7 @@ export type ApiResults = {
   runChecks: CheckResult;
   selectCell: { a1: string };
   clearColours: { restoredCells: number };
+  saveSettings: SidebarState;
 };
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */

@@ -353,3 +353,29 @@ describe('colour memory across edits and ID filling', () => {
     expect(sheets(emulator).getSheetByName('_mapspec_colours')!.isSheetHidden()).toBe(true);
   });
 });
+
+describe('settings', () => {
+  test('colours, error tint and blank markers are saved, the README legend follows, and the next check paints with them', () => {
+    const { emulator, tab } = withTemplate([row({ status: 'New', srcPath: 'a', dstPath: 'a', map: 'nope', unique: 'Yes' })]);
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    const state = ok(callServer<SidebarState>(emulator, 'saveSettings', { colours: { newRow: '#d9ead3' }, errorTint: false, blankMarkers: ['', 'NA', '—'] }));
+    expect(state.settings).toEqual({ blankMarkers: ['', 'NA', '—'], colours: { ...DEFAULT_COLOURS, newRow: '#d9ead3', errorTint: undefined }, errorTint: false });
+    expect(state.legend.map((l) => l.label)).toEqual(['Needs discussion', 'New', 'Changed']);
+    const readme = sheets(emulator).getSheetByName('README')!;
+    const columnA = readme.getDataRange().getValues().map((v) => v[0]);
+    const at = columnA.indexOf('Colour legend');
+    expect(columnA.slice(at + 1)).toEqual(['Needs discussion', 'New', 'Changed']);
+    expect(readme.getRange(at + 3, 1).getBackground()).toBe('#d9ead3');
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(new Set(tab.getRange(3, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set(['#d9ead3']));
+    expect(tab.getRange(3, 16).getNote()).toBe('');
+  });
+
+  test('bad settings are refused with a message and nothing is saved', () => {
+    const { emulator } = withTemplate();
+    const before = JSON.stringify(emulator.state.properties.document);
+    const r = callServer(emulator, 'saveSettings', { colours: { newRow: 'pink' } });
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('(colours.newRow)') });
+    expect(JSON.stringify(emulator.state.properties.document)).toBe(before);
+  });
+});

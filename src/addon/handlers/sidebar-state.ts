@@ -18,6 +18,11 @@ export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec:
     spreadsheetName: ss.getName(),
     tabs: summarizeTabs(facts, ss.getActiveSheet().getSheetId(), registeredKinds(spec)),
     legend: legend(spec.colours),
+    settings: {
+      blankMarkers: spec.mapping.blankMarkers,
+      colours: { needsDiscussion: spec.colours.needsDiscussion, newRow: spec.colours.newRow, changed: spec.colours.changed, error: spec.colours.error },
+      errorTint: spec.colours.errorTint,
+    },
     open,
   };
 }

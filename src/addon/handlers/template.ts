@@ -9,7 +9,7 @@ import type { Layout } from '../../core/mapping/layout';
 import { mappingTab, readmeTab, uniqueName, valueMapTab, type TemplateTab } from '../../core/mapping/template-sheets';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { withDocumentLock } from '../adapters/lock';
-import { loadSpec, saveLayouts } from '../spec/spec-store';
+import { loadSpec, saveLayouts, saveSettingsAndReadme } from '../spec/spec-store';
 import { sidebarState } from './sidebar-state';
 
 const HEADER_FILL = '#f1f3f4';
@@ -84,6 +84,7 @@ export function insertTemplate(input: ApiParsedInput<'insertTemplate'>): ApiResu
         layouts.set(sheet.getSheetId(), layoutOf(tab, sheet.getSheetId()));
       }
       saveLayouts(layouts);
+      saveSettingsAndReadme(null, readmeSheet.getSheetId());
     } catch (e) {
       for (const sheet of made) ss.deleteSheet(sheet);
       throw e;

@@ -12,6 +12,7 @@ import { deleteDocumentProperty, jsonValue, parseJson, readAllDocumentProperties
 const LAYOUT_PREFIX = 'mapspec.layout.';
 const SETTINGS_KEY = 'mapspec.settings';
 const OPEN_KEY = 'mapspec.open';
+const README_KEY = 'mapspec.readme';
 
 export type StoredSettings = { mapping?: Partial<MappingSettings>; colours?: Partial<ColourSettings> };
 
@@ -21,7 +22,9 @@ export type Spec = {
   colours: ColourSettings;
 };
 
-export function loadSpec(props: Record<string, string> = readAllDocumentProperties()): Spec {
+export type SpecWithStore = Spec & { stored: StoredSettings; readmeSheetId: number | null };
+
+export function loadSpec(props: Record<string, string> = readAllDocumentProperties()): SpecWithStore {
   const layouts = new Map<number, Layout>();
   for (const [key, value] of Object.entries(props)) {
     if (!key.startsWith(LAYOUT_PREFIX)) continue;
@@ -30,7 +33,22 @@ export function loadSpec(props: Record<string, string> = readAllDocumentProperti
     if (layout && Number.isInteger(id) && layout.kind !== 'none') layouts.set(id, layout);
   }
   const stored = parseJson<StoredSettings>(props[SETTINGS_KEY]) ?? {};
-  return { layouts, mapping: resolveSettings(stored.mapping), colours: { ...DEFAULT_COLOURS, ...stored.colours } };
+  const readme = Number(props[README_KEY]);
+  return {
+    layouts,
+    mapping: resolveSettings(stored.mapping),
+    colours: { ...DEFAULT_COLOURS, ...stored.colours },
+    stored,
+    readmeSheetId: props[README_KEY] !== undefined && Number.isInteger(readme) ? readme : null,
+  };
+}
+
+/** Saves the settings (and, with the template, which tab is its README) in one call. */
+export function saveSettingsAndReadme(stored: StoredSettings | null, readmeSheetId: number | null): void {
+  const values: Record<string, string> = {};
+  if (stored) values[SETTINGS_KEY] = jsonValue(stored, 'the settings');
+  if (readmeSheetId !== null) values[README_KEY] = String(readmeSheetId);
+  if (Object.keys(values).length) writeDocumentProperties(values);
 }
 
 export function registeredKinds(spec: Spec): Map<number, RegisteredKind> {

@@ -6,6 +6,7 @@
 import type { LegendItem } from './colours';
 import type { MappingSettings } from './settings';
 import { CANONICAL_TYPES } from './types';
+import { LEGEND_HEADING } from './readme-legend';
 import { MAPPING_TEMPLATE_BANDS, MAPPING_TEMPLATE_COLUMNS, VALUE_MAP_TEMPLATE_COLUMNS } from './template';
 import type { Role } from './roles';
 
@@ -102,7 +103,7 @@ export function readmeTab(name: string, mappingTabs: readonly string[], valueMap
     ['Statuses', ''],
     ...settings.statusValues.map((s) => [s, STATUS_MEANINGS[s.toLowerCase()] ?? '']),
     ['', ''],
-    ['Colour legend', ''],
+    [LEGEND_HEADING, ''],
   ];
   const headingRows = [1, 4, 9, 10 + settings.statusValues.length + 1];
   const legendRows: ReadmeTab['legendRows'] = [];
