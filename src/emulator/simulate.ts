@@ -303,12 +303,19 @@ export type ServerCallResult = { ok: true; value: unknown; effects: Effects; run
  * JSON too. Errors come back as their message only, as the failure handler receives them.
  */
 export function callServer(emulator: Emulator, functionName: string, payload: unknown, options: SimulateOptions = {}): ServerCallResult {
+  return callServerWith(emulator, functionName, payload === undefined ? [] : [payload], options);
+}
+
+/** google.script.run with any number of JSON arguments (Apps Script allows several parameters). */
+export function callServerWith(emulator: Emulator, functionName: string, args: readonly unknown[], options: SimulateOptions = {}): ServerCallResult {
   const noEffects = (): Effects => ({ menus: [], sidebar: null, dialogs: [], alerts: [], toasts: [], logs: [] });
   if (!/^[A-Za-z_$][\w$]*$/.test(functionName)) return { ok: false, message: `Invalid function name: ${JSON.stringify(functionName)}`, effects: noEffects() };
   // Apps Script hides functions whose names end in "_" from google.script.run.
   if (functionName.endsWith('_')) return { ok: false, message: `Script function not found: ${functionName} (private functions ending in "_" cannot be called from the client)`, effects: noEffects() };
-  const payloadProblem = payload === undefined ? undefined : jsonProblem(payload, 'the payload');
-  if (payloadProblem) return { ok: false, message: `google.script.run: ${payloadProblem}; only JSON values can be sent to the server`, effects: noEffects() };
+  for (let i = 0; i < args.length; i++) {
+    const problem = args[i] === undefined ? undefined : jsonProblem(args[i], args.length === 1 ? 'the payload' : `argument ${i + 1}`);
+    if (problem) return { ok: false, message: `google.script.run: ${problem}; only JSON values can be sent to the server`, effects: noEffects() };
+  }
   let value: unknown;
   let returnProblem: string | undefined;
   const report = run(
@@ -317,7 +324,7 @@ export function callServer(emulator: Emulator, functionName: string, payload: un
       kind: 'server',
       functionName,
       authMode: 'FULL',
-      makeArgs: (_ctx, _g, sandbox) => (payload === undefined ? [] : [intoRealm(sandbox, payload)]),
+      makeArgs: (_ctx, _g, sandbox) => args.map((a) => intoRealm(sandbox, a)),
       onValue: (v) => {
         returnProblem = v === undefined ? undefined : jsonProblem(v, 'the return value');
         // Copy out of the script's realm while it is still open.

@@ -50,12 +50,13 @@ function shimSource(frame: 'sidebar' | 'dialog'): string {
               else console.error('google.script.run.' + name + ' failed (no failure handler):', message);
             }, 0);
           };
-          if (args.length > 1) return fail('Mapspec server functions take one JSON payload; ' + name + ' was called with ' + args.length + ' arguments');
-          var p = problem(args[0], 'the payload', []);
-          if (p) return fail('google.script.run.' + name + ': ' + p + '; only JSON values can be sent to the server');
+          for (var i = 0; i < args.length; i++) {
+            var p = problem(args[i], args.length === 1 ? 'the payload' : 'argument ' + (i + 1), []);
+            if (p) return fail('google.script.run.' + name + ': ' + p + '; only JSON values can be sent to the server');
+          }
           tell('busy', { fn: name });
-          // No argument (or undefined): the payload key is left out and the function gets no argument.
-          var body = JSON.stringify({ fn: name, payload: args[0] });
+          // One argument travels as the payload (left out when undefined); several as an array.
+          var body = JSON.stringify(args.length > 1 ? { fn: name, args: args } : { fn: name, payload: args[0] });
           fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
             .then(function (res) { return res.json().then(function (data) { return { res: res, data: data }; }); })
             .then(function (r) {

@@ -64,7 +64,9 @@ const schemas = {
     .strict(),
   select: z.object({ sheetId: z.number().int().nonnegative(), a1: z.string().regex(/^[A-Z]{1,3}[0-9]{1,7}(:[A-Z]{1,3}[0-9]{1,7})?$/) }).strict(),
   menu: z.object({ functionName: z.string().regex(/^[A-Za-z_$][\w$]*$/) }).strict(),
-  run: z.object({ fn: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'not a function name'), payload: z.unknown().optional() }).strict(),
+  run: z
+    .object({ fn: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'not a function name'), payload: z.unknown().optional(), args: z.array(z.unknown()).max(100).optional() })
+    .strict(),
   user: z.object({ email: z.string().trim().toLowerCase().pipe(z.email()) }).strict(),
   time: z.object({ ms: z.number().int().positive().max(31 * 24 * 3600 * 1000) }).strict(),
   close: z.object({ which: z.enum(['sidebar', 'dialog']) }).strict(),
@@ -306,8 +308,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       }
       case '/api/run': {
         const parsed = parse(schemas.run, body);
+        // { fn, payload } is one argument; { fn, args } any number (google.script.run allows several).
         const hasPayload = typeof body === 'object' && body !== null && 'payload' in body;
-        const result = session.server(parsed.fn, hasPayload ? parsed.payload : undefined);
+        const args = parsed.args ?? (hasPayload && parsed.payload !== undefined ? [parsed.payload] : []);
+        const result = session.server(parsed.fn, args);
         return sendJson(res, 200, result.ok ? { ok: true, value: result.value } : { ok: false, message: result.message });
       }
       case '/api/edit': {

@@ -10,7 +10,7 @@ import { Emulator } from '../emulator/emulator';
 import type { Effects, MenuSpec } from '../emulator/context';
 import type { EmulatorState } from '../emulator/state';
 import { readXlsx } from '../emulator/xlsx';
-import { advanceTime, callServer, openDocument, runMenuItem, userEdit, type RunReport, type ServerCallResult, type UserEditInput } from '../emulator/simulate';
+import { advanceTime, callServerWith, openDocument, runMenuItem, userEdit, type RunReport, type ServerCallResult, type UserEditInput } from '../emulator/simulate';
 import { demoWorkbook } from './demo-workbook';
 import { manifestScopes, readProjectFile } from '../tools/build';
 
@@ -226,8 +226,8 @@ export class PlaygroundSession {
     return result.runs;
   }
 
-  server(functionName: string, payload: unknown): ServerCallResult {
-    const result = callServer(this.emulator, functionName, payload, { codePath: this.codePath });
+  server(functionName: string, args: readonly unknown[]): ServerCallResult {
+    const result = callServerWith(this.emulator, functionName, args, { codePath: this.codePath });
     // Its failure goes to the sidebar's failure handler; the page does not also pop up an error.
     if (result.run) this.absorb(result.run, { quietErrors: true });
     else this.absorbEffects(result.effects);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Emulator } from '../../src/emulator/emulator';
-import { advanceTime, callServer, openDocument, runMenuItem, topLevelFunctions, userEdit } from '../../src/emulator/simulate';
+import { advanceTime, callServer, callServerWith, openDocument, runMenuItem, topLevelFunctions, userEdit } from '../../src/emulator/simulate';
 import { jsonProblem } from '../../src/core/json';
 import { demoWorkbook } from '../../src/playground/demo-workbook';
 import { writeFakeBuild } from '../playground/support/fake-addon';
@@ -105,6 +105,13 @@ describe('callServer (google.script.run)', () => {
     expect(callServer(e, 'echo', new Map(), { codePath })).toMatchObject({ ok: false, message: expect.stringMatching(/Map/) });
   });
 
+  test('several arguments travel as google.script.run passes them; each must be JSON', () => {
+    const e = emulator();
+    // echo returns its first argument; arguments after it reach the function too (checked by JSON).
+    expect(callServerWith(e, 'echo', [{ a: 1 }, 'second'], { codePath })).toMatchObject({ ok: true, value: { got: { a: 1 } } });
+    expect(callServerWith(e, 'echo', [{ a: 1 }, new Date()], { codePath })).toMatchObject({ ok: false, message: expect.stringMatching(/argument 2 is a Date/) });
+  });
+
   test('results that are not JSON fail with a clear message', () => {
     const e = emulator();
     expect(callServer(e, 'giveDate', {}, { codePath })).toMatchObject({ ok: false, message: expect.stringMatching(/giveDate: the return value\.when is a Date/) });
@@ -118,6 +125,8 @@ describe('callServer (google.script.run)', () => {
     expect(JSON.stringify({ ...boom, effects: undefined, run: undefined })).not.toMatch(/at boom/);
     expect(callServer(e, 'secret_', {}, { codePath })).toMatchObject({ ok: false, message: expect.stringMatching(/private/) });
     expect(callServer(e, 'missing', {}, { codePath })).toMatchObject({ ok: false, message: 'Script function not found: missing' });
+    // Object.prototype's methods are not script functions.
+    expect(callServer(e, 'toString', {}, { codePath })).toMatchObject({ ok: false, message: 'Script function not found: toString' });
     expect(callServer(e, 'a.b', {}, { codePath })).toMatchObject({ ok: false, message: expect.stringMatching(/Invalid function name/) });
   });
 });
