@@ -1,13 +1,15 @@
 /**
- * The colour key (state.legend: swatch, label, meaning) and "Clear Mapspec colours", which puts back
- * every fill Mapspec replaced. Colours come from the server's settings; a value that is not a plain
- * CSS colour is not applied (the swatch then shows a hatched "no colour" box).
+ * The colour key (state.legend: swatch, label, meaning), a way to the Settings panel to change it,
+ * and "Clear Mapspec colours", which puts back every fill Mapspec replaced. Colours come from the
+ * server's settings; a value that is not a plain CSS colour is not applied (the swatch then shows a
+ * hatched "no colour" box).
  */
 import type { LegendEntry } from '../src/core/api';
 import { server } from './client';
 import { h } from './dom';
 import { plural } from './format';
 import { setStatus, work } from './status';
+import { views } from './views';
 
 const COLOUR = /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]{3,20})$/i;
 
@@ -22,7 +24,12 @@ export function legendSection(legend: readonly LegendEntry[]): HTMLElement {
   return h(
     'section',
     { class: 'block legend', 'aria-labelledby': 'legend-heading' },
-    h('h2', { id: 'legend-heading' }, 'Colour key'),
+    h(
+      'div',
+      { class: 'section-head' },
+      h('h2', { id: 'legend-heading' }, 'Colour key'),
+      h('button', { type: 'button', class: 'link small', 'aria-describedby': 'legend-heading', onclick: () => views.showSettings({ focus: true }) }, 'Change colours'),
+    ),
     legend.length
       ? h(
           'ul',

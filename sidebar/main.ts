@@ -1,7 +1,7 @@
 /**
  * The sidebar's entry point: builds the navigation and panels, loads everything in ONE server call
- * (getSidebarState), and opens the panel a menu item asked for (state.open: adopt a given tab, or
- * the checks, which then run at once). All user text is set as text (see dom.ts), never as HTML.
+ * (getSidebarState), and opens the panel a menu item asked for (state.open: adopt a given tab, the
+ * checks, which then run at once, or the settings). All user text is set as text (see dom.ts), never as HTML.
  */
 import type { RegisteredKind } from '../src/core/api';
 import { server } from './client';
@@ -9,6 +9,7 @@ import { byId } from './dom';
 import { initNav, selectPanel } from './nav';
 import { initAdoptPanel, openAdopt } from './panels/adopt-panel';
 import { initChecksPanel, renderChecksPanel, runChecks } from './panels/checks-panel';
+import { focusSettings, initSettingsPanel, renderSettingsPanel } from './panels/settings-panel';
 import { focusTab, initTabsPanel, renderTabsPanel } from './panels/tabs-panel';
 import { onState, setState } from './store';
 import { setStatus, work } from './status';
@@ -33,19 +34,27 @@ function showAdopt(sheetId: number, kind: RegisteredKind | null): void {
   void openAdopt(sheetId, kind);
 }
 
-function showChecks(options: { run?: boolean } = {}): void {
+function showChecks(options: { run?: boolean; focus?: boolean } = {}): void {
   selectPanel('checks');
+  if (options.focus) byId('run-checks').focus();
   if (options.run) void runChecks();
 }
 
-provideViews({ showTabs, showAdopt, showChecks });
+function showSettings(options: { focus?: boolean } = {}): void {
+  selectPanel('settings');
+  if (options.focus) focusSettings();
+}
+
+provideViews({ showTabs, showAdopt, showChecks, showSettings });
 initNav();
 initTabsPanel(specList);
 initAdoptPanel(specAdopt);
 initChecksPanel(byId('panel-checks'));
+initSettingsPanel(byId('panel-settings'));
 onState(() => {
   renderTabsPanel();
   renderChecksPanel();
+  renderSettingsPanel();
 });
 
 async function load(): Promise<void> {
@@ -55,6 +64,7 @@ async function load(): Promise<void> {
   const open = state.open;
   if (open?.panel === 'adopt' && open.sheetId !== null) showAdopt(open.sheetId, open.kind);
   else if (open?.panel === 'checks') showChecks({ run: true });
+  else if (open?.panel === 'settings') showSettings();
   else showTabs();
   if (!open) setStatus('');
 }

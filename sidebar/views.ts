@@ -1,6 +1,6 @@
 /**
- * Moving between the sidebar's views, for the panels: the tab list, the Adopt panel for one tab, and
- * the Checks panel. main.ts provides the implementation; panels call these, which keeps the panel
+ * Moving between the sidebar's views, for the panels: the tab list, the Adopt panel for one tab, the
+ * Checks panel and the Settings panel. main.ts provides the implementation; panels call these, which keeps the panel
  * modules free of imports of each other.
  */
 import type { RegisteredKind } from '../src/core/api';
@@ -10,8 +10,10 @@ export interface Views {
   showTabs(options?: { focusSheetId?: number }): void;
   /** The Adopt panel for one tab; `kind` is what the person asked to use it as, if anything. */
   showAdopt(sheetId: number, kind: RegisteredKind | null): void;
-  /** The Checks panel; `run` starts a run at once. */
-  showChecks(options?: { run?: boolean }): void;
+  /** The Checks panel; `run` starts a run at once; `focus` puts the focus on "Run checks". */
+  showChecks(options?: { run?: boolean; focus?: boolean }): void;
+  /** The Settings panel; `focus` puts the focus on the panel (when a control elsewhere sent the person there). */
+  showSettings(options?: { focus?: boolean }): void;
 }
 
 let impl: Views | null = null;
@@ -29,4 +31,5 @@ export const views: Views = {
   showTabs: (options) => get().showTabs(options),
   showAdopt: (sheetId, kind) => get().showAdopt(sheetId, kind),
   showChecks: (options) => get().showChecks(options),
+  showSettings: (options) => get().showSettings(options),
 };

@@ -2,10 +2,11 @@
 // Mapspec sidebar from the menu, insert the template, type a row with a mistake in the grid, run
 // the checks, see the finding, click it and land on its cell, fix it, re-run clean, and check the
 // row's colour against the sidebar's colour key. Also: the sidebar works from the keyboard alone,
-// and names or cell values in any script (or holding HTML) show as text.
-// Screenshots: test-output/screenshots/mapping-spec-*.png.
+// and names or cell values in any script (or holding HTML) show as text. Settings: a new colour for
+// "New" is saved from the sidebar and reaches the colour key, the sheet and the README's legend.
+// Screenshots: test-output/screenshots/mapping-spec-*.png and settings-*.png.
 import type { FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
+import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
 import { activeCell, cellBackground, goTo, openSidebar, pasteRow, runAddonMenuItem, shot, sidebarIdle, sidebarStatus, typeAcross, until, waitForActiveCell } from './support/sidebar';
 
 jest.setTimeout(180_000);
@@ -175,6 +176,14 @@ test('the sidebar works from the keyboard: Tab to the panels, arrows switch them
   await sidebar.getByRole('tab', { name: 'Spec', selected: true }).waitFor();
   await sidebar.getByRole('heading', { name: 'Get started' }).waitFor();
   await page.keyboard.press('End');
+  await sidebar.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+  await until(() => focused('Settings'), Boolean, 'the Settings tab to have the focus');
+  await sidebar.getByRole('textbox', { name: 'Blank markers' }).waitFor();
+  await page.keyboard.press('ArrowRight');
+  await sidebar.getByRole('tab', { name: 'Spec', selected: true }).waitFor();
+  await page.keyboard.press('ArrowLeft');
+  await sidebar.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+  await page.keyboard.press('ArrowLeft');
   await sidebar.getByRole('tab', { name: /Checks/, selected: true }).waitFor();
 
   // Tab reaches "Run checks"; Enter runs them, and the focus stays on the button for another run.
@@ -247,4 +256,98 @@ test('adopt a tab from the menu, see a server error in the status line, confirm,
   await row.getByRole('group').getByRole('button', { name: 'Stop using' }).click();
   await status.getByText('“Value maps” is no longer part of the spec.').waitFor();
   expect(await row.getByText('Value map', { exact: true }).count()).toBe(0);
+});
+
+test('settings: a new colour for New is saved from the sidebar, and the sheet, the colour key and the README legend follow it', async () => {
+  const NEW = '#d9ead3';
+  const NEW_RGB = 'rgb(217, 234, 211)';
+  const sidebar = await openSidebar(page);
+  const [mappingTab] = await insertTemplate(sidebar);
+  // The README tab Mapspec inserted, as the sidebar named it ("README", or "README (2)" beside the demo's own).
+  const inserted = (await sidebarStatus(sidebar).textContent()) ?? '';
+  const readmeTab = /Inserted \d+ tabs: (.*)\.$/.exec(inserted.trim())?.[1]?.split(', ').find((n) => /^README\b/.test(n));
+  expect(readmeTab).toBeDefined();
+
+  await showSheet(mappingTab!);
+  await page.getByRole('gridcell', { name: 'SOURCE', exact: true }).waitFor();
+  await goTo(page, 'B3');
+  await typeAcross(page, ['New', 'Date of birth', 'dob', 'date', '', '', 'Date of birth', 'dateOfBirth', 'date', '', '', 'Yes', 'Yes']);
+  await page.getByRole('gridcell', { name: 'dateOfBirth' }).waitFor();
+
+  // The Settings panel shows the saved settings: the markers without the empty one, the colours, the tint.
+  await sidebar.getByRole('tab', { name: 'Settings' }).click();
+  await sidebar.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+  const markers = sidebar.getByRole('textbox', { name: 'Blank markers' });
+  expect(await markers.inputValue()).toBe('NA\nN/A\n-\nNone');
+  const colour = (label: string) => sidebar.getByLabel(label, { exact: true });
+  expect(await colour('Needs discussion').inputValue()).toBe('#fff2cc');
+  expect(await colour('New').inputValue()).toBe('#ead1dc');
+  expect(await colour('Changed').inputValue()).toBe('#c9daf8');
+  expect(await colour('Check failed').inputValue()).toBe('#ea9999');
+  const tint = sidebar.getByRole('checkbox', { name: 'Tint cells that fail a check (with a note)' });
+  expect(await tint.isChecked()).toBe(true);
+  // Each colour says what it paints, from the colour key.
+  await sidebar.getByRole('tabpanel', { name: 'Settings' }).getByText('Rows whose status is "New"', { exact: false }).waitFor();
+  await screenshot(page, 'settings-1-form');
+
+  // A marker longer than the server accepts: said in the status line, nothing sent.
+  await markers.fill(`NA\n${'x'.repeat(41)}`);
+  await sidebar.getByRole('button', { name: 'Save' }).click();
+  const status = sidebarStatus(sidebar);
+  await status.getByText(/A blank marker can be up to 40 characters/).waitFor();
+  expect(await status.getAttribute('class')).toMatch(/\berror\b/);
+  await sidebar.getByText('Unsaved changes').waitFor();
+
+  // Reset to defaults fills the form (without saving).
+  await colour('Needs discussion').fill('#000000');
+  await tint.uncheck();
+  await sidebar.getByRole('button', { name: 'Reset to defaults' }).click();
+  await status.getByText('Defaults filled in. Save to use them.').waitFor();
+  expect(await markers.inputValue()).toBe('NA\nN/A\n-\nNone');
+  expect(await colour('Needs discussion').inputValue()).toBe('#fff2cc');
+  expect(await tint.isChecked()).toBe(true);
+  expect(await sidebar.getByText('Unsaved changes').isHidden()).toBe(true);
+
+  // The new colour for New; Save is one call, and the whole sidebar is redrawn from what it returns.
+  await colour('New').fill(NEW);
+  await sidebar.getByText('Unsaved changes').waitFor();
+  await sidebar.getByRole('button', { name: 'Save' }).click();
+  await status.getByText('Settings saved. Run the checks to repaint.').waitFor();
+  await sidebarIdle(sidebar);
+  expect(await colour('New').inputValue()).toBe(NEW);
+  const runNow = sidebar.getByRole('button', { name: 'Run checks now' });
+  await until(() => runNow.evaluate((el) => el === el.ownerDocument.activeElement), Boolean, 'Run checks now to have the focus');
+  await screenshot(page, 'settings-2-saved');
+
+  // "Run checks now": the Checks panel, a run, and the row repainted with the new colour.
+  await runNow.click();
+  await sidebar.getByRole('tab', { name: /Checks/, selected: true }).waitFor();
+  await sidebar.getByText(/\d+ rows? checked in \d+ tabs?/).waitFor();
+  await sidebarIdle(sidebar);
+  await settled(page);
+  const legendNew = sidebar.getByRole('listitem').filter({ has: sidebar.getByText('New', { exact: true }) });
+  expect(await legendNew.locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(NEW_RGB);
+  expect(await legendNew.getAttribute('data-colour')).toBe(NEW);
+  // (The grid draws only the columns on screen, and typing the row scrolled it right: back to column A.)
+  await goTo(page, 'A3');
+  await until(() => cellBackground(page, 3, 2), (bg) => bg === NEW_RGB, 'B3 to have the new New colour');
+  await expectRowColours(3, NEW_RGB, true);
+  await screenshot(page, 'settings-3-repainted');
+
+  // The colour key leads back to the settings.
+  await sidebar.getByRole('button', { name: 'Change colours' }).click();
+  await sidebar.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+  expect(await colour('New').inputValue()).toBe(NEW);
+
+  // The README tab's colour legend was rewritten: its "New" row has the new fill.
+  await showSheet(readmeTab!);
+  const legendRow = await page.locator('[id^="cell-"][id$="-1"]').evaluateAll((els) => {
+    const rows = els.map((el) => ({ row: Number(el.id.split('-')[1]), text: (el.textContent ?? '').trim() })).sort((a, b) => a.row - b.row);
+    const heading = rows.find((r) => r.text === 'Colour legend');
+    return heading ? (rows.find((r) => r.row > heading.row && r.text === 'New')?.row ?? null) : null;
+  });
+  expect(legendRow).not.toBeNull();
+  expect(await cellBackground(page, legendRow!, 1)).toBe(NEW_RGB);
+  expect(await cellBackground(page, legendRow! - 1, 1)).toBe('rgb(255, 242, 204)');
+  await screenshot(page, 'settings-4-readme');
 });
