@@ -16,4 +16,6 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   'separator',
   { caption: 'Run checks', functionName: 'runChecksFromMenu' },
   { caption: 'Clear Mapspec colours', functionName: 'clearColoursFromMenu' },
+  'separator',
+  { caption: 'Settings', functionName: 'openSettings' },
 ];

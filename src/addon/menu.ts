@@ -57,6 +57,11 @@ export function useTabAsValueMap(): void {
   openOn('adopt', SpreadsheetApp.getActiveSheet().getSheetId(), 'value-map');
 }
 
+/** Opens the sidebar on its Settings panel (blank markers, colours). */
+export function openSettings(): void {
+  openOn('settings');
+}
+
 /** Opens the checks panel, which runs the checks as it opens (one sidebar call). */
 export function runChecksFromMenu(): void {
   openOn('checks');

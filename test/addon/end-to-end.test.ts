@@ -41,6 +41,8 @@ test.each(['NONE', 'LIMITED', 'FULL'] as const)('onOpen in AuthMode.%s builds on
     'separator',
     'Run checks',
     'Clear Mapspec colours',
+    'separator',
+    'Settings',
   ]);
   // Building a menu touches no spreadsheet data (it could not in NONE).
   expect(JSON.stringify(emulator.state.workbook)).toBe(before);
@@ -164,4 +166,20 @@ test.each([
   const r = run(emulator, fn, { args: [{}] });
   expect(r.ok).toBe(false);
   expect(r.error!.message).toContain(`You do not have permission to call ${method}`);
+});
+
+test.each([
+  ['useTabAsMappingSpec', { panel: 'adopt', kind: 'mapping' }],
+  ['useTabAsValueMap', { panel: 'adopt', kind: 'value-map' }],
+  ['runChecksFromMenu', { panel: 'checks', kind: null }],
+  ['openSettings', { panel: 'settings', kind: null }],
+])('menu item %s opens the sidebar on its panel, once', (fn, open) => {
+  const emulator = newEmulator();
+  const shown = run(emulator, fn);
+  expect(shown.error).toBeUndefined();
+  expect(shown.effects.sidebar?.title).toBe('Mapspec');
+  const first = callServer<SidebarState>(emulator, 'getSidebarState', {});
+  expect(first.ok && first.value.open).toMatchObject(open);
+  const again = callServer<SidebarState>(emulator, 'getSidebarState', {});
+  expect(again.ok && again.value.open).toBeNull();
 });
