@@ -2,7 +2,10 @@
  * The `google.script` object the playground injects into the add-on's sidebar and dialog HTML, in
  * place of Google's: `google.script.run` (handler chaining, any server function name via a Proxy,
  * JSON-only arguments) posts to the playground server, which runs the function in the emulator;
- * `google.script.host` closes the panel or hands focus back to the grid. It tells the page after
+ * `google.script.host` closes the panel or hands focus back to the grid. Panels run in sandboxed
+ * iframes with an opaque origin, as Sheets serves them from another origin: they cannot call the
+ * playground's API themselves, so each call is relayed by the page (postMessage) to /api/run only.
+ * It tells the page after
  * every call so the grid shows what the script changed.
  */
 
@@ -12,7 +15,25 @@ function shimSource(frame: 'sidebar' | 'dialog'): string {
   'use strict';
   var FRAME = ${JSON.stringify(frame)};
   function tell(type, extra) {
-    try { window.parent.postMessage(Object.assign({ source: 'mapspec-bridge', type: type, frame: FRAME }, extra || {}), window.location.origin); } catch (e) {}
+    // The frame's origin is opaque ("null"), so it cannot name its own origin as the target.
+    try { window.parent.postMessage(Object.assign({ source: 'mapspec-bridge', type: type, frame: FRAME }, extra || {}), '*'); } catch (e) {}
+  }
+  // google.script.run calls waiting for the page's answer, by id.
+  var pending = {};
+  var nextId = 1;
+  window.addEventListener('message', function (e) {
+    var d = e.data;
+    if (e.source !== window.parent || !d || d.source !== 'mapspec-host' || d.type !== 'run-result' || !pending[d.id]) return;
+    var done = pending[d.id];
+    delete pending[d.id];
+    done(d);
+  });
+  function relay(body) {
+    return new Promise(function (resolve) {
+      var id = nextId++;
+      pending[id] = resolve;
+      tell('run', { id: id, body: body });
+    });
   }
   // Why a value can't cross google.script.run (JSON only), or '' when it can.
   function problem(v, where, seen) {
@@ -57,13 +78,11 @@ function shimSource(frame: 'sidebar' | 'dialog'): string {
           tell('busy', { fn: name });
           // One argument travels as the payload (left out when undefined); several as an array.
           var body = JSON.stringify(args.length > 1 ? { fn: name, args: args } : { fn: name, payload: args[0] });
-          fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
-            .then(function (res) { return res.json().then(function (data) { return { res: res, data: data }; }); })
-            .then(function (r) {
-              tell('changed', { fn: name });
-              if (r.data && r.data.ok) { if (success) success(r.data.value, userObject); }
-              else fail((r.data && r.data.message) || ('HTTP ' + r.res.status));
-            }, function (e) { tell('changed', { fn: name }); fail('The playground server did not answer: ' + (e && e.message)); });
+          relay(body).then(function (r) {
+            tell('changed', { fn: name });
+            if (r.data && r.data.ok) { if (success) success(r.data.value, userObject); }
+            else fail(r.error ? 'The playground server did not answer: ' + r.error : (r.data && r.data.message) || ('HTTP ' + r.status));
+          });
         };
       }
     });

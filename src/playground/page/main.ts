@@ -11,6 +11,9 @@ import { Grid, type GridEdit } from './grid';
 import { closeAllMenus, menuButton, type MenuEntry } from './menus';
 import { openModal, toast, type ModalHandle } from './overlays';
 
+/** Panels get scripts, forms, popups and alerts, but an opaque origin: like Sheets' panels, they cannot reach the page or its API. */
+const PANEL_SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals';
+
 const HOUR = 3600_000;
 
 class App {
@@ -401,7 +404,7 @@ class App {
     clear(this.sidebarEl);
     const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close sidebar' }, '✕');
     close.addEventListener('click', () => void this.closePanel('sidebar'));
-    const frame = h('iframe', { class: 'sidebar-frame', title: s.title || 'Add-on sidebar', src: `/sidebar?serial=${s.serial}` });
+    const frame = h('iframe', { class: 'sidebar-frame', title: s.title || 'Add-on sidebar', src: `/sidebar?serial=${s.serial}`, sandbox: PANEL_SANDBOX });
     this.sidebarEl.setAttribute('aria-label', `Add-on sidebar: ${s.title}`);
     // Sheets' sidebars are always 300 px wide, whatever width the script asks for.
     this.sidebarEl.style.width = '300px';
@@ -434,7 +437,7 @@ class App {
       },
     });
     this.dialogModal = modal;
-    const frame = h('iframe', { class: 'dialog-frame', title: d.title || 'Add-on dialog', src: `/dialog?serial=${d.serial}` });
+    const frame = h('iframe', { class: 'dialog-frame', title: d.title || 'Add-on dialog', src: `/dialog?serial=${d.serial}`, sandbox: PANEL_SANDBOX });
     frame.style.height = `${Math.min(window.innerHeight - 140, d.height ?? 450)}px`;
     modal.body.append(frame);
   }
@@ -445,13 +448,27 @@ class App {
     this.grid.focus();
   }
 
+  /** Messages from the add-on's panels, told apart by the window they come from (their origin is opaque). */
   private onBridgeMessage(e: MessageEvent): void {
-    if (e.origin !== window.location.origin) return;
-    const data = e.data as { source?: string; type?: string; frame?: 'sidebar' | 'dialog' } | null;
+    const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe.sidebar-frame, iframe.dialog-frame')];
+    if (!e.source || !frames.some((f) => f.contentWindow === e.source)) return;
+    const data = e.data as { source?: string; type?: string; frame?: 'sidebar' | 'dialog'; id?: number; body?: string } | null;
     if (!data || data.source !== 'mapspec-bridge') return;
-    if (data.type === 'changed') void this.refresh();
+    if (data.type === 'run' && typeof data.body === 'string') void this.relayRun(e.source as Window, data.id ?? 0, data.body);
+    else if (data.type === 'changed') void this.refresh();
     else if (data.type === 'close' && (data.frame === 'sidebar' || data.frame === 'dialog')) void this.closePanel(data.frame);
     else if (data.type === 'focus-editor') this.grid.focus();
+  }
+
+  /** google.script.run from a sandboxed panel: the page calls /api/run (and nothing else) for it. */
+  private async relayRun(target: Window, id: number, body: string): Promise<void> {
+    const answer = (result: { status?: number; data?: unknown; error?: string }) => target.postMessage({ source: 'mapspec-host', type: 'run-result', id, ...result }, '*');
+    try {
+      const res = await fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      answer({ status: res.status, data: await res.json() });
+    } catch (err) {
+      answer({ error: (err as Error).message });
+    }
   }
 
   // ---- outbox, executions, about ------------------------------------------------------------------
