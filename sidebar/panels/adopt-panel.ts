@@ -129,7 +129,8 @@ function render(d: TabDetection, askedKind: RegisteredKind | null): void {
     ...det.columns.map((c) => h('option', { value: String(c.column), selected: c.column === (reg ? reg.keyColumn : idColumn) }, `${c.letter} · ${truncate(c.header || '(blank)', 40)}`)),
   ) as HTMLSelectElement;
   const managedId = uid('managed');
-  const managed = h('input', { id: managedId, type: 'checkbox', checked: reg ? reg.managedIds : idColumn !== null }) as HTMLInputElement;
+  // Off by default for an adopted tab: it keeps its own ID scheme unless the person asks Mapspec to fill gaps.
+  const managed = h('input', { id: managedId, type: 'checkbox', checked: reg ? reg.managedIds : false }) as HTMLInputElement;
 
   // Row identity matters for mapping and dictionary rows; a value map's rows are its list entries.
   const idFields = h(

@@ -18,6 +18,8 @@ import { setStatus, work } from '../status';
 import { views } from '../views';
 
 type ColourKey = keyof SettingsView['colours'];
+/** What this form edits; type synonyms and severities are kept as saved (no form yet). */
+type FormValues = Pick<SettingsView, 'blankMarkers' | 'colours' | 'errorTint'>;
 type Form = { markers: HTMLTextAreaElement; colours: Record<ColourKey, HTMLInputElement>; errorTint: HTMLInputElement };
 
 /** The server's limits (src/core/api.ts): 50 markers of up to 40 characters, "" being one of them. */
@@ -32,7 +34,7 @@ const COLOURS: { key: ColourKey; label: string; fallback: string }[] = [
   { key: 'error', label: 'Check failed', fallback: 'Cells that fail a check, while tinting is on.' },
 ];
 
-export const DEFAULT_VIEW: SettingsView = {
+export const DEFAULT_VIEW: FormValues = {
   blankMarkers: [...DEFAULT_SETTINGS.blankMarkers],
   colours: { needsDiscussion: DEFAULT_COLOURS.needsDiscussion, newRow: DEFAULT_COLOURS.newRow, changed: DEFAULT_COLOURS.changed, error: DEFAULT_COLOURS.error },
   errorTint: DEFAULT_COLOURS.errorTint,
@@ -197,7 +199,7 @@ function nextStep(): HTMLElement {
   );
 }
 
-function values(f: Form): SettingsView | { problem: string; focus: HTMLElement } {
+function values(f: Form): FormValues | { problem: string; focus: HTMLElement } {
   const seen = new Set<string>();
   const markers: string[] = [''];
   for (const line of f.markers.value.split(/\r?\n/)) {
@@ -221,7 +223,7 @@ function values(f: Form): SettingsView | { problem: string; focus: HTMLElement }
 function dirty(f: Form, saved: SettingsView): boolean {
   const v = values(f);
   if ('problem' in v) return true;
-  const norm = (s: SettingsView) =>
+  const norm = (s: FormValues) =>
     JSON.stringify({
       m: s.blankMarkers.map((m) => m.trim().toLowerCase()).filter((m) => m !== ''),
       c: COLOURS.map(({ key }) => (colourValue(s.colours[key]) ?? s.colours[key]).toLowerCase()),

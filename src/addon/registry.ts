@@ -11,6 +11,7 @@ import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
 import { clearColours, runChecks, selectCell } from './handlers/checks';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
+import { diffVersions, listVersions, tagVersion } from './handlers/versions';
 import { recolourEditedRows } from './triggers/on-edit';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
@@ -23,7 +24,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings };
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions };
 
 export const triggers = {
   onOpen: {
@@ -64,6 +65,9 @@ const apiDocs: Record<ApiName, string> = {
   selectCell: "Sidebar: selects a finding's cell in the sheet.",
   clearColours: 'Sidebar: puts back every fill Mapspec replaced and removes its notes.',
   saveSettings: 'Sidebar: saves the blank markers and colours, and rewrites the README legend to match.',
+  tagVersion: 'Sidebar: tags the whole spec as a version (label, note; who and when from the server), atomically, under the document lock.',
+  listVersions: 'Sidebar: the versions (newest first) with their integrity, and the unreleased changes since the latest.',
+  diffVersions: "Sidebar: rows and cells changed between two versions, or a version and the live sheets ('live').",
 };
 
 type ApiEntry = EntryPoint & { run: (payload: unknown) => Json };
@@ -88,4 +92,7 @@ export const api: Record<ApiName, ApiEntry> = {
   selectCell: apiEntry('selectCell'),
   clearColours: apiEntry('clearColours'),
   saveSettings: apiEntry('saveSettings'),
+  tagVersion: apiEntry('tagVersion'),
+  listVersions: apiEntry('listVersions'),
+  diffVersions: apiEntry('diffVersions'),
 };

@@ -15,6 +15,9 @@ export const API_NAMES = [
   'selectCell',
   'clearColours',
   'saveSettings',
+  'tagVersion',
+  'listVersions',
+  'diffVersions',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;

@@ -8,6 +8,9 @@ import type { Json } from './json';
 import type { Detection } from './mapping/header-detect';
 import type { Finding, Severity } from './mapping/findings';
 import type { LayoutKind, Role } from './mapping/roles';
+import type { ChangeCounts } from './versions/types';
+import type { PendingChanges } from './versions/changes-since';
+import type { SnapshotDiff } from './versions/diff';
 
 const sheetId = z.number().int().nonnegative();
 const registeredKind = z.enum(['mapping', 'dictionary', 'value-map']);
@@ -53,8 +56,18 @@ export const apiInputs = {
         .strict()
         .optional(),
       errorTint: z.boolean().optional(),
+      /** Extra type words → canonical type ("Whole number": "integer"). */
+      typeSynonyms: z.record(z.string().min(1).max(60), z.string().min(1).max(40)).optional(),
+      /** Per-rule severity, or 'off'. */
+      severityOverrides: z.record(z.string().max(40), z.enum(['error', 'warning', 'info', 'off'])).optional(),
     })
     .strict(),
+  /** Tags the whole spec as a version (label proposed when omitted); who and when come from the server. */
+  tagVersion: z.object({ label: z.string().max(200).optional(), note: z.string().max(2000) }).strict(),
+  /** The versions, their integrity, and the unreleased changes since the latest. */
+  listVersions: z.object({}).strict(),
+  /** Differences between two versions, or a version and the live sheets (to: 'live'). */
+  diffVersions: z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200) }).strict(),
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -83,6 +96,8 @@ export type SettingsView = {
   blankMarkers: string[];
   colours: { needsDiscussion: string; newRow: string; changed: string; error: string };
   errorTint: boolean;
+  typeSynonyms: { [word: string]: string };
+  severityOverrides: { [rule: string]: 'error' | 'warning' | 'info' | 'off' };
 };
 
 export type SidebarState = {
@@ -121,6 +136,52 @@ export type CheckResult = {
   checkedAt: string;
 };
 
+/** One version as the sidebar lists it. */
+export type VersionSummary = {
+  seq: number;
+  label: string;
+  /** The note as kept in the index (the first 300 characters). */
+  note: string;
+  author: string;
+  taggedAt: string;
+  /** Rows against the version before it. */
+  counts: ChangeCounts;
+  /** The content hash's first 8 characters. */
+  hash: string;
+  contentHash: string;
+  chainHash: string;
+  previousChainHash: string;
+  /** UTF-8 bytes of the snapshot, and the characters its compressed chunks take in the sheet. */
+  rawBytes: number;
+  storedChars: number;
+  /** The stored snapshot no longer matches its hash, or its link in the chain is broken. */
+  tampered: boolean;
+  /** Why, as the versions core words it; null when intact. */
+  problem: string | null;
+};
+
+export type VersionList = {
+  /** Newest first. */
+  versions: VersionSummary[];
+  /** Changes in the live sheets since the latest version; null with no version or a tampered latest. */
+  pending: PendingChanges | null;
+  /** What the sidebar shows on top, e.g. "5 unreleased changes since v1" or "No versions yet". */
+  pendingText: string;
+  /** The label proposed for the next tag. */
+  nextLabel: string;
+  /** Every version intact and chained. */
+  chainOk: boolean;
+};
+
+export type VersionDiff = {
+  from: string;
+  /** A version's label, or 'live' for the sheets as they are now. */
+  to: string;
+  /** Rows listed per tab are capped; counts are complete. */
+  diff: SnapshotDiff;
+  rowsOmitted: number;
+};
+
 export type ApiResults = {
   getSidebarState: SidebarState;
   activateTab: { name: string };
@@ -132,6 +193,9 @@ export type ApiResults = {
   selectCell: { a1: string };
   clearColours: { restoredCells: number };
   saveSettings: SidebarState;
+  tagVersion: { version: VersionSummary; list: VersionList };
+  listVersions: VersionList;
+  diffVersions: VersionDiff;
 };
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */

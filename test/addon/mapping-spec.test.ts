@@ -121,11 +121,13 @@ describe('checks and colours', () => {
     expect(result.bySeverity).toEqual({ error: 1, warning: 1, info: 0 });
 
     const fills = tab.getRange(3, 1, 4, WIDTH).getBackgrounds();
-    expect(new Set(fills[0])).toEqual(new Set([DEFAULT_COLOURS.newRow]));
+    // Errors and warnings tint their cell (J3: date → integer with no rule); the rest of the row has its status colour.
+    expect(fills[0]![9]).toBe(DEFAULT_COLOURS.error);
+    expect(new Set(fills[0]!.filter((_, j) => j !== 9))).toEqual(new Set([DEFAULT_COLOURS.newRow]));
     expect(fills[1]![15]).toBe(DEFAULT_COLOURS.error);
     expect(new Set(fills[1]!.filter((_, j) => j !== 15))).toEqual(new Set([DEFAULT_COLOURS.needsDiscussion]));
     expect(new Set([...fills[2]!, ...fills[3]!])).toEqual(new Set(['#ffffff']));
-    expect(tab.getRange(4, 16).getNote()).toBe(`${NOTE_MARK}${findings[1]!.message}`);
+    expect(tab.getRange(4, 16).getNote()).toBe(`${NOTE_MARK} (unknown-value-map): ${findings[1]!.message}`);
   });
 
   test('fixing the mistake and re-running is clean, and the error tint and note go away', () => {
@@ -148,7 +150,7 @@ describe('checks and colours', () => {
     tab.getRange(4, 16).setNote('ask the client');
     ok(callServer<CheckResult>(emulator, 'runChecks', {}));
     expect(tab.getRange(3, 3).getBackground()).toBe(DEFAULT_COLOURS.newRow);
-    expect(tab.getRange(4, 16).getNote()).toMatch(/^ask the client\n\n⚑ Mapspec: /);
+    expect(tab.getRange(4, 16).getNote()).toMatch(/^ask the client\n\n⚑ Mapspec \(unknown-value-map\): /);
     tab.getRange(4, 1).setBackground('#123456'); // the person repaints a cell Mapspec had painted
     const cleared = ok(callServer<{ restoredCells: number }>(emulator, 'clearColours', {}));
     expect(cleared.restoredCells).toBe(2 * WIDTH - 1);
@@ -320,8 +322,6 @@ describe('adopting existing tabs', () => {
       ]),
     );
     for (const f of findings) expect(f.message.length).toBeLessThan(1000);
-    // Text in cells stays text: the sidebar renders it with textContent; the server does not run it.
-    expect(tab.getRange(3, 3).getValue()).toBe('<script>alert(1)</script>');
   });
 
   test('selectCell lands on the finding\'s cell', () => {
@@ -359,7 +359,7 @@ describe('settings', () => {
     const { emulator, tab } = withTemplate([row({ status: 'New', srcPath: 'a', dstPath: 'a', map: 'nope', unique: 'Yes' })]);
     ok(callServer<CheckResult>(emulator, 'runChecks', {}));
     const state = ok(callServer<SidebarState>(emulator, 'saveSettings', { colours: { newRow: '#d9ead3' }, errorTint: false, blankMarkers: ['', 'NA', '—'] }));
-    expect(state.settings).toEqual({ blankMarkers: ['', 'NA', '—'], colours: { ...DEFAULT_COLOURS, newRow: '#d9ead3', errorTint: undefined }, errorTint: false });
+    expect(state.settings).toEqual({ blankMarkers: ['', 'NA', '—'], colours: { ...DEFAULT_COLOURS, newRow: '#d9ead3', errorTint: undefined }, errorTint: false, typeSynonyms: {}, severityOverrides: {} });
     expect(state.legend.map((l) => l.label)).toEqual(['Needs discussion', 'New', 'Changed']);
     const readme = sheets(emulator).getSheetByName('README')!;
     const columnA = readme.getDataRange().getValues().map((v) => v[0]);
@@ -378,4 +378,105 @@ describe('settings', () => {
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining('(colours.newRow)') });
     expect(JSON.stringify(emulator.state.properties.document)).toBe(before);
   });
+});
+
+describe('colours stay right when the sheet changes under them', () => {
+  test('after a column is inserted before the table, rows keep their status colours and restore', () => {
+    const { emulator, tab } = withTemplate([row({ id: 'M-001', status: 'New', srcPath: 'a', dstPath: 'a', unique: 'Yes' }), row({ id: 'M-002', status: 'Needs discussion', srcPath: 'b', dstPath: 'b' })]);
+    tab.insertColumnBefore(1);
+    const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    // The rows are painted across the sheet's used width (the new blank column A included).
+    expect(result.paintedCells).toBe(2 * (WIDTH + 1));
+    expect(tab.getRange(3, 2).getBackground()).toBe(DEFAULT_COLOURS.newRow);
+    expect(tab.getRange(4, 3).getBackground()).toBe(DEFAULT_COLOURS.needsDiscussion);
+    expect(ok(callServer<{ restoredCells: number }>(emulator, 'clearColours', {})).restoredCells).toBe(2 * (WIDTH + 1));
+  });
+
+  test('two rows with the same ID keep separate memories of their own fills', () => {
+    const { emulator, tab } = withTemplate([row({ id: 'M-001', status: 'New', srcPath: 'a', dstPath: 'a', unique: 'Yes' }), row({ id: 'M-001', status: 'New', srcPath: 'b', dstPath: 'b' })]);
+    tab.getRange(3, 3).setBackground('#00ff00');
+    tab.getRange(4, 3).setBackground('#0000ff');
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    ok(callServer(emulator, 'clearColours', {}));
+    expect([tab.getRange(3, 3).getBackground(), tab.getRange(4, 3).getBackground(), tab.getRange(3, 1).getBackground()]).toEqual(['#00ff00', '#0000ff', '#ffffff']);
+  });
+
+  test('a failure while painting loses no memory: the next clear puts the person\'s fills back', () => {
+    const emulator = newEmulator();
+    ok(callServer(emulator, 'insertTemplate', { steps: ['One', 'Two'] }));
+    const [one, two] = ['Mapping – One', 'Mapping – Two'].map((n) => sheets(emulator).getSheetByName(n)!);
+    for (const tab of [one!, two!]) {
+      tab.getRange(3, 1, 1, WIDTH).setValues([row({ id: `M-${tab.getName().length}`, status: 'New', srcPath: 'a', dstPath: 'a', unique: 'Yes' })]);
+      tab.getRange(3, 3).setBackground('#00ff00');
+    }
+    let seen = 0;
+    const failed = run(emulator, 'runChecks', {
+      args: [{}],
+      onCall: (name) => {
+        if (name === 'Range.setBackgrounds' && ++seen === 2) throw new Error('injected failure while painting the second tab');
+      },
+    });
+    expect(failed.ok).toBe(false);
+    expect([one!.getRange(3, 3).getBackground(), two!.getRange(3, 3).getBackground()]).toEqual([DEFAULT_COLOURS.newRow, '#00ff00']);
+    ok(callServer(emulator, 'clearColours', {}));
+    expect([one!.getRange(3, 3).getBackground(), two!.getRange(3, 3).getBackground()]).toEqual(['#00ff00', '#00ff00']);
+  });
+
+  test('an edit keeps the tints of checks across rows, which only "Run checks" can re-evaluate', () => {
+    const { emulator, tab } = withTemplate([row({ id: 'M-001', status: 'Agreed', srcPath: 'a', dstPath: 'same', unique: 'Yes' }), row({ id: 'M-002', status: 'Agreed', srcPath: 'b', dstPath: 'same' })]);
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(tab.getRange(4, 9).getBackground()).toBe(DEFAULT_COLOURS.error);
+    userEdit(emulator, { sheetId: tab.getSheetId(), row: 4, column: 17, values: [['a question']] }, { codePath: CODE_PATH });
+    expect(tab.getRange(4, 9).getBackground()).toBe(DEFAULT_COLOURS.error);
+    expect(tab.getRange(4, 9).getNote()).toMatch(/duplicate-destination/);
+  });
+
+  test('filling missing IDs writes only the empty cells: existing IDs keep their exact text', () => {
+    const { emulator, tab } = withTemplate([row({ status: 'Agreed', srcPath: 'a', dstPath: 'a', unique: 'Yes' }), row({ status: 'Agreed', srcPath: 'b', dstPath: 'b' })]);
+    tab.getRange('A3').setNumberFormat('@');
+    tab.getRange('A3').setValue('0012');
+    ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(tab.getRange('A3').getValue()).toBe('0012');
+    expect(tab.getRange('A4').getValue()).toBe('M-001');
+  });
+
+  test('a colour change rewrites only Mapspec\'s legend rows in the README; the person\'s own row stays', () => {
+    const { emulator } = withTemplate();
+    const readme = sheets(emulator).getSheetByName('README')!;
+    const at = readme.getDataRange().getValues().map((v) => v[0]).indexOf('Colour legend') + 1;
+    readme.getRange(at + 5, 1, 1, 2).setValues([['Grey', 'Out of scope for this phase']]);
+    readme.getRange(at + 5, 1).setBackground('#cccccc');
+    ok(callServer(emulator, 'saveSettings', { errorTint: false }));
+    ok(callServer(emulator, 'saveSettings', { errorTint: true, colours: { newRow: '#d9ead3' } }));
+    const labels = readme.getDataRange().getValues().map((v) => v[0]);
+    expect(labels.slice(at, at + 4)).toEqual(['Needs discussion', 'New', 'Changed', 'Check failed']);
+    const grey = labels.indexOf('Grey') + 1;
+    expect(grey).toBeGreaterThan(at + 4);
+    expect(readme.getRange(grey, 1).getBackground()).toBe('#cccccc');
+  });
+
+  test('a header over 80 characters with line breaks is found again right after adoption', () => {
+    const emulator = newEmulator();
+    const sheet = sheets(emulator).getSheets()[0]!;
+    const long = 'Destination API name or path\n(the exact field name in DHIS2, including the program stage prefix where one applies)';
+    sheet.getRange('A1:D2').setValues([
+      ['Source path', 'Source type', long, 'Destination type'],
+      ['dob', 'date', 'dateOfBirth', 'date'],
+    ]);
+    const roles = [{ column: 1, role: 'source-path' }, { column: 2, role: 'source-type' }, { column: 3, role: 'destination-path' }, { column: 4, role: 'destination-type' }];
+    ok(callServer(emulator, 'registerTab', { sheetId: sheet.getSheetId(), kind: 'mapping', headerRow: 1, roles, keyColumn: null, managedIds: false }));
+    const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    expect(result.tabs[0]!.findings.filter((f) => f.rule === 'missing-header' || f.rule === 'missing-required-role')).toEqual([]);
+  });
+});
+
+test('type synonyms and severity overrides from settings change what the checks report', () => {
+  const { emulator } = withTemplate([row({ id: 'M-001', status: 'Agreed', srcPath: 'a', srcType: 'Entier', dstPath: 'a', dstType: 'integer', unique: 'Yes', map: 'nope' })]);
+  const before = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  expect(before.tabs[0]!.findings.map((f) => f.rule).sort()).toEqual(['unknown-type', 'unknown-value-map']);
+  const state = ok(callServer<SidebarState>(emulator, 'saveSettings', { typeSynonyms: { Entier: 'integer' }, severityOverrides: { 'unknown-value-map': 'off' } }));
+  expect(state.settings.typeSynonyms).toEqual({ Entier: 'integer' });
+  const after = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  expect(after.total).toBe(0);
+  expect(callServer(emulator, 'saveSettings', { severityOverrides: { 'unknown-value-map': 'loud' } }).ok).toBe(false);
 });

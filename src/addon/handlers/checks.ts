@@ -17,13 +17,14 @@ import { readTabGrid } from '../adapters/tab-grid';
 import { readPaintMemory, writePaintMemory } from '../adapters/paint-store';
 import { loadSpec } from '../spec/spec-store';
 import { registeredTabs, type RegisteredTab } from '../spec/registered-tabs';
-import { paintTab, restoreTab } from '../spec/paint';
+import { planTabPaint, restoreTab } from '../spec/paint';
 
 type TabWithGrid = RegisteredTab & { grid: TabGrid };
 
 /**
  * Gives rows of tabs whose IDs Mapspec manages the next free IDs (never renumbering, unique across
- * tabs): one write per tab, then that tab is read again. Formulas in the ID column are kept.
+ * tabs), writing only the empty cells: one write per run of consecutive rows without an ID (new
+ * rows usually come at the end: one write), then that tab is read again.
  */
 function fillMissingIds(reads: TabWithGrid[], settings: MappingSettings): TabWithGrid[] {
   const proposals = planRowIds(reads, settings);
@@ -31,12 +32,13 @@ function fillMissingIds(reads: TabWithGrid[], settings: MappingSettings): TabWit
   return reads.map((r) => {
     const block = idColumnBlock(r.grid, r.layout, proposals);
     if (!block) return r;
-    const first = r.grid.firstRow ?? 1;
-    const values = block.values.map((row, i) => {
-      const formula = r.grid.formulas?.[block.startRow + i - first]?.[block.column - 1];
-      return formula ? [formula] : row;
-    });
-    r.sheet.getRange(block.startRow, block.column, values.length, 1).setValues(values);
+    const mine = proposals.filter((p) => p.tab === r.grid.name).sort((x, y) => x.row - y.row);
+    for (let i = 0; i < mine.length; ) {
+      let j = i;
+      while (j + 1 < mine.length && mine[j + 1]!.row === mine[j]!.row + 1) j++;
+      r.sheet.getRange(mine[i]!.row, block.column, j - i + 1, 1).setValues(mine.slice(i, j + 1).map((p) => [p.id]));
+      i = j + 1;
+    }
     return { ...r, grid: readTabGrid(r.sheet).grid };
   });
 }
@@ -58,15 +60,17 @@ export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runC
       if (!byTab.has(f.tab)) byTab.set(f.tab, []);
       byTab.get(f.tab)!.push(f);
     }
+    // Plan every tab, save what will be replaced, then paint: a failure while painting loses nothing.
     const memory = readPaintMemory(ss);
-    let paintedCells = 0;
-    for (const r of reads) {
-      const painted = paintTab({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [] }, memory.get(r.sheetId) ?? {}, spec.colours);
-      memory.set(r.sheetId, painted.memory);
-      paintedCells += painted.paintedCells;
-    }
+    const plans = reads.map((r) => planTabPaint({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [] }, memory.get(r.sheetId) ?? {}, spec.colours));
+    reads.forEach((r, i) => memory.set(r.sheetId, plans[i]!.memory));
     for (const id of [...memory.keys()]) if (!spec.layouts.has(id)) memory.delete(id);
     writePaintMemory(ss, memory);
+    let paintedCells = 0;
+    for (const plan of plans) {
+      plan.apply();
+      paintedCells += plan.paintedCells;
+    }
 
     const max = spec.mapping.maxFindings;
     let shown = 0;

@@ -18,6 +18,7 @@ function refreshReadmeLegend(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, readm
   if (!sheet || sheet.getLastRow() === 0) return;
   const block = legendBlock(sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => r[0]), items);
   if (!block) return;
+  if (block.insertRows > 0) sheet.insertRowsAfter(block.firstRow - 1 + block.values.length - block.insertRows, block.insertRows);
   sheet.getRange(block.firstRow, 1, block.values.length, 2).setValues(block.values);
   sheet.getRange(block.firstRow, 1, block.fills.length, 1).setBackgrounds(block.fills as string[][]);
 }
@@ -27,7 +28,12 @@ export function saveSettings(input: ApiParsedInput<'saveSettings'>): ApiResults[
   return withDocumentLock(() => {
     const spec = loadSpec();
     const stored: StoredSettings = {
-      mapping: { ...spec.stored.mapping, ...(input.blankMarkers ? { blankMarkers: input.blankMarkers.map((m) => m.trim()) } : {}) },
+      mapping: {
+        ...spec.stored.mapping,
+        ...(input.blankMarkers ? { blankMarkers: input.blankMarkers.map((m) => m.trim()) } : {}),
+        ...(input.typeSynonyms ? { typeSynonyms: input.typeSynonyms } : {}),
+        ...(input.severityOverrides ? { severityOverrides: input.severityOverrides } : {}),
+      },
       colours: {
         ...spec.stored.colours,
         ...(input.colours ?? {}),

@@ -22,6 +22,8 @@ export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec:
       blankMarkers: spec.mapping.blankMarkers,
       colours: { needsDiscussion: spec.colours.needsDiscussion, newRow: spec.colours.newRow, changed: spec.colours.changed, error: spec.colours.error },
       errorTint: spec.colours.errorTint,
+      typeSynonyms: spec.mapping.typeSynonyms,
+      severityOverrides: spec.mapping.severityOverrides,
     },
     open,
   };

@@ -1,23 +1,25 @@
 /**
- * Paints a registered tab's data rows from their statuses and the findings on them, and notes on
- * failing cells — reading and writing the fills and notes of the data block in one call each. Only
- * data rows of registered tabs are touched, and what Mapspec replaced is remembered.
+ * Paints a registered tab's data rows from their statuses and the findings on them (errors and
+ * warnings tint their cells and add a note line), reading and writing the fills and notes of the
+ * data block in one call each. Only data rows of registered tabs are touched. Painting is planned
+ * first and applied after, so the caller can save what Mapspec replaced before anything changes.
  */
-import { NOTE_MARK, planPaint, planRestore, statusColour, userNote, withMapspecNote, type ColourSettings, type PaintMemory } from '../../core/mapping/colours';
+import { mapspecNoteMessages, planPaint, planRestore, statusColour, userNote, withMapspecNote, NOTE_MARK, type ColourSettings, type NoteMessage, type PaintMemory } from '../../core/mapping/colours';
 import { columnNumber } from '../../core/mapping/a1';
 import type { Finding } from '../../core/mapping/findings';
-import type { TabGrid } from '../../core/mapping/grid';
-import type { Layout } from '../../core/mapping/layout';
-import { roleColumn } from '../../core/mapping/layout';
+import { GridReader, type TabGrid } from '../../core/mapping/grid';
+import { resolveLayout, type Layout } from '../../core/mapping/layout';
 
 export type PaintTarget = {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   grid: TabGrid;
   layout: Layout;
-  /** Findings of this tab with a row and column. */
+  /** Findings of this tab. */
   findings: readonly Finding[];
   /** Paint only these sheet rows (an edit); all data rows when absent. */
   onlyRows?: ReadonlySet<number>;
+  /** Rules whose existing tints and note lines stay as they are (checks an edit could not re-run). */
+  keepRules?: ReadonlySet<string>;
 };
 
 type Block = { firstRow: number; rows: number; width: number };
@@ -42,44 +44,70 @@ function cellText(grid: TabGrid, row: number, column: number | null): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** The row's stable identity: its key when it has one, else its row number. */
-export function rowKey(grid: TabGrid, layout: Layout, row: number): string {
-  const key = cellText(grid, row, layout.keyColumn).trim();
-  return key ? `key:${key}` : `row:${row}`;
+/**
+ * Each row's stable identity, by sheet row: its key (with the occurrence when a key repeats, so two
+ * rows with one ID keep separate memories), or its row number when it has none. Columns are found
+ * where they are now, even if they moved since the layout was saved.
+ */
+export function rowKeys(grid: TabGrid, layout: Layout, firstRow: number, lastRow: number): { keys: Map<number, string>; statusColumn: number | null } {
+  const resolved = resolveLayout(new GridReader(grid), layout);
+  const seen = new Map<string, number>();
+  const keys = new Map<number, string>();
+  for (let row = firstRow; row <= lastRow; row++) {
+    const key = cellText(grid, row, resolved.keyColumn).trim();
+    if (!key) {
+      keys.set(row, `row:${row}`);
+      continue;
+    }
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    keys.set(row, n === 1 ? `key:${key}` : `key:${key}#${n}`);
+  }
+  return { keys, statusColumn: resolved.columnOf.get('status') ?? null };
 }
 
-export type PaintResult = { memory: Record<string, PaintMemory>; paintedCells: number };
+export type PaintPlanned = { memory: Record<string, PaintMemory>; paintedCells: number; apply(): void };
 
-/** Paints one tab; returns the memory to keep for it (rows outside onlyRows keep theirs). */
-export function paintTab(target: PaintTarget, previous: Readonly<Record<string, PaintMemory>>, colours: ColourSettings): PaintResult {
-  const { sheet, grid, layout, findings, onlyRows } = target;
+/** Plans one tab's fills and notes (reads only); apply() writes them. */
+export function planTabPaint(target: PaintTarget, previous: Readonly<Record<string, PaintMemory>>, colours: ColourSettings): PaintPlanned {
+  const { sheet, grid, layout, findings, onlyRows, keepRules } = target;
   const block = dataBlock(grid, layout, onlyRows);
-  if (!block) return { memory: { ...previous }, paintedCells: 0 };
+  if (!block) return { memory: { ...previous }, paintedCells: 0, apply: () => undefined };
   const range = sheet.getRange(block.firstRow, 1, block.rows, block.width);
   const current = range.getBackgrounds();
   const notes = range.getNotes();
-  const statusCol = layout.kind === 'mapping' || layout.kind === 'dictionary' ? roleColumn(layout, 'status') : null;
+  const { keys, statusColumn } = rowKeys(grid, layout, layout.headerRow + 1, block.firstRow + block.rows - 1);
+  const usesStatus = layout.kind === 'mapping' || layout.kind === 'dictionary';
 
-  const errorsByRow = new Map<number, Map<number, string>>();
+  const failing = new Map<number, Map<number, NoteMessage[]>>();
+  const add = (row: number, col: number, m: NoteMessage) => {
+    if (!failing.has(row)) failing.set(row, new Map());
+    const cells = failing.get(row)!;
+    cells.set(col, [...(cells.get(col) ?? []), m]);
+  };
   for (const f of findings) {
-    if (f.severity !== 'error' || f.row === null || f.column === null) continue;
+    if (f.severity === 'info' || f.row === null || f.column === null) continue;
     const col = columnNumber(f.column);
-    if (col === null || col > block.width) continue;
-    if (!errorsByRow.has(f.row)) errorsByRow.set(f.row, new Map());
-    const cells = errorsByRow.get(f.row)!;
-    cells.set(col - 1, cells.has(col - 1) ? `${cells.get(col - 1)}\n${f.message}` : f.message);
+    if (col !== null && col <= block.width) add(f.row, col - 1, { rule: f.rule, message: f.message });
   }
-
   const indexes: number[] = [];
   for (let i = 0; i < block.rows; i++) if (!onlyRows || onlyRows.has(block.firstRow + i)) indexes.push(i);
+  if (keepRules) {
+    for (const i of indexes) {
+      notes[i]!.forEach((note, j) => {
+        for (const m of mapspecNoteMessages(note)) if (keepRules.has(m.rule)) add(block.firstRow + i, j, m);
+      });
+    }
+  }
+
   const rows = indexes.map((i) => {
     const sheetRow = block.firstRow + i;
-    const errors = errorsByRow.get(sheetRow);
+    const cells = failing.get(sheetRow);
     return {
-      key: rowKey(grid, layout, sheetRow),
+      key: keys.get(sheetRow)!,
       current: current[i]!,
-      rowColour: statusCol === null ? null : statusColour(cellText(grid, sheetRow, statusCol), colours),
-      errorColumns: errors ? [...errors.keys()] : [],
+      rowColour: usesStatus && statusColumn !== null ? statusColour(cellText(grid, sheetRow, statusColumn), colours) : null,
+      errorColumns: cells ? [...cells.keys()] : [],
     };
   });
   // A row painted before it had an ID (an edit, then "Run checks" filled the ID) keeps its memory.
@@ -101,19 +129,23 @@ export function paintTab(target: PaintTarget, previous: Readonly<Record<string, 
   const newNotes = notes.map((r) => r.slice());
   indexes.forEach((i, n) => {
     current[i] = plan.fills[n]!;
-    const errors = errorsByRow.get(block.firstRow + i);
+    const cells = failing.get(block.firstRow + i);
     for (let j = 0; j < block.width; j++) {
-      const message = colours.errorTint ? (errors?.get(j) ?? null) : null;
-      const next = withMapspecNote(notes[i]![j] ?? '', message);
+      const next = withMapspecNote(notes[i]![j] ?? '', colours.errorTint ? (cells?.get(j) ?? []) : []);
       if (next !== notes[i]![j]) {
         newNotes[i]![j] = next;
         notesChanged = true;
       }
     }
   });
-  if (plan.changed) range.setBackgrounds(current);
-  if (notesChanged) range.setNotes(newNotes);
-  return { memory, paintedCells: plan.paintedCells };
+  return {
+    memory,
+    paintedCells: plan.paintedCells,
+    apply: () => {
+      if (plan.changed) range.setBackgrounds(current);
+      if (notesChanged) range.setNotes(newNotes);
+    },
+  };
 }
 
 /** Puts back a tab's replaced fills and removes Mapspec's notes; returns the cells restored. */
@@ -122,7 +154,8 @@ export function restoreTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: TabG
   if (!block) return 0;
   const range = sheet.getRange(block.firstRow, 1, block.rows, block.width);
   const current = range.getBackgrounds();
-  const rows = current.map((c, i) => ({ key: rowKey(grid, layout, block.firstRow + i), current: c }));
+  const { keys } = rowKeys(grid, layout, block.firstRow, block.firstRow + block.rows - 1);
+  const rows = current.map((c, i) => ({ key: keys.get(block.firstRow + i)!, current: c }));
   const { fills, restoredCells } = planRestore(rows, previous);
   if (restoredCells > 0) range.setBackgrounds(fills);
   const notes = range.getNotes();

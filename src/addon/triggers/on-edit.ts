@@ -1,14 +1,15 @@
 /**
  * The simple onEdit trigger: recolours only the edited rows of a registered tab (status colours,
- * and error tints from the checks that look at one row). Checks across rows — duplicate keys or
- * destinations — need the whole tab and wait for the next "Run checks". It never blocks typing:
+ * and tints from the checks that look at one row). Tints from checks across rows — duplicate keys
+ * or destinations, list references — are kept until the next "Run checks" re-evaluates them, since
+ * they need the whole spreadsheet. It never blocks typing:
  * when another Mapspec change holds the lock, the edit is left for the next run.
  */
 import { checkTab } from '../../core/mapping/checks';
 import type { TabGrid } from '../../core/mapping/grid';
 import { readPaintMemory, writePaintMemory } from '../adapters/paint-store';
 import { loadSpec } from '../spec/spec-store';
-import { paintTab } from '../spec/paint';
+import { planTabPaint } from '../spec/paint';
 
 const ACROSS_ROWS = new Set(['duplicate-key', 'duplicate-destination', 'no-unique-identifier', 'unknown-value-map']);
 
@@ -43,9 +44,11 @@ export function recolourEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): voi
     const ss = sheet.getParent();
     const memory = readPaintMemory(ss);
     const onlyRows = new Set(Array.from({ length: last - first + 1 }, (_, i) => first + i));
-    const painted = paintTab({ sheet, grid, layout, findings, onlyRows }, memory.get(sheetId) ?? {}, spec.colours);
-    memory.set(sheetId, painted.memory);
+    // Tints from checks across rows stay: only "Run checks" can tell whether they still hold.
+    const plan = planTabPaint({ sheet, grid, layout, findings, onlyRows, keepRules: ACROSS_ROWS }, memory.get(sheetId) ?? {}, spec.colours);
+    memory.set(sheetId, plan.memory);
     writePaintMemory(ss, memory);
+    plan.apply();
   } finally {
     lock.releaseLock();
   }

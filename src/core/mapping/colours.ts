@@ -34,7 +34,7 @@ export function legend(colours: ColourSettings): LegendItem[] {
     { key: 'newRow', colour: colours.newRow, label: 'New', meaning: 'Rows whose status is "New" (rows added since the last version, once versions exist).' },
     { key: 'changed', colour: colours.changed, label: 'Changed', meaning: 'Cells changed since the last version (reserved until versions are tagged).' },
   ];
-  if (colours.errorTint) items.push({ key: 'error', colour: colours.error, label: 'Check failed', meaning: 'Cells that fail a check; the cell note says why.' });
+  if (colours.errorTint) items.push({ key: 'error', colour: colours.error, label: 'Check failed', meaning: 'Cells that fail a check (an error or a warning); the cell note says why.' });
   return items;
 }
 
@@ -118,8 +118,11 @@ export function planRestore(rows: readonly { key: string; current: string[] }[],
   return { fills, restoredCells };
 }
 
-/** Prefix of the part of a note that Mapspec wrote; the person's own note text is kept around it. */
-export const NOTE_MARK = '⚑ Mapspec: ';
+/** Start of each line Mapspec writes in a note; the person's own note text is kept above it. */
+export const NOTE_MARK = '⚑ Mapspec';
+
+/** One line of Mapspec's part of a note: the rule that failed and its message. */
+export type NoteMessage = { rule: string; message: string };
 
 /** The note without Mapspec's part. */
 export function userNote(note: string): string {
@@ -128,9 +131,22 @@ export function userNote(note: string): string {
   return note.slice(0, at).replace(/\n+$/, '');
 }
 
-/** The person's note plus Mapspec's message (or just theirs when message is null). */
-export function withMapspecNote(note: string, message: string | null): string {
+/** The rules and messages of Mapspec's part of a note (so an edit can keep what it did not re-check). */
+export function mapspecNoteMessages(note: string): NoteMessage[] {
+  const at = note.indexOf(NOTE_MARK);
+  if (at < 0) return [];
+  const out: NoteMessage[] = [];
+  for (const line of note.slice(at).split('\n')) {
+    const m = /^⚑ Mapspec \(([a-z-]+)\): ([\s\S]*)$/.exec(line);
+    if (m) out.push({ rule: m[1]!, message: m[2]! });
+  }
+  return out;
+}
+
+/** The person's note plus Mapspec's lines, one per failing rule (or just theirs when there are none). */
+export function withMapspecNote(note: string, messages: readonly NoteMessage[]): string {
   const own = userNote(note);
-  if (!message) return own;
-  return own ? `${own}\n\n${NOTE_MARK}${message}` : `${NOTE_MARK}${message}`;
+  if (messages.length === 0) return own;
+  const lines = messages.map((m) => `${NOTE_MARK} (${m.rule}): ${m.message.replace(/\n/g, ' ')}`).join('\n');
+  return own ? `${own}\n\n${lines}` : lines;
 }

@@ -6,7 +6,7 @@
 import { UserError } from '../errors';
 import { GridReader, type TabGrid } from './grid';
 import { findBandRow, readHeader } from './header-read';
-import type { Layout, LayoutColumn } from './layout';
+import { savedHeader, type Layout, type LayoutColumn } from './layout';
 import { isRole, roleLabel, type LayoutKind, type Role } from './roles';
 import { truncate } from './text';
 
@@ -35,7 +35,7 @@ export function layoutFromChoice(grid: TabGrid, choice: LayoutChoice): Layout {
     const before = seen.get(role);
     if (before !== undefined) throw new UserError(`${truncate(grid.name)}: "${roleLabel(role)}" is chosen for two columns (${before} and ${column}); choose it once.`);
     seen.set(role, column);
-    columns.push({ role, column, header: truncate(h.header, 80), band: h.band ? truncate(h.band, 32) : null });
+    columns.push({ role, column, header: savedHeader(h.header), band: h.band ? truncate(h.band, 32) : null });
   }
   columns.sort((a, b) => a.column - b.column);
   if (choice.keyColumn !== null && !header.has(choice.keyColumn)) {

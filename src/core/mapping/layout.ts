@@ -59,7 +59,8 @@ export function layoutBytes(layout: Layout): number {
   return utf8Bytes(JSON.stringify(layout));
 }
 
-function savedHeader(s: string): string {
+/** The header text a layout keeps (spaces folded, truncated), matched the same way when columns move. */
+export function savedHeader(s: string): string {
   return truncate(s.replace(/\s+/g, ' ').trim(), SAVED_HEADER_CHARS);
 }
 
