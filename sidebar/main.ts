@@ -27,7 +27,7 @@ function showTabs(options: { focusSheetId?: number } = {}): void {
   if (options.focusSheetId !== undefined) focusTab(options.focusSheetId);
 }
 
-function showAdopt(sheetId: number, kind: RegisteredKind | null): void {
+function showAdopt(sheetId: number | null, kind: RegisteredKind | null): void {
   selectPanel('spec');
   specList.hidden = true;
   specAdopt.hidden = false;

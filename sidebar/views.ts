@@ -8,8 +8,8 @@ import type { RegisteredKind } from '../src/core/api';
 export interface Views {
   /** The Spec panel's tab list; `focusSheetId` puts the focus on that tab's button. */
   showTabs(options?: { focusSheetId?: number }): void;
-  /** The Adopt panel for one tab; `kind` is what the person asked to use it as, if anything. */
-  showAdopt(sheetId: number, kind: RegisteredKind | null): void;
+  /** The Adopt panel for one tab (null: the sheet's active tab); `kind` is what the person asked to use it as. */
+  showAdopt(sheetId: number | null, kind: RegisteredKind | null): void;
   /** The Checks panel; `run` starts a run at once; `focus` puts the focus on "Run checks". */
   showChecks(options?: { run?: boolean; focus?: boolean }): void;
   /** The Settings panel; `focus` puts the focus on the panel (when a control elsewhere sent the person there). */

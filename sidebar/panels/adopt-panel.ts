@@ -47,7 +47,7 @@ function cancel(): void {
 }
 
 /** Shows the panel for a tab and asks the server what it detects there. */
-export async function openAdopt(sheetId: number, kind: RegisteredKind | null): Promise<void> {
+export async function openAdopt(sheetId: number | null, kind: RegisteredKind | null): Promise<void> {
   const mine = ++generation;
   currentSheetId = sheetId;
   replace(
@@ -57,7 +57,8 @@ export async function openAdopt(sheetId: number, kind: RegisteredKind | null): P
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: cancel }, 'Cancel')),
   );
   root.querySelector<HTMLElement>('#adopt-heading')?.focus();
-  const detection = await work('Detecting the header row and columns…', () => server.detectTab({ sheetId }));
+  // With no sheet id the server looks at the sheet's active tab: one call for "Use the active tab".
+  const detection = await work('Detecting the header row and columns…', () => server.detectTab(sheetId === null ? {} : { sheetId }));
   if (mine !== generation || root.hidden) return;
   if (!detection) {
     // The status line has the server's message; offer the way back.
@@ -69,6 +70,7 @@ export async function openAdopt(sheetId: number, kind: RegisteredKind | null): P
     );
     return;
   }
+  currentSheetId = detection.sheetId;
   render(detection, kind);
   root.querySelector<HTMLElement>('#adopt-heading')?.focus();
 }

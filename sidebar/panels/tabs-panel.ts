@@ -94,7 +94,7 @@ function intro(state: SidebarState): HTMLElement {
     h('div', { class: 'or' }, h('span', {}, 'or')),
     h(
       'button',
-      { type: 'button', class: 'secondary wide', 'data-focus': 'use-active', onclick: () => void useActiveTab() },
+      { type: 'button', class: 'secondary wide', 'data-focus': 'use-active', onclick: () => useActiveTab() },
       'Use the active tab',
     ),
     active ? null : h('p', { class: 'muted small' }, 'Select the tab in the sheet first.'),
@@ -150,17 +150,9 @@ async function insertTemplate(input: HTMLTextAreaElement): Promise<void> {
   if (first) focusTab(first.sheetId);
 }
 
-async function useActiveTab(): Promise<void> {
-  // The person may have switched tabs in the sheet since the sidebar loaded: ask which is active now.
-  const state = await work('Looking at the active tab…', () => server.getSidebarState({}));
-  if (!state) return;
-  setState(state);
-  const active = state.tabs.find((t) => t.active);
-  if (!active) {
-    setStatus('No tab is active. Click a tab in the sheet, then try again.', 'error');
-    return;
-  }
-  views.showAdopt(active.sheetId, null);
+function useActiveTab(): void {
+  // The person may have switched tabs in the sheet since the sidebar loaded: the server looks at the active one.
+  views.showAdopt(null, null);
 }
 
 async function reload(): Promise<void> {

@@ -25,8 +25,8 @@ export const apiInputs = {
   insertTemplate: z
     .object({ steps: z.array(z.string().trim().min(1).max(80)).min(1).max(10).optional() })
     .strict(),
-  /** Detects the header row and column roles of a tab, for the person to confirm. */
-  detectTab: z.object({ sheetId }).strict(),
+  /** Detects the header row and column roles of a tab (default: the active one), for the person to confirm. */
+  detectTab: z.object({ sheetId: sheetId.optional() }).strict(),
   /** Saves a tab's layout (roles confirmed or changed by the person): the tab is now checked. */
   registerTab: z
     .object({

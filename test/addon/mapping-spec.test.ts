@@ -480,3 +480,10 @@ test('type synonyms and severity overrides from settings change what the checks 
   expect(after.total).toBe(0);
   expect(callServer(emulator, 'saveSettings', { severityOverrides: { 'unknown-value-map': 'loud' } }).ok).toBe(false);
 });
+
+test('detectTab without a sheet id looks at the active tab (one call for "Use the active tab")', () => {
+  const { emulator, tab } = withTemplate();
+  sheets(emulator).setActiveSheet(tab);
+  const d = ok(callServer<TabDetection>(emulator, 'detectTab', {}));
+  expect([d.sheetId, d.name]).toEqual([tab.getSheetId(), MAPPING]);
+});

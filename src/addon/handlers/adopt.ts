@@ -28,12 +28,13 @@ function specSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number
 export function detectTab(input: ApiParsedInput<'detectTab'>): ApiResults['detectTab'] {
   const ss = activeSpreadsheet();
   const spec = loadSpec();
-  const sheet = specSheet(ss, input.sheetId);
+  const sheetId = input.sheetId ?? ss.getActiveSheet().getSheetId();
+  const sheet = specSheet(ss, sheetId);
   const { grid } = readTabGrid(sheet);
   const detection = detectLayout(grid, spec.mapping);
-  const saved = spec.layouts.get(input.sheetId);
+  const saved = spec.layouts.get(sheetId);
   return {
-    sheetId: input.sheetId,
+    sheetId,
     name: grid.name,
     detection,
     registered:
