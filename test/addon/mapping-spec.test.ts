@@ -1,6 +1,5 @@
 // Mapping specs through the shipped bundle: insert the template, adopt tabs, fill managed IDs, run the
 // checks, colour rows by the legend, recolour on edit, put fills back — and bad input on the way.
-import * as path from 'node:path';
 import { Emulator } from '../../src/emulator/emulator';
 import { readXlsx } from '../../src/emulator/xlsx';
 import { userEdit } from '../../src/emulator/simulate';
@@ -8,7 +7,8 @@ import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import { DEFAULT_COLOURS, NOTE_MARK } from '../../src/core/mapping/colours';
 import type { CheckResult, SidebarState, TabDetection } from '../../src/core/api';
 import { callServer, newEmulator, run } from '../support/addon';
-import { CODE_PATH, FIXTURES } from '../support/paths';
+import { CODE_PATH } from '../support/paths';
+import { WHO_DATA_TABS, WHO_OTHER_TABS, WHO_PATH } from '../support/who';
 
 const MAPPING = 'Mapping – Case registration';
 const WIDTH = 17;
@@ -213,8 +213,8 @@ describe('checks and colours', () => {
 
 describe('adopting existing tabs', () => {
   test('every data-element tab of the WHO data dictionary is adopted with its header row and ID, label, type and input-options columns', async () => {
-    const emulator = new Emulator({ workbook: await readXlsx(path.join(FIXTURES, 'who-anc-data-dictionary.xlsx')), scopes: newEmulator().state.scopes });
-    const dataTabs = ['Dev', 'ANC.A. Registration', 'ANC.B5 Quick check', 'ANC.B6 Profile', 'ANC.B7 Symptoms & Follow-up', 'ANC.B8 Physical exam', 'ANC.B9 Lab tests & imaging', 'ANC.B10 Counselling & treatment', 'ANC.C. Referral', 'ANC.Configuration', 'ANC.End End'];
+    const emulator = new Emulator({ workbook: await readXlsx(WHO_PATH), scopes: newEmulator().state.scopes });
+    const dataTabs = WHO_DATA_TABS;
     const ss = sheets(emulator);
     for (const name of dataTabs) {
       const sheetId = ss.getSheetByName(name)!.getSheetId();
@@ -227,7 +227,7 @@ describe('adopting existing tabs', () => {
       const state = ok(callServer<SidebarState>(emulator, 'registerTab', { sheetId, kind: 'dictionary', headerRow: 2, roles, keyColumn: id, managedIds: false }));
       expect(state.tabs.find((t) => t.sheetId === sheetId)!.kind).toBe('dictionary');
     }
-    for (const name of ['Overview', 'READ ME', 'COVER', 'References']) {
+    for (const name of WHO_OTHER_TABS) {
       const d = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId: ss.getSheetByName(name)!.getSheetId() }));
       expect([name, d.detection.kind]).toEqual([name, 'none']);
     }

@@ -6,24 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CheckOutput } from '../../src/cli/check';
-import { BUILD_DIR, FIXTURES, ROOT } from '../support/paths';
+import { BUILD_DIR, ROOT } from '../support/paths';
+import { WHO_DATA_TABS, WHO_PATH } from '../support/who';
 
 const ExcelJS = require('exceljs');
 
-const WHO = path.join(FIXTURES, 'who-anc-data-dictionary.xlsx');
-const DATA_TABS = [
-  'Dev',
-  'ANC.A. Registration',
-  'ANC.B5 Quick check',
-  'ANC.B6 Profile',
-  'ANC.B7 Symptoms & Follow-up',
-  'ANC.B8 Physical exam',
-  'ANC.B9 Lab tests & imaging',
-  'ANC.B10 Counselling & treatment',
-  'ANC.C. Referral',
-  'ANC.Configuration',
-  'ANC.End End',
-];
+const WHO = WHO_PATH;
+const DATA_TABS = WHO_DATA_TABS;
 
 type Run = { status: number | null; stdout: string; stderr: string; ms: number };
 

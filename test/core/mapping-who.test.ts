@@ -1,27 +1,14 @@
 // The WHO SMART antenatal-care data dictionary (test/fixtures, read as is with exceljs): every
 // data-element tab is adopted with its header row and its ID, label, type and input-options columns
 // found without help; the cover, overview, read-me and reference tabs are not taken for tables.
-import * as path from 'node:path';
 import { checkSpreadsheet, detectLayout, layoutBytes, layoutFromDetection, MAX_LAYOUT_BYTES, type Detection, type Merge, type TabGrid } from '../../src/core/mapping';
-import { FIXTURES } from '../support/paths';
+import { WHO_DATA_TABS, WHO_PATH } from '../support/who';
 
 const ExcelJS = require('exceljs');
 
-const FIXTURE = path.join(FIXTURES, 'who-anc-data-dictionary.xlsx');
+const FIXTURE = WHO_PATH;
 
-const DATA_TABS = [
-  'Dev',
-  'ANC.A. Registration',
-  'ANC.B5 Quick check',
-  'ANC.B6 Profile',
-  'ANC.B7 Symptoms & Follow-up',
-  'ANC.B8 Physical exam',
-  'ANC.B9 Lab tests & imaging',
-  'ANC.B10 Counselling & treatment',
-  'ANC.C. Referral',
-  'ANC.Configuration',
-  'ANC.End End',
-];
+const DATA_TABS = WHO_DATA_TABS;
 const OTHER_TABS = ['Overview', 'READ ME', 'COVER', 'References'];
 
 /** A cell as Apps Script's getValues would give it: rich text and hyperlinks as text, formulas as results. */
