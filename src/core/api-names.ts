@@ -18,6 +18,7 @@ export const API_NAMES = [
   'tagVersion',
   'listVersions',
   'diffVersions',
+  'exportSnapshot',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;

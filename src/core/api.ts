@@ -8,7 +8,7 @@ import type { Json } from './json';
 import type { Detection } from './mapping/header-detect';
 import type { Finding, Severity } from './mapping/findings';
 import type { LayoutKind, Role } from './mapping/roles';
-import type { ChangeCounts } from './versions/types';
+import type { ChangeCounts, Snapshot } from './versions/types';
 import type { PendingChanges } from './versions/changes-since';
 import type { SnapshotDiff } from './versions/diff';
 
@@ -68,6 +68,8 @@ export const apiInputs = {
   listVersions: z.object({}).strict(),
   /** Differences between two versions, or a version and the live sheets (to: 'live'). */
   diffVersions: z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200) }).strict(),
+  /** The live spec as a snapshot (the same shape versions store): for the command line's diff of two files. */
+  exportSnapshot: z.object({}).strict(),
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -196,6 +198,7 @@ export type ApiResults = {
   tagVersion: { version: VersionSummary; list: VersionList };
   listVersions: VersionList;
   diffVersions: VersionDiff;
+  exportSnapshot: { snapshot: Snapshot };
 };
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */

@@ -161,3 +161,8 @@ export function diffVersions(input: ApiParsedInput<'diffVersions'>): ApiResults[
   const diff = diffSnapshots(before, after, { maxRowsPerTab: DIFF_MAX_ROWS_PER_TAB, maxMovedPerTab: DIFF_MAX_ROWS_PER_TAB });
   return { from: from.label, to: to ? to.label : LIVE, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) };
 }
+
+/** The live spec as a snapshot, in the same shape a version stores (read-only). */
+export function exportSnapshot(_input: ApiParsedInput<'exportSnapshot'>): ApiResults['exportSnapshot'] {
+  return { snapshot: readLive(activeSpreadsheet(), readAllDocumentProperties()) };
+}
