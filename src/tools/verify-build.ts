@@ -94,7 +94,7 @@ const FORBIDDEN_GLOBALS = [
 export function findForbidden(code: string): string[] {
   const stripped = stripLiterals(code);
   const problems: string[] = [];
-  if (/(?<![.\w$])(import|export)\s*[{*\w("']/.test(stripped)) problems.push('Code.js contains an import or export statement; Apps Script runs plain scripts');
+  if (/(?<![.\w$])(import|export)(?![\w$])\s*[{*\w("']/.test(stripped)) problems.push('Code.js contains an import or export statement; Apps Script runs plain scripts');
   for (const name of FORBIDDEN_GLOBALS) {
     const re = new RegExp(`(?<![.\\w$])${name}(?![\\w$])(?!\\s*:)`);
     const m = re.exec(stripped);

@@ -47,6 +47,9 @@ describe('verify-build scanners', () => {
     expect(findForbidden('setTimeout(f, 1)')).toEqual([expect.stringContaining('"setTimeout"')]);
     expect(findForbidden('\nvar b = process.env.X;')).toEqual([expect.stringContaining('"process" (line 2)')]);
     expect(findForbidden('export const x = 1;')).toEqual([expect.stringContaining('import or export')]);
+    expect(findForbidden('import("x");')).toEqual([expect.stringContaining('import or export')]);
+    // Names that merely start with the keywords are code like any other.
+    expect(findForbidden('function exportSnapshot(payload) { return importRows(payload); }')).toEqual([]);
     expect(findForbidden('var s = "another process was holding the lock"; // require(x)\n/* Buffer */ var o = { process: 1 }; o.process;')).toEqual([]);
     expect(findForbidden('var r = /require\\(/g; var t = `setTimeout`;')).toEqual([]);
     // Code inside template substitutions is code.
