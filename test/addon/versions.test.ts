@@ -175,7 +175,9 @@ describe('atomic and serialised', () => {
     expect(clean.ok).toBe(true);
     const count = clean.calls.total;
     expect(names.length).toBe(count);
-    const lastWrite = names.lastIndexOf('Properties.setProperties') + 1;
+    // The version exists once its index entry is written (the tag's first property write); the
+    // Changelog tab written after it is derived, and written again by the next tag.
+    const lastWrite = names.indexOf('Properties.setProperties') + 1;
     expect(count).toBeGreaterThan(10);
     const outcomes: Record<string, number> = {};
     for (let n = 1; n <= count; n++) {
@@ -183,8 +185,8 @@ describe('atomic and serialised', () => {
       outcomes[o] = (outcomes[o] ?? 0) + 1;
     }
     console.log(`tagVersion (${_what}): ${count} calls, faults injected at each: ${JSON.stringify(outcomes)}`);
-    // A fault after the index entry (the last write: reading back for the list, releasing the lock)
-    // fails the call but the version is whole; a fault at or before it leaves nothing.
+    // A fault after the index entry (writing the Changelog tab, releasing the lock) fails the call
+    // but the version is whole; a fault at or before it leaves nothing.
     expect(outcomes['failed after its last write']).toBe(count - lastWrite);
     expect(outcomes['failed, nothing visible']).toBe(lastWrite);
   });
@@ -350,5 +352,27 @@ describe('performance', () => {
     });
     console.log(`spreadsheet calls (500 rows / 5,000 rows): ${JSON.stringify(counts)}`);
     expect(counts[1]).toEqual(counts[0]);
+  });
+});
+
+describe('changelog tab', () => {
+  test('is regenerated from the store on each tag, and editing it changes nothing in the store', () => {
+    const emulator = withSpec();
+    ok(callServer(emulator, 'tagVersion', { note: 'first batch' }));
+    editSpec(emulator);
+    ok(callServer(emulator, 'tagVersion', { note: 'second batch' }));
+    const tab = sheets(emulator).getSheetByName('Changelog')!;
+    const rows = tab.getDataRange().getValues();
+    expect(rows[0]).toEqual(['Version', 'Date', 'Who', 'Note', 'Added', 'Changed', 'Removed', 'Hash']);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['v2', 'analyst@example.org', 'second batch'],
+      ['v1', 'analyst@example.org', 'first batch'],
+    ]);
+    const before = ok(callServer<{ versions: { label: string; note: string }[] }>(emulator, 'listVersions', {}));
+    tab.getRange('D2').setValue('rewritten by hand');
+    const after = ok(callServer<{ versions: { label: string; note: string }[] }>(emulator, 'listVersions', {}));
+    expect(after.versions.map((v) => v.note)).toEqual(before.versions.map((v) => v.note));
+    ok(callServer(emulator, 'tagVersion', { note: 'third batch' }));
+    expect(tab.getRange('D3').getValue()).toBe('second batch');
   });
 });

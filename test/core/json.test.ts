@@ -10,6 +10,12 @@ test('jsonProblem names the first value google.script.run cannot carry', () => {
   expect(jsonProblem({ a: [1, new Date()] })).toMatch(/^value\.a\[1\] is a Date/);
   expect(jsonProblem({ f: () => 1 })).toBe('value.f is a function');
   expect(jsonProblem(new Map())).toMatch(/^value is a Map/);
+  // The same object twice is JSON (it is copied twice); an object inside itself is not.
+  const shared = { a: 1 };
+  expect(jsonProblem({ x: shared, y: [shared] })).toBeUndefined();
+  const loop: Record<string, unknown> = {};
+  loop.self = { back: loop };
+  expect(jsonProblem(loop)).toBe('value.self.back is a circular reference');
 });
 
 test('escapeHtml escapes markup and quotes and keeps any script', () => {

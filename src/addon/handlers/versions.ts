@@ -28,6 +28,7 @@ import { readChunkRows, readVersionIndex, versionsSheet, writeChunkRows, writeIn
 import { loadSpec } from '../spec/spec-store';
 import { registeredTabs } from '../spec/registered-tabs';
 import { liveSnapshot } from '../spec/spec-snapshot';
+import { writeChangelog } from '../adapters/changelog-tab';
 
 /** Row changes listed per tab in a diff (counts stay complete), to keep the sidebar payload small. */
 export const DIFF_MAX_ROWS_PER_TAB = 200;
@@ -116,7 +117,10 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     const encoded = encodeVersion({ snapshot: live, label, note: input.note, author, taggedAt: new Date().toISOString(), history: entries, previousSnapshot }, services);
     const after = writeChunkRows(ss, sheet, entries, rows, encoded.chunkRows);
     writeIndexEntry(encoded.entry, encoded.indexJson);
-    // The version now exists; the list is built from memory, with no further spreadsheet call.
+    // The version now exists. The Changelog tab is derived from the index: if writing it fails, the
+    // version stands and the next tag writes the tab again.
+    writeChangelog(ss, props, [...entries, encoded.entry]);
+    // The list is built from memory, with no further spreadsheet call.
     const list = buildList([...entries, encoded.entry], after, services, () => live, live);
     // A copy: the result checker refuses an object reached twice (it cannot tell it from a cycle).
     const first = list.versions[0]!;
