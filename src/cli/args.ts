@@ -8,10 +8,11 @@ import { CliError } from './cli-error';
 export const USAGE = `Usage: mapspec <command> [options]
 
 Commands:
-  check FILE.xlsx [--tab NAME] [--json]   Adopt and check the mapping-spec tabs of a workbook
+  check FILE.xlsx [--tab NAME] [--json]            Adopt and check the mapping-spec tabs of a workbook
+  diff OLD.xlsx NEW.xlsx [--tab NAME] [--json]     Rows added, removed and changed between two workbooks
 
 Options:
-  -h, --help      Show this help; \`mapspec check --help\` for the command's
+  -h, --help      Show this help; \`mapspec check --help\`, \`mapspec diff --help\` for a command's
   -V, --version   Print the version
 `;
 
@@ -39,6 +40,36 @@ Exit status:
   2  usage error, unreadable file, or the add-on could not run
 `;
 
+export const DIFF_USAGE = `Usage: mapspec diff OLD.xlsx NEW.xlsx [--tab NAME]... [--json]
+
+Compares two workbooks as the Mapspec add-on compares two versions of a spec: each file is loaded
+into the local Apps Script emulator, its tabs adopted as \`mapspec check\` adopts them, and the built
+add-on's (build/Code.js) snapshots of the two are diffed by the add-on's own diff. Rows are matched
+by their key (the ID column), tabs by name. Neither file is changed.
+
+Output: per tab that differs, "+ row KEY" (added), "- row KEY" (removed), "~ row KEY: Column:
+old → new" (one line per changed cell; long values shortened), rows that only moved, columns added
+or removed; then "N added, N changed, N removed rows in M tabs", or "No differences".
+
+Options:
+  --tab NAME    Compare only this tab (repeatable); it must exist in at least one of the files.
+  --json        Print one JSON object instead of text: { old, new, diff }, diff being
+                { tabs: [{ sheetId, name, kind, status, renamedFrom, kindChanged,
+                  keyColumnChanged, columnsAdded, columnsRemoved, columnsReordered,
+                  counts: { added, removed, changed, unchanged, moved },
+                  rows: [{ type, key, oldPosition, newPosition, moved, entry,
+                  cells: [{ column, old, new }] }], rowsOmitted, moved, movedOmitted,
+                  duplicateKeys }],
+                  summary: { added, removed, changed, unchanged, moved, tabsAdded, tabsRemoved,
+                  tabsRenamed, tabsModified, columnsAdded, columnsRemoved, duplicateKeys } }
+  -h, --help    Show this help
+
+Exit status:
+  0  no differences
+  1  the files differ
+  2  usage error, unreadable file, or the add-on could not run
+`;
+
 function firstLine(text: string): string {
   return text.slice(0, text.indexOf('\n'));
 }
@@ -46,7 +77,8 @@ function firstLine(text: string): string {
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'version' }
-  | { kind: 'check'; file: string; tabs: string[] | null; json: boolean };
+  | { kind: 'check'; file: string; tabs: string[] | null; json: boolean }
+  | { kind: 'diff'; old: string; new: string; tabs: string[] | null; json: boolean };
 
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
@@ -70,15 +102,22 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help) return { kind: 'help', text: command === 'check' ? CHECK_USAGE : USAGE };
+  if (values.help) return { kind: 'help', text: command === 'check' ? CHECK_USAGE : command === 'diff' ? DIFF_USAGE : USAGE };
   if (values.version) return { kind: 'version' };
   if (command === undefined) throw new CliError(`a command is needed\n${firstLine(USAGE)}\nRun \`mapspec --help\` for usage.`);
+  const tabs = values.tab ?? null;
+  if (tabs?.some((t) => t.trim() === '')) throw new CliError('--tab needs a tab name');
+  if (command === 'diff') {
+    if (rest.length !== 2) {
+      const problem = rest.length < 2 ? 'diff needs two .xlsx files, the old one and the new one' : `diff takes two files, got ${rest.length}: ${rest.map((r) => JSON.stringify(r)).join(' ')}`;
+      throw new CliError(`${problem}\n${firstLine(DIFF_USAGE)}\nRun \`mapspec diff --help\` for usage.`);
+    }
+    return { kind: 'diff', old: rest[0], new: rest[1], tabs, json: values.json === true };
+  }
   if (command !== 'check') throw new CliError(`unknown command ${JSON.stringify(command)}\n${firstLine(USAGE)}\nRun \`mapspec --help\` for usage.`);
   if (rest.length !== 1) {
     const problem = rest.length === 0 ? 'check needs the .xlsx file to check' : `check takes one file, got ${rest.length}: ${rest.map((r) => JSON.stringify(r)).join(' ')}`;
     throw new CliError(`${problem}\n${firstLine(CHECK_USAGE)}\nRun \`mapspec check --help\` for usage.`);
   }
-  const tabs = values.tab ?? null;
-  if (tabs?.some((t) => t.trim() === '')) throw new CliError('--tab needs a tab name');
   return { kind: 'check', file: rest[0], tabs, json: values.json === true };
 }

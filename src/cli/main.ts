@@ -1,5 +1,5 @@
 /**
- * The `mapspec` command line: `npm run mapspec -- check FILE.xlsx` in the repository (tsx runs this
+ * The `mapspec` command line: `npm run mapspec -- check FILE.xlsx` (or `diff OLD.xlsx NEW.xlsx`) in the repository (tsx runs this
  * file), `npx mapspec check FILE.xlsx` when installed (bin/mapspec.js loads the bundle of this file,
  * build/cli.js). It runs on load, in both cases, so it has no exports.
  *
@@ -21,7 +21,15 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`mapspec ${version}\n`);
     return 0;
   }
-  // Loaded only for a check: the emulator and exceljs take a while to load, help and usage errors need neither.
+  // Loaded only for a check or diff: the emulator and exceljs take a while to load, help and usage errors need neither.
+  if (command.kind === 'diff') {
+    const { runDiff, diffExitStatus } = await import('./diff');
+    const { formatDiff } = await import('./format-diff');
+    const out = await runDiff({ old: command.old, new: command.new, tabs: command.tabs });
+    process.exitCode = diffExitStatus(out);
+    process.stdout.write(command.json ? `${JSON.stringify(out, null, 2)}\n` : formatDiff(out));
+    return process.exitCode;
+  }
   const { runCheck, exitStatus } = await import('./check');
   const out = await runCheck({ file: command.file, tabs: command.tabs });
   // Set before writing, so a reader that closes the pipe early still gets the right status.
