@@ -30,7 +30,7 @@ const HEX = /^#[0-9a-f]{6}$/i;
 const COLOURS: { key: ColourKey; label: string; fallback: string }[] = [
   { key: 'needsDiscussion', label: 'Needs discussion', fallback: 'Rows whose status is "Needs discussion".' },
   { key: 'newRow', label: 'New', fallback: 'Rows whose status is "New".' },
-  { key: 'changed', label: 'Changed', fallback: 'Reserved for cells changed since the last version.' },
+  { key: 'changed', label: 'Changed', fallback: 'Cells changed since the last version.' },
   { key: 'error', label: 'Check failed', fallback: 'Cells that fail a check, while tinting is on.' },
 ];
 

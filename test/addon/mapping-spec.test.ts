@@ -487,3 +487,22 @@ test('detectTab without a sheet id looks at the active tab (one call for "Use th
   const d = ok(callServer<TabDetection>(emulator, 'detectTab', {}));
   expect([d.sheetId, d.name]).toEqual([tab.getSheetId(), MAPPING]);
 });
+
+test('colours from versions: rows added since the last version get the "new" colour, changed cells the "changed" colour', () => {
+  const { emulator, tab } = withTemplate([
+    row({ id: 'M-001', status: 'Agreed', srcPath: 'a', dstPath: 'a', unique: 'Yes' }),
+    row({ id: 'M-002', status: 'Agreed', srcPath: 'b', dstPath: 'b' }),
+  ]);
+  ok(callServer(emulator, 'tagVersion', { note: 'first batch' }));
+  tab.getRange('I3').setValue('a_renamed');
+  tab.getRange(5, 1, 1, WIDTH).setValues([row({ id: 'M-003', status: 'Agreed', srcPath: 'c', dstPath: 'c' })]);
+  ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  expect(tab.getRange('I3').getBackground()).toBe(DEFAULT_COLOURS.changed);
+  expect(tab.getRange('H3').getBackground()).toBe('#ffffff');
+  expect(new Set(tab.getRange(4, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set(['#ffffff']));
+  expect(new Set(tab.getRange(5, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set([DEFAULT_COLOURS.newRow]));
+  // Tagging the changes as a version makes them the baseline: the next run clears those colours.
+  ok(callServer(emulator, 'tagVersion', { note: 'second batch' }));
+  ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  expect([tab.getRange('I3').getBackground(), tab.getRange('A5').getBackground()]).toEqual(['#ffffff', '#ffffff']);
+});

@@ -18,6 +18,8 @@ import { readPaintMemory, writePaintMemory } from '../adapters/paint-store';
 import { loadSpec } from '../spec/spec-store';
 import { registeredTabs, type RegisteredTab } from '../spec/registered-tabs';
 import { planTabPaint, restoreTab } from '../spec/paint';
+import { readAllDocumentProperties } from '../adapters/properties';
+import { versionMarks } from '../spec/version-marks';
 
 type TabWithGrid = RegisteredTab & { grid: TabGrid };
 
@@ -47,7 +49,8 @@ function fillMissingIds(reads: TabWithGrid[], settings: MappingSettings): TabWit
 export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runChecks'] {
   const ss = activeSpreadsheet();
   return withDocumentLock(() => {
-    const spec = loadSpec();
+    const props = readAllDocumentProperties();
+    const spec = loadSpec(props);
     const tabs = registeredTabs(ss, spec);
     const reads = fillMissingIds(tabs.map((t) => ({ ...t, grid: readTabGrid(t.sheet).grid })), spec.mapping);
     // Paint from every finding, not just the ones the sidebar lists.
@@ -62,7 +65,10 @@ export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runC
     }
     // Plan every tab, save what will be replaced, then paint: a failure while painting loses nothing.
     const memory = readPaintMemory(ss);
-    const plans = reads.map((r) => planTabPaint({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [] }, memory.get(r.sheetId) ?? {}, spec.colours));
+    const since = versionMarks(ss, props, reads);
+    const plans = reads.map((r) =>
+      planTabPaint({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [], since: since.get(r.sheetId) }, memory.get(r.sheetId) ?? {}, spec.colours),
+    );
     reads.forEach((r, i) => memory.set(r.sheetId, plans[i]!.memory));
     for (const id of [...memory.keys()]) if (!spec.layouts.has(id)) memory.delete(id);
     writePaintMemory(ss, memory);

@@ -9,6 +9,7 @@ import { columnNumber } from '../../core/mapping/a1';
 import type { Finding } from '../../core/mapping/findings';
 import { GridReader, type TabGrid } from '../../core/mapping/grid';
 import { resolveLayout, type Layout } from '../../core/mapping/layout';
+import type { VersionMarks } from './version-marks';
 
 export type PaintTarget = {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,6 +21,8 @@ export type PaintTarget = {
   onlyRows?: ReadonlySet<number>;
   /** Rules whose existing tints and note lines stay as they are (checks an edit could not re-run). */
   keepRules?: ReadonlySet<string>;
+  /** Rows added and cells changed since the last version, by row key. */
+  since?: VersionMarks;
 };
 
 type Block = { firstRow: number; rows: number; width: number };
@@ -70,7 +73,7 @@ export type PaintPlanned = { memory: Record<string, PaintMemory>; paintedCells: 
 
 /** Plans one tab's fills and notes (reads only); apply() writes them. */
 export function planTabPaint(target: PaintTarget, previous: Readonly<Record<string, PaintMemory>>, colours: ColourSettings): PaintPlanned {
-  const { sheet, grid, layout, findings, onlyRows, keepRules } = target;
+  const { sheet, grid, layout, findings, onlyRows, keepRules, since } = target;
   const block = dataBlock(grid, layout, onlyRows);
   if (!block) return { memory: { ...previous }, paintedCells: 0, apply: () => undefined };
   const range = sheet.getRange(block.firstRow, 1, block.rows, block.width);
@@ -103,11 +106,16 @@ export function planTabPaint(target: PaintTarget, previous: Readonly<Record<stri
   const rows = indexes.map((i) => {
     const sheetRow = block.firstRow + i;
     const cells = failing.get(sheetRow);
+    const key = keys.get(sheetRow)!;
+    // The status speaks first (a question is more urgent than newness); then "added since the last version".
+    const byStatus = usesStatus && statusColumn !== null ? statusColour(cellText(grid, sheetRow, statusColumn), colours) : null;
+    const changed = since?.changed.get(key);
     return {
-      key: keys.get(sheetRow)!,
+      key,
       current: current[i]!,
-      rowColour: usesStatus && statusColumn !== null ? statusColour(cellText(grid, sheetRow, statusColumn), colours) : null,
+      rowColour: byStatus ?? (since?.added.has(key) ? colours.newRow : null),
       errorColumns: cells ? [...cells.keys()] : [],
+      cellColours: changed ? new Map([...changed].map((j) => [j, colours.changed])) : undefined,
     };
   });
   // A row painted before it had an ID (an edit, then "Run checks" filled the ID) keeps its memory.

@@ -12,6 +12,7 @@ import { columnLetter } from '../../core/versions/grid';
 import { canonicalText } from '../../core/versions/text';
 import { readTabGrid } from '../adapters/tab-grid';
 import { isInternalSheet, type RegisteredTab } from './registered-tabs';
+import type { TabGrid } from '../../core/mapping/grid';
 
 /** Columns tried, in order, for a mapping or dictionary tab with no chosen key column. */
 const FALLBACK_KEY_ROLES: readonly Role[] = ['id', 'source-path', 'destination-path', 'path', 'source-label', 'label'];
@@ -59,8 +60,9 @@ function keyColumns(layout: Layout): { key: number | null; list: number | null }
   return { key: null, list: null };
 }
 
-export function snapshotTab(tab: RegisteredTab): SnapshotTab {
-  const { grid } = readTabGrid(tab.sheet);
+/** One registered tab as a snapshot tab (read here, or from a grid the caller already read). */
+export function snapshotTab(tab: RegisteredTab, read: TabGrid = readTabGrid(tab.sheet).grid): SnapshotTab {
+  const grid = read;
   const values = grid.display as ReadonlyArray<ReadonlyArray<GridCell>>;
   const headerRow = tab.layout.headerRow - 1;
   const cols = keyColumns(tab.layout);
@@ -91,5 +93,5 @@ function firstColumnName(values: ReadonlyArray<ReadonlyArray<GridCell>>, headerR
 
 /** The whole registered spec, Mapspec's own hidden sheets left out. */
 export function liveSnapshot(tabs: readonly RegisteredTab[]): Snapshot {
-  return { tabs: tabs.filter((t) => !isInternalSheet(t.sheet.getName())).map(snapshotTab) };
+  return { tabs: tabs.filter((t) => !isInternalSheet(t.sheet.getName())).map((t) => snapshotTab(t)) };
 }

@@ -1,6 +1,6 @@
 /**
  * Colour coding of mapping rows, following OpenFn's template convention: yellow = needs discussion,
- * pink = newly added, a third colour reserved for cells changed since the last version, and an error
+ * pink = newly added, a third colour for cells changed since the last version, and an error
  * tint (with a note) on cells that fail a check. Pure: given the current fills and what Mapspec
  * painted before, it plans the new fills and what to remember, so that "Clear Mapspec colours" puts
  * back exactly the fills Mapspec replaced — and a fill the person chose since is never overwritten
@@ -31,8 +31,8 @@ export type LegendItem = { key: 'needsDiscussion' | 'newRow' | 'changed' | 'erro
 export function legend(colours: ColourSettings): LegendItem[] {
   const items: LegendItem[] = [
     { key: 'needsDiscussion', colour: colours.needsDiscussion, label: 'Needs discussion', meaning: 'Rows whose status is "Needs discussion".' },
-    { key: 'newRow', colour: colours.newRow, label: 'New', meaning: 'Rows whose status is "New" (rows added since the last version, once versions exist).' },
-    { key: 'changed', colour: colours.changed, label: 'Changed', meaning: 'Cells changed since the last version (reserved until versions are tagged).' },
+    { key: 'newRow', colour: colours.newRow, label: 'New', meaning: 'Rows whose status is "New", and rows added since the last version.' },
+    { key: 'changed', colour: colours.changed, label: 'Changed', meaning: 'Cells changed since the last version.' },
   ];
   if (colours.errorTint) items.push({ key: 'error', colour: colours.error, label: 'Check failed', meaning: 'Cells that fail a check (an error or a warning); the cell note says why.' });
   return items;
@@ -58,6 +58,8 @@ export type RowPaint = {
   rowColour: string | null;
   /** 0-based columns (within the span) to tint as failing a check. */
   errorColumns: readonly number[];
+  /** Colours of single cells (0-based), e.g. cells changed since the last version; errors win. */
+  cellColours?: ReadonlyMap<number, string>;
 };
 
 export type PaintPlan = {
@@ -92,7 +94,7 @@ export function planPaint(rows: readonly RowPaint[], previous: Readonly<Record<s
   for (const row of rows) {
     const baseline = baselineFills(row.current, previous[row.key]);
     const errors = colours.errorTint ? new Set(row.errorColumns) : new Set<number>();
-    const desired = baseline.map((b, j) => (errors.has(j) ? colours.error : (row.rowColour ?? b)));
+    const desired = baseline.map((b, j) => (errors.has(j) ? colours.error : (row.cellColours?.get(j) ?? row.rowColour ?? b)));
     let differs = 0;
     for (let j = 0; j < desired.length; j++) {
       if (!sameColour(desired[j], baseline[j])) differs++;

@@ -29,6 +29,34 @@ export function valueMapKey(list: string, source: string): string {
   return list + VALUE_MAP_KEY_SEPARATOR + source;
 }
 
+/** Snapshot column names (see tabFromGrid) with their 0-based column index, for one grid. */
+export function snapshotColumns(values: ReadonlyArray<ReadonlyArray<unknown>>, headerRow: number): { index: number; name: string }[] {
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  const flat: string[] = [];
+  for (const line of values) for (let c = 0; c < width; c++) flat.push(line[c] === null || line[c] === undefined ? '' : String(line[c]));
+  const canon = canonicalTexts(flat);
+  return namedColumns(width, values.length, headerRow, (r, c) => canon[r * width + c] ?? '');
+}
+
+function namedColumns(width: number, rows: number, headerRow: number, cell: (r: number, c: number) => string): { index: number; name: string }[] {
+  const used = new Set<string>();
+  const columns: { index: number; name: string }[] = [];
+  for (let c = 0; c < width; c++) {
+    let name = cell(headerRow, c);
+    if (!name) {
+      let hasContent = false;
+      for (let r = headerRow + 1; r < rows && !hasContent; r++) hasContent = cell(r, c) !== '';
+      if (!hasContent) continue;
+      name = `Column ${columnLetter(c)}`;
+    }
+    let unique = name;
+    for (let n = 2; used.has(unique); n++) unique = `${name}#${n}`;
+    used.add(unique);
+    columns.push({ index: c, name: unique });
+  }
+  return columns;
+}
+
 /**
  * Header names: a blank header over a column with content becomes "Column F"; a repeated name gets
  * "#2", "#3" left to right (the same deterministic rule as duplicate row keys). Columns with neither
@@ -43,21 +71,7 @@ export function tabFromGrid(input: GridTabInput): SnapshotTab {
   const canon = canonicalTexts(flat);
   const cell = (r: number, c: number): string => canon[r * width + c] ?? '';
 
-  const used = new Set<string>();
-  const columns: { index: number; name: string }[] = [];
-  for (let c = 0; c < width; c++) {
-    let name = cell(headerRow, c);
-    if (!name) {
-      let hasContent = false;
-      for (let r = headerRow + 1; r < values.length && !hasContent; r++) hasContent = cell(r, c) !== '';
-      if (!hasContent) continue;
-      name = `Column ${columnLetter(c)}`;
-    }
-    let unique = name;
-    for (let n = 2; used.has(unique); n++) unique = `${name}#${n}`;
-    used.add(unique);
-    columns.push({ index: c, name: unique });
-  }
+  const columns = namedColumns(width, values.length, headerRow, cell);
   const header = columns.map((c) => c.name);
   const keyColumn = canonicalText(input.keyColumn);
   const keyAt = columns.find((c) => c.name === keyColumn);
