@@ -11,7 +11,7 @@ import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
 import { clearColours, runChecks, selectCell } from './handlers/checks';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
-import { diffVersions, exportSnapshot, listVersions, tagVersion } from './handlers/versions';
+import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
 import { recolourEditedRows } from './triggers/on-edit';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
@@ -24,7 +24,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot };
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs };
 
 export const triggers = {
   onOpen: {
@@ -68,6 +68,7 @@ const apiDocs: Record<ApiName, string> = {
   tagVersion: 'Sidebar: tags the whole spec as a version (label, note; who and when from the server), atomically, under the document lock.',
   listVersions: 'Sidebar: the versions (newest first) with their integrity, and the unreleased changes since the latest.',
   diffVersions: "Sidebar: rows and cells changed between two versions, or a version and the live sheets ('live').",
+  openVersionTabs: 'Sidebar: opens a version as read-only tabs (one per tab of the spec), to compare side by side.',
   exportSnapshot: 'The live spec as a snapshot (the shape versions store), for the command line\'s diff of two files.',
 };
 
@@ -97,4 +98,5 @@ export const api: Record<ApiName, ApiEntry> = {
   listVersions: apiEntry('listVersions'),
   diffVersions: apiEntry('diffVersions'),
   exportSnapshot: apiEntry('exportSnapshot'),
+  openVersionTabs: apiEntry('openVersionTabs'),
 };

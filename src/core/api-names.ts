@@ -19,6 +19,7 @@ export const API_NAMES = [
   'listVersions',
   'diffVersions',
   'exportSnapshot',
+  'openVersionTabs',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;

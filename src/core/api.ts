@@ -70,6 +70,8 @@ export const apiInputs = {
   diffVersions: z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200) }).strict(),
   /** The live spec as a snapshot (the same shape versions store): for the command line's diff of two files. */
   exportSnapshot: z.object({}).strict(),
+  /** Opens a version as read-only tabs (one per tab of the spec), to look at it side by side. */
+  openVersionTabs: z.object({ label: z.string().min(1).max(200) }).strict(),
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -199,6 +201,7 @@ export type ApiResults = {
   listVersions: VersionList;
   diffVersions: VersionDiff;
   exportSnapshot: { snapshot: Snapshot };
+  openVersionTabs: { created: string[] };
 };
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */

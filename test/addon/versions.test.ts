@@ -376,3 +376,27 @@ describe('changelog tab', () => {
     expect(tab.getRange('D3').getValue()).toBe('second batch');
   });
 });
+
+describe('open a version as read-only tabs', () => {
+  test('each tab of the version opens side by side, protected, as the version stored it', () => {
+    const emulator = withSpec();
+    ok(callServer(emulator, 'tagVersion', { note: 'first batch' }));
+    editSpec(emulator);
+    const r = ok(callServer<{ created: string[] }>(emulator, 'openVersionTabs', { label: 'v1' }));
+    expect(r.created.length).toBeGreaterThan(0);
+    const ss = sheets(emulator);
+    for (const name of r.created) {
+      const tab = ss.getSheetByName(name)!;
+      expect(name.startsWith('v1 · ')).toBe(true);
+      expect(tab.getFrozenRows()).toBe(1);
+      expect(tab.getProtections(emulator.execution().globals.SpreadsheetApp.ProtectionType.SHEET)[0]!.isWarningOnly()).toBe(true);
+    }
+    // The opened copy shows v1's values, not the live edits.
+    const live = ok(callServer<VersionDiff>(emulator, 'diffVersions', { from: 'v1', to: 'live' }));
+    const tabDiff = live.diff.tabs.find((t) => t.rows.some((row) => row.type === 'changed'))!;
+    const cell = tabDiff.rows.find((row) => row.type === 'changed')!.cells[0]!;
+    const copy = ss.getSheetByName(r.created.find((n) => n.endsWith(tabDiff.name))!)!;
+    expect(copy.getDataRange().getValues().flat()).toContain(cell.old);
+    expect(callServer(emulator, 'openVersionTabs', { label: 'v9' })).toMatchObject({ ok: false, message: 'There is no version labelled "v9".' });
+  });
+});

@@ -170,3 +170,48 @@ export function diffVersions(input: ApiParsedInput<'diffVersions'>): ApiResults[
 export function exportSnapshot(_input: ApiParsedInput<'exportSnapshot'>): ApiResults['exportSnapshot'] {
   return { snapshot: readLive(activeSpreadsheet(), readAllDocumentProperties()) };
 }
+
+/**
+ * Opens a version as read-only tabs, one per tab of the spec ("v1 · Mapping"), at the end of the
+ * tab list: header and rows as the version stored them, protected with a warning so an edit there
+ * is not mistaken for an edit of the spec. Nothing else changes; the person deletes them when done.
+ */
+export function openVersionTabs(input: ApiParsedInput<'openVersionTabs'>): ApiResults['openVersionTabs'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const entry = findVersion(readVersionIndex(readAllDocumentProperties()), input.label);
+    const services = appsScriptVersionServices();
+    let snapshot: Snapshot;
+    try {
+      snapshot = decodeVersion(entry, readChunkRows(versionsSheet(ss)), services).snapshot;
+    } catch (e) {
+      services.rethrowServiceFailure();
+      throw e;
+    }
+    const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+    const created: string[] = [];
+    const active = ss.getActiveRange();
+    for (const tab of snapshot.tabs) {
+      const base = `${entry.label} · ${tab.name}`.slice(0, 90);
+      let name = base;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+      taken.add(name.toLowerCase());
+      const values = [tab.header, ...tab.rows.map((r) => tab.header.map((h) => r.cells[h] ?? ''))];
+      const sheet = ss.insertSheet(name, ss.getNumSheets());
+      if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+      if (tab.header.length > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), tab.header.length - sheet.getMaxColumns());
+      if (tab.header.length > 0) {
+        const range = sheet.getRange(1, 1, values.length, tab.header.length);
+        // Text as stored: "0012" stays "0012", "=x" is not a formula.
+        range.setNumberFormat('@');
+        range.setValues(values);
+        sheet.getRange(1, 1, 1, tab.header.length).setFontWeight('bold');
+      }
+      sheet.setFrozenRows(1);
+      sheet.protect().setDescription(`Mapspec: version ${entry.label} of "${tab.name}", read-only`).setWarningOnly(true);
+      created.push(name);
+    }
+    if (active) active.activate();
+    return { created };
+  });
+}
