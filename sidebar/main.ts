@@ -6,11 +6,12 @@
 import type { RegisteredKind } from '../src/core/api';
 import { server } from './client';
 import { byId } from './dom';
-import { initNav, selectPanel } from './nav';
+import { initNav, onPanelChange, selectPanel } from './nav';
 import { initAdoptPanel, openAdopt } from './panels/adopt-panel';
 import { initChecksPanel, renderChecksPanel, runChecks } from './panels/checks-panel';
 import { focusSettings, initSettingsPanel, renderSettingsPanel } from './panels/settings-panel';
 import { focusTab, initTabsPanel, renderTabsPanel } from './panels/tabs-panel';
+import { initVersionsPanel, loadVersions } from './panels/versions-panel';
 import { onState, setState } from './store';
 import { setStatus, work } from './status';
 import { provideViews } from './views';
@@ -51,6 +52,11 @@ initTabsPanel(specList);
 initAdoptPanel(specAdopt);
 initChecksPanel(byId('panel-checks'));
 initSettingsPanel(byId('panel-settings'));
+initVersionsPanel(byId('panel-versions'));
+// Opening the Versions panel lists the versions (one listVersions call).
+onPanelChange((panel) => {
+  if (panel === 'versions') void loadVersions();
+});
 onState(() => {
   renderTabsPanel();
   renderChecksPanel();

@@ -183,8 +183,13 @@ test('the sidebar works from the keyboard: Tab to the panels, arrows switch them
   await sidebar.getByRole('tab', { name: 'Spec', selected: true }).waitFor();
   await page.keyboard.press('ArrowLeft');
   await sidebar.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+  // Versions sits between Checks and Settings; opening it lists the versions (the tabs stay usable).
+  await page.keyboard.press('ArrowLeft');
+  await sidebar.getByRole('tab', { name: 'Versions', selected: true }).waitFor();
+  await until(() => focused('Versions'), Boolean, 'the Versions tab to have the focus');
   await page.keyboard.press('ArrowLeft');
   await sidebar.getByRole('tab', { name: /Checks/, selected: true }).waitFor();
+  await sidebarIdle(sidebar);
 
   // Tab reaches "Run checks"; Enter runs them, and the focus stays on the button for another run.
   await page.keyboard.press('Tab');
