@@ -71,6 +71,7 @@ async function load(): Promise<void> {
   if (open?.panel === 'adopt' && open.sheetId !== null) showAdopt(open.sheetId, open.kind);
   else if (open?.panel === 'checks') showChecks({ run: true });
   else if (open?.panel === 'settings') showSettings();
+  else if (open?.panel === 'versions') selectPanel('versions', { focus: true });
   else showTabs();
   if (!open) setStatus('');
 }

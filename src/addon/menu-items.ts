@@ -17,5 +17,6 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Run checks', functionName: 'runChecksFromMenu' },
   { caption: 'Clear Mapspec colours', functionName: 'clearColoursFromMenu' },
   'separator',
+  { caption: 'Versions: tag, compare, changelog', functionName: 'openVersions' },
   { caption: 'Settings', functionName: 'openSettings' },
 ];

@@ -57,6 +57,11 @@ export function useTabAsValueMap(): void {
   openOn('adopt', SpreadsheetApp.getActiveSheet().getSheetId(), 'value-map');
 }
 
+/** Opens the sidebar on its Versions panel (tag a version, compare, open an old one). */
+export function openVersions(): void {
+  openOn('versions');
+}
+
 /** Opens the sidebar on its Settings panel (blank markers, colours). */
 export function openSettings(): void {
   openOn('settings');

@@ -5,7 +5,7 @@
  * menu, trigger or sidebar call uses has one.
  */
 import { dispatch, type ApiHandlers } from './dispatch';
-import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, openSettings, runChecksFromMenu, showSidebar, useTabAsMappingSpec, useTabAsValueMap } from './menu';
+import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, openSettings, openVersions, runChecksFromMenu, showSidebar, useTabAsMappingSpec, useTabAsValueMap } from './menu';
 import { activateTab, getSidebarState } from './handlers/sidebar-state';
 import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
 import { clearColours, runChecks, selectCell } from './handlers/checks';
@@ -52,6 +52,7 @@ export const menu = {
   runChecksFromMenu: { params: [], doc: 'Menu item "Run checks": opens the checks panel, which runs the checks.', run: () => runChecksFromMenu() },
   clearColoursFromMenu: { params: [], doc: 'Menu item "Clear Mapspec colours": puts back the fills Mapspec replaced.', run: () => clearColoursFromMenu() },
   openSettings: { params: [], doc: 'Menu item "Settings": opens the sidebar on its Settings panel.', run: () => openSettings() },
+  openVersions: { params: [], doc: 'Menu item "Versions": opens the sidebar on its Versions panel (tag, compare, changelog).', run: () => openVersions() },
 } satisfies Record<string, EntryPoint>;
 
 const apiDocs: Record<ApiName, string> = {

@@ -93,7 +93,7 @@ export type TabSummary = {
 
 export type LegendEntry = { key: string; colour: string; label: string; meaning: string };
 
-export type SidebarPanel = 'tabs' | 'checks' | 'adopt' | 'settings';
+export type SidebarPanel = 'tabs' | 'checks' | 'adopt' | 'settings' | 'versions';
 
 /** The settings a person can change from the sidebar. */
 export type SettingsView = {

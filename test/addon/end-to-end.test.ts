@@ -42,6 +42,7 @@ test.each(['NONE', 'LIMITED', 'FULL'] as const)('onOpen in AuthMode.%s builds on
     'Run checks',
     'Clear Mapspec colours',
     'separator',
+    'Versions: tag, compare, changelog',
     'Settings',
   ]);
   // Building a menu touches no spreadsheet data (it could not in NONE).
@@ -173,6 +174,7 @@ test.each([
   ['useTabAsValueMap', { panel: 'adopt', kind: 'value-map' }],
   ['runChecksFromMenu', { panel: 'checks', kind: null }],
   ['openSettings', { panel: 'settings', kind: null }],
+  ['openVersions', { panel: 'versions', kind: null }],
 ])('menu item %s opens the sidebar on its panel, once', (fn, open) => {
   const emulator = newEmulator();
   const shown = run(emulator, fn);

@@ -1,7 +1,7 @@
 // The add-on's panels run as in Sheets: on an origin of their own (sandboxed iframe), so sidebar code
 // can neither reach into the page nor call the playground's API — only google.script.run, relayed.
 import { launchBrowser, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
-import { openSidebar } from './support/sidebar';
+import { openSidebar, runAddonMenuItem } from './support/sidebar';
 
 let browser: BrowserSession;
 let playground: TestPlayground;
@@ -44,4 +44,13 @@ test('the sidebar has an opaque origin, cannot touch the page or the API, and st
   // google.script.run still works through the page's relay: the tab list round-trips.
   await sidebar.getByRole('button', { name: /Refresh/ }).first().click();
   await sidebar.getByText(/Signed in as analyst@example\.org/).waitFor();
+});
+
+test('the Versions menu item opens the sidebar on its Versions panel', async () => {
+  const { page } = browser;
+  await page.goto(playground.server.url);
+  await runAddonMenuItem(page, /^Versions/);
+  const sidebar = page.getByRole('complementary', { name: /sidebar/i }).locator('iframe').contentFrame();
+  await sidebar.getByRole('tab', { name: 'Versions', selected: true }).waitFor();
+  await sidebar.getByText(/No versions yet/).waitFor();
 });
