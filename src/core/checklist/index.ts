@@ -1,0 +1,27 @@
+/**
+ * The implementation-checklist core, in one import: the template (checklistTemplate → checklistSheet),
+ * GitHub task-list Markdown (parseTaskList / toTaskList), adoption of a checklist tab (detectChecklist
+ * → readChecklist), progress (checklistProgress) and checks (checkChecklist). Pure: no Apps Script,
+ * Node or DOM; adapters hand in plain grids (see ../mapping/grid.ts) and the recorded sign-offs.
+ */
+export {
+  STATUSES, CHECKLIST_ROLES, CHECKLIST_COLUMNS, parseStatus, parseDueDate, parseYes, looksLikeSignOff,
+  type ChecklistStatus, type ChecklistRole, type ChecklistColumn, type ChecklistItem, type ChecklistPhase, type Checklist,
+  type TaskRow, type SignOffRecord,
+} from './model';
+export {
+  DETAILED_PHASES, COMPACT_PHASES, CHECKLIST_TITLE, checklistTemplate, checklistSheet,
+  type ChecklistForm, type TemplateTask, type TemplatePhase, type ChecklistSheet, type ChecklistSheetRow,
+} from './template';
+export { parseTaskList, toTaskList, positionalId } from './markdown';
+export {
+  CHECKLIST_SYNONYMS, headerKey, scoreChecklistHeader, detectChecklist, readChecklist,
+  type ChecklistDetection, type ChecklistDetectedColumn, type ChecklistTable,
+} from './adopt';
+export { checklistProgress, isOverdue, ownerMatches, todayKey, type ChecklistProgress, type PhaseProgress, type ProgressCount, type TaskRef } from './progress';
+export { checkChecklist, type ChecklistCheckOptions, type ChecklistCheckReport } from './checks';
+export { checklistFromTable } from './export';
+export {
+  CHECKLIST_RULES, CHECKLIST_RULE_NAMES, isChecklistRuleName, ChecklistSink,
+  type ChecklistRuleName, type ChecklistFinding, type ChecklistSeverityOverrides,
+} from './rules';
