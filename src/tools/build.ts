@@ -67,8 +67,10 @@ async function bundleSidebar(dir: string): Promise<string> {
   });
   // Inline script must not end early or open a comment: escape "</script" and "<!--".
   const js = result.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-  const css = fs.readFileSync(path.join(dir, 'style.css'), 'utf8').replace(/<\/(style)/gi, '<\\/$1');
-  const template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  // A sidebar directory may bring only main.ts (the build's own tests): the page and styles are the real ones then.
+  const own = (file: string) => (fs.existsSync(path.join(dir, file)) ? path.join(dir, file) : path.join(ROOT, 'sidebar', file));
+  const css = fs.readFileSync(own('style.css'), 'utf8').replace(/<\/(style)/gi, '<\\/$1');
+  const template = fs.readFileSync(own('index.html'), 'utf8');
   if (!template.includes('/*INLINE_JS*/') || !template.includes('/*INLINE_CSS*/')) {
     throw new BuildError([`${path.join(dir, 'index.html')} lacks the /*INLINE_JS*/ or /*INLINE_CSS*/ marker`]);
   }

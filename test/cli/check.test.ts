@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { CheckOutput } from '../../src/cli/check';
 import { BUILD_DIR, ROOT } from '../support/paths';
 import { WHO_DATA_TABS, WHO_PATH } from '../support/who';
+import { writeMappingWorkbook } from '../support/xlsx-workbook';
 
 const ExcelJS = require('exceljs');
 
@@ -42,15 +43,8 @@ function installedAsync(args: string[]): Promise<Run> {
 
 const HEADER = ['ID', 'Status', 'Source label', 'Source API name', 'Source type', 'Destination label', 'Destination API name', 'Destination type', 'Transformation rule'];
 
-/** A mapping tab ("Registration"; `rows` under HEADER), then empty tabs named `others`. */
-async function mappingWorkbook(file: string, rows: unknown[][], others: string[] = []): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Registration');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  for (const name of others) wb.addWorksheet(name);
-  await wb.xlsx.writeFile(file);
-  return file;
+function mappingWorkbook(file: string, rows: unknown[][], others: string[] = []): Promise<string> {
+  return writeMappingWorkbook(file, HEADER, rows, others);
 }
 
 const CLEAN_ROWS = [

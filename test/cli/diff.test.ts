@@ -8,6 +8,7 @@ import type { DiffOutput } from '../../src/cli/diff';
 import { matchTabsByName } from '../../src/cli/diff';
 import { shortValue } from '../../src/cli/format-diff';
 import { ROOT } from '../support/paths';
+import { writeMappingWorkbook } from '../support/xlsx-workbook';
 
 const ExcelJS = require('exceljs');
 
@@ -35,14 +36,8 @@ const OLD_ROWS = [
 ];
 const KHMER = 'អាយុ (ឆ្នាំ)';
 
-async function workbook(file: string, rows: string[][], others: string[] = []): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Registration');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  for (const name of others) wb.addWorksheet(name);
-  await wb.xlsx.writeFile(file);
-  return file;
+function workbook(file: string, rows: string[][], others: string[] = []): Promise<string> {
+  return writeMappingWorkbook(file, HEADER, rows, others);
 }
 
 let tmp: string;
