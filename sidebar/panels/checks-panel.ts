@@ -74,22 +74,25 @@ export async function runChecks(): Promise<void> {
   renderRunBar();
   renderResults(result);
   const { error, warning } = result.bySeverity;
+  // E.g. a registered tab was deleted: said first, so it is not missed.
+  const notices = result.notices.length ? `${result.notices.join(' ')} ` : '';
   if (result.tabs.length === 0) {
     // Nothing was checked: neither a tick nor "no problems".
     setBadge('checks', '');
-    setStatus('There is no tab to check yet.');
+    setStatus(`${notices}There is no tab to check yet.`);
     return;
   }
   setBadge('checks', error ? count(error) : warning ? count(warning) : '✓', error ? 'error' : warning ? 'warning' : 'ok');
   setStatus(
-    result.total === 0
+    notices +
+    (result.total === 0
       ? result.rowsChecked > 0
         ? `No problems found in ${plural(result.rowsChecked, 'row')}.`
         : 'No problems found (no rows to check yet).'
       : `Found ${plural(result.total, 'problem')}: ${SEVERITIES.filter((s) => result.bySeverity[s] > 0)
           .map((s) => severityCount(s, result.bySeverity[s]))
-          .join(', ')}.`,
-    result.total === 0 ? 'success' : 'info',
+          .join(', ')}.`),
+    result.total === 0 && !notices ? 'success' : 'info',
   );
 }
 

@@ -137,6 +137,8 @@ export type CheckResult = {
   tabs: { sheetId: number; name: string; kind: LayoutKind; findings: FindingView[] }[];
   /** Cells whose fill Mapspec set in this run. */
   paintedCells: number;
+  /** Things to tell the person beside the findings, e.g. a registered tab that was deleted. */
+  notices: string[];
   checkedAt: string;
 };
 

@@ -246,12 +246,14 @@ describe('adopting existing tabs', () => {
     expect(f.map((x) => [x.rule, x.column])).toEqual([['unknown-value-map', 'Q']]);
   });
 
-  test('a registered tab that was deleted is dropped from the spec, with no error', () => {
+  test('a registered tab that was deleted is dropped from the spec, and the next check says so once', () => {
     const { emulator } = withTemplate();
     const ss = sheets(emulator);
     ss.deleteSheet(ss.getSheetByName('Value maps')!);
     const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
     expect(result.tabs.map((t) => t.name)).toEqual([MAPPING]);
+    expect(result.notices).toEqual(['The tab "Value maps" was deleted, so Mapspec no longer checks or versions it.']);
+    expect(ok(callServer<CheckResult>(emulator, 'runChecks', {})).notices).toEqual([]);
     const state = ok(callServer<SidebarState>(emulator, 'getSidebarState', {}));
     expect(state.tabs.map((t) => t.name)).not.toContain('Value maps');
   });

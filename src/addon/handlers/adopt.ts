@@ -53,7 +53,7 @@ export function registerTab(input: ApiParsedInput<'registerTab'>): ApiResults['r
     const sheet = specSheet(ss, input.sheetId);
     const { grid } = readTabGrid(sheet);
     const layout = layoutFromChoice(grid, input);
-    saveLayouts(new Map([[input.sheetId, layout]]));
+    saveLayouts(new Map([[input.sheetId, layout]]), new Map([[input.sheetId, sheet.getName()]]));
     spec.layouts.set(input.sheetId, layout);
     return sidebarState(ss, spec);
   });

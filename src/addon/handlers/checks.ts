@@ -51,7 +51,8 @@ export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runC
   return withDocumentLock(() => {
     const props = readAllDocumentProperties();
     const spec = loadSpec(props);
-    const tabs = registeredTabs(ss, spec);
+    const notices: string[] = [];
+    const tabs = registeredTabs(ss, spec, notices);
     const reads = fillMissingIds(tabs.map((t) => ({ ...t, grid: readTabGrid(t.sheet).grid })), spec.mapping);
     // Paint from every finding, not just the ones the sidebar lists.
     const report = checkSpreadsheet(
@@ -95,6 +96,7 @@ export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runC
         return { sheetId: r.sheetId, name: r.grid.name, kind: r.layout.kind, findings };
       }),
       paintedCells,
+      notices,
       checkedAt: new Date().toISOString(),
     };
     return result;

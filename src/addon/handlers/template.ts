@@ -83,7 +83,7 @@ export function insertTemplate(input: ApiParsedInput<'insertTemplate'>): ApiResu
         const sheet = writeTemplateTab(ss, tab, made);
         layouts.set(sheet.getSheetId(), layoutOf(tab, sheet.getSheetId()));
       }
-      saveLayouts(layouts);
+      saveLayouts(layouts, new Map(made.slice(1).map((s, i) => [s.getSheetId(), [...mappings, values][i]!.name])));
       saveSettingsAndReadme(null, readmeSheet.getSheetId());
     } catch (e) {
       for (const sheet of made) ss.deleteSheet(sheet);

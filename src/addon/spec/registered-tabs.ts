@@ -12,7 +12,11 @@ export function isInternalSheet(name: string): boolean {
   return name.startsWith('_mapspec');
 }
 
-export function registeredTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: Spec): RegisteredTab[] {
+/**
+ * The registered tabs in tab order. `dropped` receives a message for each registered tab that was
+ * deleted since (its layout is removed from Mapspec's store).
+ */
+export function registeredTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: Spec, dropped: string[] = []): RegisteredTab[] {
   const tabs: RegisteredTab[] = [];
   const present = new Set<number>();
   for (const sheet of ss.getSheets()) {
@@ -21,8 +25,10 @@ export function registeredTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spe
     const layout = spec.layouts.get(sheetId);
     if (layout) tabs.push({ sheet, sheetId, layout });
   }
-  for (const id of spec.layouts.keys()) {
+  for (const id of [...spec.layouts.keys()]) {
     if (!present.has(id)) {
+      const name = spec.names.get(id);
+      dropped.push(`${name ? `The tab "${name}"` : 'A tab that was part of the spec'} was deleted, so Mapspec no longer checks or versions it.`);
       removeLayout(id);
       spec.layouts.delete(id);
     }

@@ -10,6 +10,8 @@ import type { RegisteredKind, SidebarState } from '../../core/api';
 import { deleteDocumentProperty, jsonValue, parseJson, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
 
 const LAYOUT_PREFIX = 'mapspec.layout.';
+/** The tab's name when it was last seen, to name it in a message if it is deleted. */
+const NAME_PREFIX = 'mapspec.tabname.';
 const SETTINGS_KEY = 'mapspec.settings';
 const OPEN_KEY = 'mapspec.open';
 const README_KEY = 'mapspec.readme';
@@ -18,6 +20,8 @@ export type StoredSettings = { mapping?: Partial<MappingSettings>; colours?: Par
 
 export type Spec = {
   layouts: Map<number, Layout>;
+  /** Names of registered tabs as last seen, by sheet id. */
+  names: Map<number, string>;
   mapping: MappingSettings;
   colours: ColourSettings;
 };
@@ -26,7 +30,9 @@ export type SpecWithStore = Spec & { stored: StoredSettings; readmeSheetId: numb
 
 export function loadSpec(props: Record<string, string> = readAllDocumentProperties()): SpecWithStore {
   const layouts = new Map<number, Layout>();
+  const names = new Map<number, string>();
   for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith(NAME_PREFIX)) names.set(Number(key.slice(NAME_PREFIX.length)), value);
     if (!key.startsWith(LAYOUT_PREFIX)) continue;
     const layout = parseLayout(parseJson(value));
     const id = Number(key.slice(LAYOUT_PREFIX.length));
@@ -36,6 +42,7 @@ export function loadSpec(props: Record<string, string> = readAllDocumentProperti
   const readme = Number(props[README_KEY]);
   return {
     layouts,
+    names,
     mapping: resolveSettings(stored.mapping),
     colours: { ...DEFAULT_COLOURS, ...stored.colours },
     stored,
@@ -57,14 +64,16 @@ export function registeredKinds(spec: Spec): Map<number, RegisteredKind> {
   return kinds;
 }
 
-export function saveLayouts(layouts: ReadonlyMap<number, Layout>): void {
+export function saveLayouts(layouts: ReadonlyMap<number, Layout>, names: ReadonlyMap<number, string> = new Map()): void {
   const values: Record<string, string> = {};
   for (const [id, layout] of layouts) values[LAYOUT_PREFIX + id] = jsonValue(layout, 'the layout of this tab');
+  for (const [id, name] of names) values[NAME_PREFIX + id] = name.slice(0, 200);
   if (Object.keys(values).length) writeDocumentProperties(values);
 }
 
 export function removeLayout(sheetId: number): void {
   deleteDocumentProperty(LAYOUT_PREFIX + sheetId);
+  deleteDocumentProperty(NAME_PREFIX + sheetId);
 }
 
 export type OpenRequest = NonNullable<SidebarState['open']>;
