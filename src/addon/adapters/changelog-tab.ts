@@ -6,6 +6,8 @@
 import { CHANGELOG_HEADER, changelogRows } from '../../core/versions/changelog';
 import type { VersionIndexEntry } from '../../core/versions/types';
 import { writeDocumentProperties } from './properties';
+import { insertSheetQuietly } from './spreadsheet';
+import { uniqueName } from '../../core/mapping/template-sheets';
 
 const CHANGELOG_KEY = 'mapspec.changelog';
 export const CHANGELOG_NAME = 'Changelog';
@@ -15,13 +17,8 @@ function changelogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Rec
   const sheets = ss.getSheets();
   const kept = props[CHANGELOG_KEY] !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined;
   if (kept) return kept;
-  const taken = new Set(sheets.map((s) => s.getName()));
-  let name = CHANGELOG_NAME;
-  for (let n = 2; taken.has(name); n++) name = `${CHANGELOG_NAME} (${n})`;
-  // insertSheet makes the new sheet active: put the person back where they were.
-  const active = ss.getActiveRange();
-  const sheet = ss.insertSheet(name, sheets.length);
-  if (active) active.activate();
+  const name = uniqueName(CHANGELOG_NAME, new Set(sheets.map((s) => s.getName())));
+  const sheet = insertSheetQuietly(ss, name, { index: sheets.length });
   sheet.setFrozenRows(1);
   writeDocumentProperties({ [CHANGELOG_KEY]: String(sheet.getSheetId()) });
   return sheet;

@@ -5,6 +5,7 @@
  */
 import { chunkText, decodePaintMemory, encodePaintMemory } from '../../core/mapping/paint-codec';
 import type { PaintMemory } from '../../core/mapping/colours';
+import { insertSheetQuietly } from './spreadsheet';
 
 export const PAINT_SHEET = '_mapspec_colours';
 
@@ -13,12 +14,7 @@ export type PaintMemoryByTab = Map<number, Record<string, PaintMemory>>;
 function storeSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, create: boolean): GoogleAppsScript.Spreadsheet.Sheet | null {
   const sheet = ss.getSheetByName(PAINT_SHEET);
   if (sheet || !create) return sheet;
-  // insertSheet makes the new sheet active: put the person back where they were.
-  const active = ss.getActiveRange();
-  const made = ss.insertSheet(PAINT_SHEET);
-  made.hideSheet();
-  if (active) active.activate();
-  return made;
+  return insertSheetQuietly(ss, PAINT_SHEET, { hidden: true });
 }
 
 export function readPaintMemory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PaintMemoryByTab {

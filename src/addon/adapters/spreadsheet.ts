@@ -26,3 +26,19 @@ export function sheetById(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId:
   if (!sheet) throw new UserError('That tab no longer exists in this spreadsheet. Refresh the sidebar to see the current tabs.');
   return sheet;
 }
+
+/**
+ * Inserts a sheet without moving the person: insertSheet makes the new sheet active, so the
+ * selection they had is put back. `hidden` for Mapspec's own stores.
+ */
+export function insertSheetQuietly(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  options: { index?: number; hidden?: boolean } = {},
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const active = ss.getActiveRange();
+  const sheet = options.index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, options.index);
+  if (options.hidden) sheet.hideSheet();
+  if (active) active.activate();
+  return sheet;
+}

@@ -7,6 +7,7 @@
  */
 import { orphanedChunkRows, parseIndexEntry, sortVersions, type ChunkRow, type VersionIndexEntry } from '../../core/versions';
 import { readAllDocumentProperties, writeDocumentProperties } from './properties';
+import { insertSheetQuietly } from './spreadsheet';
 
 export const VERSIONS_SHEET = '_mapspec_versions';
 export const VERSION_KEY_PREFIX = 'mapspec.version.';
@@ -34,12 +35,7 @@ export function readChunkRows(sheet: GoogleAppsScript.Spreadsheet.Sheet | null):
 }
 
 function createVersionsSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  // insertSheet makes the new sheet active: put the person back where they were.
-  const active = ss.getActiveRange();
-  const made = ss.insertSheet(VERSIONS_SHEET);
-  made.hideSheet();
-  if (active) active.activate();
-  return made;
+  return insertSheetQuietly(ss, VERSIONS_SHEET, { hidden: true });
 }
 
 /** Contiguous runs [start, length] of sorted 0-based row indices. */

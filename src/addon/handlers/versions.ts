@@ -29,6 +29,7 @@ import { loadSpec } from '../spec/spec-store';
 import { registeredTabs } from '../spec/registered-tabs';
 import { liveSnapshot } from '../spec/spec-snapshot';
 import { writeChangelog } from '../adapters/changelog-tab';
+import { uniqueName } from '../../core/mapping/template-sheets';
 
 /** Row changes listed per tab in a diff (counts stay complete), to keep the sidebar payload small. */
 export const DIFF_MAX_ROWS_PER_TAB = 200;
@@ -188,14 +189,12 @@ export function openVersionTabs(input: ApiParsedInput<'openVersionTabs'>): ApiRe
       services.rethrowServiceFailure();
       throw e;
     }
-    const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+    const taken = new Set(ss.getSheets().map((s) => s.getName()));
     const created: string[] = [];
     const active = ss.getActiveRange();
     for (const tab of snapshot.tabs) {
-      const base = `${entry.label} · ${tab.name}`.slice(0, 90);
-      let name = base;
-      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-      taken.add(name.toLowerCase());
+      const name = uniqueName(`${entry.label} · ${tab.name}`.slice(0, 90), taken);
+      taken.add(name);
       const values = [tab.header, ...tab.rows.map((r) => tab.header.map((h) => r.cells[h] ?? ''))];
       const sheet = ss.insertSheet(name, ss.getNumSheets());
       if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());

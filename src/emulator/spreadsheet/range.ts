@@ -277,14 +277,7 @@ export class RangeImpl
     const notes = !any;
     let formulas = false;
     this._eachExisting((cell) => {
-      if (contents) {
-        if (cell.f !== undefined) formulas = true;
-        delete cell.v;
-        delete cell.f;
-      }
-      if (formats) clearFormatOf(cell);
-      if (validations) delete cell.dv;
-      if (notes) delete cell.note;
+      if (clearCellParts(cell, { contents, formats, validations, notes })) formulas = true;
     });
     if (formats) this._sheet.merges = this._sheet.merges.filter((m) => !rectContains(this._rect, m));
     if (contents) this._api.afterWrite(formulas);
@@ -357,4 +350,19 @@ export function checkboxState(cell: CellData): boolean | null {
 
 export function clearFormatOf(cell: CellData): void {
   for (const k of ['bg', 'fc', 'bold', 'italic', 'strike', 'underline', 'wrap', 'clip', 'nf', 'halign'] as const) delete cell[k];
+}
+
+export type ClearParts = { contents: boolean; formats: boolean; notes: boolean; validations: boolean };
+
+/** Clears the chosen parts of one cell (Range.clear and Sheet.clear); true when it held a formula. */
+export function clearCellParts(cell: CellData, parts: ClearParts): boolean {
+  const hadFormula = parts.contents && cell.f !== undefined;
+  if (parts.contents) {
+    delete cell.v;
+    delete cell.f;
+  }
+  if (parts.formats) clearFormatOf(cell);
+  if (parts.validations) delete cell.dv;
+  if (parts.notes) delete cell.note;
+  return hadFormula;
 }

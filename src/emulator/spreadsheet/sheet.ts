@@ -17,7 +17,7 @@ import {
   rowAt, workbookCells,
 } from './model';
 import { newProtection } from './protection';
-import { clearFormatOf } from './range';
+import { clearCellParts } from './range';
 import { deleteColumns, deleteRows, insertColumns, insertRows, renameSheetRefs } from './structure';
 import { fromScript, inputLength, MAX_CELL_CHARS } from './values';
 
@@ -180,15 +180,7 @@ export class SheetImpl
       const line = rowAt(sheet, r0);
       if (!line) continue;
       for (const cell of line) {
-        if (!cell) continue;
-        if (contents) {
-          if (cell.f !== undefined) formulas = true;
-          delete cell.v;
-          delete cell.f;
-        }
-        if (formats) clearFormatOf(cell);
-        if (notes) delete cell.note;
-        if (validations) delete cell.dv;
+        if (cell && clearCellParts(cell, { contents, formats, notes, validations })) formulas = true;
       }
     }
     if (formats) sheet.merges = [];
