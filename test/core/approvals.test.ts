@@ -1,0 +1,39 @@
+import { changeApprovers, isApprover, NO_APPROVERS, parseEmailList, parseSignOffEntry, standingSignOffs, historyOf, type SignOffEntry } from '../../src/core/approvals';
+
+describe('approver list', () => {
+  test('normalises, de-duplicates and records who changed what', () => {
+    const a = changeApprovers(NO_APPROVERS, [' Ana@Example.org ', 'bo@example.org', 'ana@example.org', ''], 'lead@example.org', '2026-01-01T00:00:00.000Z');
+    expect(a.approvers).toEqual(['ana@example.org', 'bo@example.org']);
+    expect(a.history).toEqual([{ at: '2026-01-01T00:00:00.000Z', by: 'lead@example.org', added: ['ana@example.org', 'bo@example.org'], removed: [] }]);
+    const b = changeApprovers(a, ['bo@example.org', 'cy@example.org'], 'ana@example.org', '2026-01-02T00:00:00.000Z');
+    expect(b.history[1]).toEqual({ at: '2026-01-02T00:00:00.000Z', by: 'ana@example.org', added: ['cy@example.org'], removed: ['ana@example.org'] });
+    expect(changeApprovers(b, ['BO@example.org', 'cy@example.org'], 'x@example.org', 'later')).toBe(b);
+    expect(isApprover(b, 'Cy@Example.org')).toBe(true);
+    expect(isApprover(b, 'ana@example.org')).toBe(false);
+    expect(isApprover(b, null)).toBe(false);
+  });
+
+  test('a malformed address is named with its line and nothing changes', () => {
+    expect(() => parseEmailList(['ok@example.org', 'bob@', 'a b@example.org'], 'approvers')).toThrow(
+      'Mapspec did not save the approvers: these are not email addresses — line 2: "bob@"; line 3: "a b@example.org".',
+    );
+    expect(() => changeApprovers(NO_APPROVERS, ['<img src=x>@x.org'], 'a@b.org', 't')).toThrow(/line 1/);
+  });
+});
+
+describe('sign-off log', () => {
+  const entry = (n: number, subject: string, action: SignOffEntry['action'], by = 'ana@example.org'): SignOffEntry => ({ n, subject, action, by, at: `t${n}`, comment: '' });
+
+  test('a withdrawal ends the standing sign-off but stays in the history', () => {
+    const log = [entry(1, 'task:T1', 'sign-off'), entry(2, 'task:T2', 'sign-off'), entry(3, 'task:T1', 'withdraw', 'bo@example.org'), entry(4, 'version:2', 'approve')];
+    const standing = standingSignOffs(log);
+    expect([...standing.keys()].sort()).toEqual(['task:T2', 'version:2']);
+    expect(historyOf(log, 'task:T1').map((e) => e.action)).toEqual(['sign-off', 'withdraw']);
+  });
+
+  test('stored entries are parsed defensively', () => {
+    expect(parseSignOffEntry({ n: 1, subject: 'task:T1', action: 'forge', by: 'a', at: 't' })).toBeNull();
+    expect(parseSignOffEntry('nope')).toBeNull();
+    expect(parseSignOffEntry({ n: 1, subject: 'task:T1', action: 'sign-off', by: 'a', at: 't', requestId: 7 })).toEqual({ n: 1, subject: 'task:T1', action: 'sign-off', by: 'a', at: 't', comment: '' });
+  });
+});
