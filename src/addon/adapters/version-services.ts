@@ -37,17 +37,25 @@ const NOT_GZIP = /Could not decompress|Not in GZIP format|Could not decode/i;
 
 export function appsScriptVersionServices(): AppsScriptVersionServices {
   let failure: unknown = null;
+  const gunzipBlob = (bytes: Uint8Array): GoogleAppsScript.Base.Blob => {
+    try {
+      return Utilities.ungzip(Utilities.newBlob(toScriptBytes(bytes)));
+    } catch (e) {
+      const message = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+      if (!NOT_GZIP.test(message) && failure === null) failure = e;
+      throw e;
+    }
+  };
   return {
     sha256: (bytes) => fromScriptBytes(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, toScriptBytes(bytes))),
     gzip: (bytes) => fromScriptBytes(Utilities.gzip(Utilities.newBlob(toScriptBytes(bytes))).getBytes()),
-    gunzip: (bytes) => {
-      try {
-        return fromScriptBytes(Utilities.ungzip(Utilities.newBlob(toScriptBytes(bytes))).getBytes());
-      } catch (e) {
-        const message = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
-        if (!NOT_GZIP.test(message) && failure === null) failure = e;
-        throw e;
-      }
+    gunzip: (bytes) => fromScriptBytes(gunzipBlob(bytes).getBytes()),
+    // Strings straight to Utilities, which encodes them natively: only the digest and the
+    // compressed bytes (a few % of the snapshot) cross as byte arrays, never the whole snapshot.
+    text: {
+      sha256Utf8: (text) => fromScriptBytes(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)),
+      gzipUtf8: (text) => fromScriptBytes(Utilities.gzip(Utilities.newBlob(text)).getBytes()),
+      gunzipToUtf8: (bytes) => gunzipBlob(bytes).getDataAsString('UTF-8'),
     },
     rethrowServiceFailure: () => {
       if (failure !== null) throw failure;

@@ -10,6 +10,7 @@ import {
   countChangesSince,
   decodeVersion,
   diffSnapshots,
+  readStoredVersion,
   encodeVersion,
   latestVersion,
   proposeNextLabel,
@@ -69,8 +70,19 @@ function buildList(
   services: AppsScriptVersionServices,
   live: () => Snapshot,
   latestSnapshot: Snapshot | null,
+  verified: Set<VersionIndexEntry> = new Set(),
 ): VersionList {
-  const report = verifyChain(entries, () => rows, services);
+  const latest = latestVersion(entries);
+  // The latest version is unpacked once, for both its check and the pending changes.
+  let base = latestSnapshot;
+  if (latest && !base) {
+    const read = readStoredVersion(latest, rows, services);
+    if (read.ok) {
+      base = read.version.snapshot;
+      verified.add(latest);
+    }
+  }
+  const report = verifyChain(entries, () => rows, services, verified);
   services.rethrowServiceFailure();
   const problems = new Map<string, string[]>();
   for (const issue of report.issues) problems.set(issue.label, [...(problems.get(issue.label) ?? []), issue.message]);
@@ -78,14 +90,12 @@ function buildList(
     .reverse()
     .map((e) => summary(e, problems.has(e.label) ? problems.get(e.label)!.join(' ') : null));
   const nextLabel = proposeNextLabel(entries.map((e) => e.label));
-  const latest = latestVersion(entries);
   if (!latest) return { versions, pending: null, pendingText: 'No versions yet: tag the spec to start its history.', nextLabel, chainOk: true };
   const latestContentOk = report.versions.find((v) => v.seq === latest.seq)?.contentOk ?? false;
   if (!latestContentOk) {
     return { versions, pending: null, pendingText: `Unreleased changes cannot be counted: ${problems.get(latest.label)?.join(' ') ?? ''}`.trim(), nextLabel, chainOk: report.ok };
   }
-  const base = latestSnapshot ?? decodeVersion(latest, rows, services).snapshot;
-  const pending = countChangesSince(latest.label, base, live());
+  const pending = countChangesSince(latest.label, base ?? decodeVersion(latest, rows, services).snapshot, live());
   return { versions, pending, pendingText: pending.text, nextLabel, chainOk: report.ok };
 }
 
@@ -122,7 +132,10 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     // version stands and the next tag writes the tab again.
     writeChangelog(ss, props, [...entries, encoded.entry]);
     // The list is built from memory, with no further spreadsheet call.
-    const list = buildList([...entries, encoded.entry], after, services, () => live, live);
+    // Its content and the previous version's were checked (or made) in this execution.
+    const verified = new Set<VersionIndexEntry>([encoded.entry]);
+    if (latest) verified.add(latest);
+    const list = buildList([...entries, encoded.entry], after, services, () => live, live, verified);
     // A copy: the result checker refuses an object reached twice (it cannot tell it from a cycle).
     const first = list.versions[0]!;
     return { version: { ...first, counts: { ...first.counts } }, list };

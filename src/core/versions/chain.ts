@@ -31,12 +31,16 @@ export type ChainReport = {
 
 /**
  * `loadChunks` returns the stored chunk rows for a version; returning the whole hidden sheet (read
- * once) for every version is fine, rows of other versions are skipped.
+ * once) for every version is fine, rows of other versions are skipped. `verified` names the
+ * versions whose stored content this same execution has already unpacked and checked against
+ * exactly this index entry (or just wrote): their content is not unpacked a second time — the
+ * link and chain-hash checks still run for them.
  */
 export function verifyChain(
   versions: readonly VersionIndexEntry[],
   loadChunks: (entry: VersionIndexEntry) => ReadonlyArray<ReadonlyArray<unknown>>,
   services: VersionServices,
+  verified: ReadonlySet<VersionIndexEntry> = new Set(),
 ): ChainReport {
   const ordered = sortVersions(versions);
   const issues: ChainIssue[] = [];
@@ -57,9 +61,9 @@ export function verifyChain(
       issues.push({ label, seq, problem: 'chain-hash', message: `Version ${label}'s index entry was changed outside Mapspec (chain hash mismatch).` });
     }
     if (!linkOk && firstBreak === null) firstBreak = label;
-    const content = unpackContent(entry, loadChunks(entry), services);
-    if (!content.ok) issues.push({ label, seq, problem: content.problem, message: content.message });
-    checks.push({ label, seq, contentOk: content.ok, linkOk });
+    const content = verified.has(entry) ? null : unpackContent(entry, loadChunks(entry), services);
+    if (content && !content.ok) issues.push({ label, seq, problem: content.problem, message: content.message });
+    checks.push({ label, seq, contentOk: !content || content.ok, linkOk });
   });
   return {
     ok: issues.length === 0,

@@ -7,13 +7,13 @@
  */
 import { UserError } from '../errors';
 import { base64Decode, base64Encode } from './base64';
-import { hashNormalized, normalizeSnapshot, parseSnapshotJson } from './canonical';
+import { normalizeSnapshot, parseSnapshotJson, serializeNormalized } from './canonical';
 import { diffSnapshots, EMPTY_SNAPSHOT } from './diff';
-import { chainHashOf, GENESIS_CHAIN_HASH, sha256Hex } from './hash';
+import { chainHashOf, GENESIS_CHAIN_HASH, toHex } from './hash';
 import { INDEX_AUTHOR_MAX_CHARS, INDEX_NOTE_MAX_CHARS, latestVersion, serializeIndexEntry } from './index-entry';
 import { validateLabel } from './labels';
-import { canonicalText, truncateText, utf8Decode, utf8Encode } from './text';
-import type { ChunkRow, Snapshot, VersionIndexEntry, VersionServices } from './types';
+import { canonicalText, truncateText, utf8Decode, utf8Encode, utf8Length } from './text';
+import type { ChunkRow, Snapshot, VersionIndexEntry, VersionServices, VersionTextServices } from './types';
 
 export const CHUNK_MAX_CHARS = 45_000;
 /**
@@ -76,28 +76,28 @@ export function encodeVersion(input: NewVersion, services: VersionServices): Enc
   if (previous && !input.previousSnapshot) throw new Error('encodeVersion needs the latest version’s snapshot to count changes');
 
   const normalized = normalizeSnapshot(input.snapshot);
-  const hashed = hashNormalized(normalized, services.sha256);
+  const text = textServices(services);
+  // One canonical string is the only full copy made here: it is hashed and compressed as text
+  // (natively in Apps Script), never turned into a byte array of the whole snapshot.
+  const json = serializeNormalized(normalized);
+  const contentHash = digestHex(text.sha256Utf8(json));
+  const rawBytes = utf8Length(json);
   const previousChainHash = previous?.chainHash ?? GENESIS_CHAIN_HASH;
-  const chainHash = chainHashOf(services.sha256, previousChainHash, hashed.contentHash);
+  const chainHash = chainHashOf(services.sha256, previousChainHash, contentHash);
   const s = diffSnapshots(input.previousSnapshot ?? EMPTY_SNAPSHOT, normalized, { maxRowsPerTab: 0, maxMovedPerTab: 0 }).summary;
   const note = canonicalText(input.note);
   const author = truncateText(canonicalText(input.author), INDEX_AUTHOR_MAX_CHARS);
   const seq = (previous?.seq ?? 0) + 1;
 
-  const meta: StoredMeta = { format: PAYLOAD_FORMAT, formatVersion: PAYLOAD_FORMAT_VERSION, seq, label, note, author, taggedAt: input.taggedAt, contentHash: hashed.contentHash, previousChainHash, chainHash };
-  const metaBytes = utf8Encode(JSON.stringify(meta));
-  const payload = new Uint8Array(metaBytes.length + 1 + hashed.bytes.length);
-  payload.set(metaBytes, 0);
-  payload[metaBytes.length] = 0x0a; // JSON has no raw newline, so the first one ends the metadata
-  payload.set(hashed.bytes, metaBytes.length + 1);
-
-  const text = base64Encode(services.gzip(payload));
+  const meta: StoredMeta = { format: PAYLOAD_FORMAT, formatVersion: PAYLOAD_FORMAT_VERSION, seq, label, note, author, taggedAt: input.taggedAt, contentHash, previousChainHash, chainHash };
+  // JSON has no raw newline, so the first one ends the metadata.
+  const text64 = base64Encode(text.gzipUtf8(`${JSON.stringify(meta)}\n${json}`));
   const perChunk = CHUNK_MAX_CHARS - CHUNK_PREFIX.length;
-  const chunkCount = Math.max(1, Math.ceil(text.length / perChunk));
+  const chunkCount = Math.max(1, Math.ceil(text64.length / perChunk));
   const chunkRows: ChunkRow[] = [];
   let storedChars = 0;
   for (let k = 0; k < chunkCount; k++) {
-    const chunk = CHUNK_PREFIX + text.slice(k * perChunk, (k + 1) * perChunk);
+    const chunk = CHUNK_PREFIX + text64.slice(k * perChunk, (k + 1) * perChunk);
     storedChars += chunk.length;
     chunkRows.push([label, k + 1, chunkCount, chunk]);
   }
@@ -108,11 +108,11 @@ export function encodeVersion(input: NewVersion, services: VersionServices): Enc
     note: truncateText(note, INDEX_NOTE_MAX_CHARS),
     author,
     taggedAt: input.taggedAt,
-    contentHash: hashed.contentHash,
+    contentHash,
     chainHash,
     previousChainHash,
     chunkCount,
-    rawBytes: hashed.bytes.length,
+    rawBytes,
     storedChars,
     counts: { added: s.added, changed: s.changed, removed: s.removed, unchanged: s.unchanged },
   };
@@ -134,13 +134,13 @@ export function readStoredVersion(entry: VersionIndexEntry, rows: ReadonlyArray<
   const unpacked = unpackContent(entry, rows, services);
   if (!unpacked.ok) return unpacked;
   try {
-    return { ok: true, version: { meta: unpacked.meta, snapshot: parseSnapshotJson(utf8Decode(unpacked.content)) } };
+    return { ok: true, version: { meta: unpacked.meta, snapshot: parseSnapshotJson(unpacked.content) } };
   } catch (e) {
     return { ok: false, problem: 'unreadable', message: `Version ${entry.label}'s stored snapshot cannot be read by this version of Mapspec (${e instanceof Error ? e.message : String(e)}).` };
   }
 }
 
-export type Unpacked = { ok: true; meta: StoredMeta; content: Uint8Array } | { ok: false; problem: ReadProblem; message: string };
+export type Unpacked = { ok: true; meta: StoredMeta; content: string } | { ok: false; problem: ReadProblem; message: string };
 
 /** Chunks → verified content bytes (the canonical snapshot) and metadata, without parsing the snapshot. */
 export function unpackContent(entry: VersionIndexEntry, rows: ReadonlyArray<ReadonlyArray<unknown>>, services: VersionServices): Unpacked {
@@ -169,19 +169,20 @@ export function unpackContent(entry: VersionIndexEntry, rows: ReadonlyArray<Read
     parts.push(t.slice(CHUNK_PREFIX.length));
   }
   if (stored !== entry.storedChars) return changed('hash mismatch');
-  let payload: Uint8Array;
+  let payload: string;
   try {
-    payload = services.gunzip(base64Decode(parts.join('')));
+    payload = textServices(services).gunzipToUtf8(base64Decode(parts.join('')));
   } catch {
     return changed('hash mismatch: its chunks no longer unpack');
   }
-  const newline = payload.indexOf(0x0a);
+  // The first "\n" character is the first 0x0a byte: UTF-8 never uses 0x0a inside a character.
+  const newline = payload.indexOf('\n');
   if (newline < 0) return changed('hash mismatch');
-  const content = payload.subarray(newline + 1);
-  if (sha256Hex(services.sha256, content) !== entry.contentHash) return changed('hash mismatch');
+  const content = payload.slice(newline + 1);
+  if (digestHex(textServices(services).sha256Utf8(content)) !== entry.contentHash) return changed('hash mismatch');
   let meta: StoredMeta;
   try {
-    meta = JSON.parse(utf8Decode(payload.subarray(0, newline))) as StoredMeta;
+    meta = JSON.parse(payload.slice(0, newline)) as StoredMeta;
   } catch {
     return changed('its metadata cannot be read');
   }
@@ -191,6 +192,25 @@ export function unpackContent(entry: VersionIndexEntry, rows: ReadonlyArray<Read
     return changed('it does not match its index entry');
   }
   return { ok: true, meta, content };
+}
+
+/**
+ * The text paths of `services`, or the same made from its byte paths (tests, and any platform
+ * without string-taking services): equal results either way.
+ */
+export function textServices(services: VersionServices): VersionTextServices {
+  if (services.text) return services.text;
+  return {
+    sha256Utf8: (t) => services.sha256(utf8Encode(t)),
+    gzipUtf8: (t) => services.gzip(utf8Encode(t)),
+    gunzipToUtf8: (bytes) => utf8Decode(services.gunzip(bytes)),
+  };
+}
+
+/** Hex of a SHA-256 digest, checking it is one (an adapter handing back other bytes is a bug). */
+function digestHex(digest: Uint8Array): string {
+  if (digest.length !== 32) throw new Error(`SHA-256 service returned ${digest.length} bytes, expected 32`);
+  return toHex(digest);
 }
 
 /** Row indices (0-based, in `rows`) of chunks no index entry claims, e.g. left by a failed write. */

@@ -77,6 +77,21 @@ export function utf8Encode(text: string): Uint8Array {
   return out.slice(0, n);
 }
 
+/** Length of utf8Encode(text) without making the bytes (a lone surrogate counts as U+FFFD's 3). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** Strict UTF-8 decoding: malformed input throws rather than turning into U+FFFD silently. */
 export function utf8Decode(bytes: Uint8Array): string {
   const parts: string[] = [];

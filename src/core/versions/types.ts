@@ -42,6 +42,22 @@ export type VersionServices = {
   sha256: (bytes: Uint8Array) => Uint8Array;
   gzip: (bytes: Uint8Array) => Uint8Array;
   gunzip: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * Optional text paths, used when given: a platform that hashes and compresses strings itself
+   * (Apps Script's Utilities takes a string and encodes it natively) saves the script a byte array
+   * of the whole snapshot per step — at 20,000 rows that is tens of MB per copy. They must give the
+   * same results as the byte paths on the string's UTF-8 (see textServices in codec.ts).
+   */
+  text?: VersionTextServices;
+};
+
+export type VersionTextServices = {
+  /** SHA-256 digest (32 bytes) of the text's UTF-8. */
+  sha256Utf8: (text: string) => Uint8Array;
+  /** gzip of the text's UTF-8. */
+  gzipUtf8: (text: string) => Uint8Array;
+  /** gunzip, then the bytes read as UTF-8 (malformed bytes may read as U+FFFD: the hash check catches them). */
+  gunzipToUtf8: (bytes: Uint8Array) => string;
 };
 
 /** Row counts of a version against the one before it (the first version: all rows added). */
