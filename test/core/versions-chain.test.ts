@@ -100,3 +100,23 @@ test('a removed version breaks the chain at the one after it', () => {
   expect(report.firstBreak).toBe('v3');
   expect(report.versions.map((v) => v.linkOk)).toEqual([true, false, true]);
 });
+
+test('versions verified earlier in the same execution are not unpacked again; every other one still is, and links are always checked', () => {
+  const { entries, sheet } = history();
+  // v2's chunks are removed: only unpacking v2 can notice.
+  const without = sheet.filter((r) => r[0] !== 'v2');
+  let loads = 0;
+  const load = () => {
+    loads++;
+    return without;
+  };
+  const skipped = verifyChain(entries, load, services, new Set([entries[1]!, entries[3]!]));
+  expect(loads).toBe(2);
+  expect(skipped.ok).toBe(true);
+  const full = verifyChain(entries, () => without, services, new Set([entries[3]!]));
+  expect(full.contentMismatches).toEqual(['v2']);
+  // A link edited in an entry marked verified still breaks the chain.
+  const edited = entries.map((e) => (e.label === 'v4' ? { ...e, previousChainHash: GENESIS_CHAIN_HASH } : e));
+  const linked = verifyChain(edited, () => sheet, services, new Set([edited[3]!]));
+  expect(linked.firstBreak).toBe('v4');
+});

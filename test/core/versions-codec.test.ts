@@ -190,3 +190,40 @@ test('labels are validated and unique; the index entry stays small whatever the 
   console.log(`versions codec: worst-case index entry ${Buffer.byteLength(big.indexJson, 'utf8')} bytes; typical ${Buffer.byteLength(first.indexJson, 'utf8')} bytes`);
   expect(() => parseIndexEntry('{"seq":1}', 'mapspec.version.1')).toThrow("Mapspec's version index entry mapspec.version.1 was changed outside Mapspec and cannot be read.");
 });
+
+describe('text services (the add-on hands strings to Utilities instead of byte arrays)', () => {
+  // What the Apps Script adapter does, on Node: hash and compress the string's UTF-8 natively.
+  const text: VersionServices = {
+    ...services,
+    text: {
+      sha256Utf8: (t) => new Uint8Array(createHash('sha256').update(t, 'utf8').digest()),
+      gzipUtf8: (t) => new Uint8Array(gzipSync(Buffer.from(t, 'utf8'))),
+      gunzipToUtf8: (b) => gunzipSync(b).toString('utf8'),
+    },
+  };
+  const snapshot = bigSnapshot(300, 8, 7);
+  const input = { snapshot, label: 'v1', note: 'ឈ្មោះ ชื่อ الاسم 🙂', author: 'ana@example.org', taggedAt: TAGGED, history: [], previousSnapshot: null };
+
+  test('give the same stored version as the byte paths, and each reads the other', () => {
+    const bytes = encodeVersion(input, services);
+    const strings = encodeVersion(input, text);
+    expect(strings.entry).toEqual(bytes.entry);
+    expect(strings.indexJson).toBe(bytes.indexJson);
+    // Same gzip implementation on both sides here, so the chunks are identical too.
+    expect(strings.chunkRows).toEqual(bytes.chunkRows);
+    expect(canonicalSnapshotJson(decodeVersion(bytes.entry, bytes.chunkRows, text).snapshot)).toBe(canonicalSnapshotJson(snapshot));
+    expect(canonicalSnapshotJson(decodeVersion(strings.entry, strings.chunkRows, services).snapshot)).toBe(canonicalSnapshotJson(snapshot));
+  });
+
+  test('still refuse altered content: malformed UTF-8 inside the gzip reads as a hash mismatch', () => {
+    const { entry } = encodeVersion(input, text);
+    // Same metadata, content bytes replaced by an invalid UTF-8 sequence (lenient decoding makes U+FFFD).
+    const meta = gunzipSync(Buffer.from(encodeVersion(input, text).chunkRows.map((r) => String(r[3]).slice(4)).join(''), 'base64')).toString('utf8').split('\n')[0]!;
+    const forged = Buffer.concat([Buffer.from(`${meta}\n`, 'utf8'), Buffer.from([0xff, 0xfe, 0x7b])]);
+    const b64 = gzipSync(forged).toString('base64');
+    const chunk = `b64:${b64}`;
+    const rows: ChunkRow[] = [[entry.label, 1, 1, chunk]];
+    const forgedEntry = { ...entry, chunkCount: 1, storedChars: chunk.length };
+    expect(readStoredVersion(forgedEntry, rows, text)).toEqual({ ok: false, problem: 'changed', message: expect.stringContaining('hash mismatch') });
+  });
+});

@@ -34,7 +34,25 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Recent wall clocks by zone and instant. Intl's formatToParts costs ~10 µs, and a sheet repeats the
+ * same dates in thousands of cells (every getDisplayValues of a 20,000-row spec formats each one);
+ * bounded, so a long session does not grow it without end.
+ */
+const wallClocks = new Map<string, WallClock>();
+const WALL_CLOCK_CACHE_MAX = 4096;
+
 export function wallClock(ms: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${ms}`;
+  const hit = wallClocks.get(key);
+  if (hit) return { ...hit };
+  const out = computeWallClock(ms, timeZone);
+  if (wallClocks.size >= WALL_CLOCK_CACHE_MAX) wallClocks.clear();
+  wallClocks.set(key, out);
+  return { ...out };
+}
+
+function computeWallClock(ms: number, timeZone: string): WallClock {
   const out: WallClock = { y: 1970, m: 1, d: 1, h: 0, mi: 0, s: 0, ms: ((ms % 1000) + 1000) % 1000 };
   for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
     const n = Number(p.value);

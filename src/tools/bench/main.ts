@@ -15,7 +15,7 @@ function main(): void {
     process.stderr.write(`${CODE_PATH} does not exist: run \`npm run build\` first\n`);
     process.exit(2);
   }
-  const results = runBench({ log: (m) => process.stderr.write(`bench: ${m}\n`) });
+  const results = runBench({ isolate: true, log: (m) => process.stderr.write(`bench: ${m}\n`) });
   const out = path.join(BUILD_DIR, 'bench', 'results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,36 +1,89 @@
 /**
- * The operation runner: for each spec size, builds the workbook once (setup, not measured), then
- * runs each operation the add-on offers on the built bundle, each in a fresh execution and, where the
- * operation writes, on a fresh copy of the workbook — median CPU of `runs` runs — plus the naive
- * hand-written "check + colour" on the same workbook. Operations the add-on does not have yet are
- * listed as "not built yet", never faked.
+ * The operations the benchmark measures, as one typed list (OPERATIONS): each entry names a
+ * top-level function of the built Code.js, how the user reaches it (google.script.run, a trigger or
+ * a menu), its payload and the workbook it runs on. An entry whose function is not in the build is
+ * reported as "not built" with the issue that builds it, never faked — adding an operation is adding
+ * an entry. The runner builds each size's workbooks once (setup, not measured) and keeps them
+ * serialised, so each measured run starts from its own fresh copy and the process holds only the
+ * workbook the execution runs on.
  */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import type { Emulator } from '../../emulator/emulator';
-import { runFunction } from '../../emulator/sandbox';
-import { measureExecution, median, type ExecutionMeasure, type Invocation } from './measure';
+import { loadScript, runFunction } from '../../emulator/sandbox';
+import { measureExecution, median, peakRssBytes, type ExecutionMeasure, type Invocation } from './measure';
 import { NAIVE_FUNCTION, writeNaiveScript } from './naive-script';
 import { changeCells, generateSpec } from './spec-generator';
 import { limitUsage, storedBytes, type LimitUsage, type StoredBytes } from './storage';
-import { buildWorkbook, cloneEmulator, CODE_PATH, MAPPING_TAB, rewriteRows, VALUE_MAP_TAB } from './workbook';
+import { buildWorkbook, CODE_PATH, MAPPING_TAB, newEmulator, rewriteRows, VALUE_MAP_TAB } from './workbook';
 
-export type OperationId = 'open-sidebar' | 'check-colour' | 'tag-version' | 'diff-versions' | 'diff-version-live' | 'notification-digest' | 'request-review' | 'naive-check-colour';
+export type OperationId = 'open-sidebar' | 'check-colour' | 'tag-version' | 'tag-next-version' | 'diff-versions' | 'diff-version-live' | 'notification-digest' | 'request-review' | 'naive-check-colour';
 
-export const OPERATION_LABELS: Record<OperationId, string> = {
-  'open-sidebar': 'Open the sidebar (getSidebarState)',
-  'check-colour': 'Check + colour (runChecks)',
-  'tag-version': 'Tag a version (tagVersion)',
-  'diff-versions': 'Diff v1 → v2 (diffVersions)',
-  'diff-version-live': 'Diff v1 → live (diffVersions)',
-  'notification-digest': 'Notification digest (issue 7)',
-  'request-review': 'Request review (issue 6)',
-  'naive-check-colour': 'Naive check + colour (hand-written)',
+/**
+ * The workbooks an operation can run on: the generated spec, or the same with versions v1 and v2
+ * tagged and ~1% of the cells changed between them (the live sheets equal v2).
+ */
+export type WorkbookKind = 'spec' | 'versioned';
+
+export interface OperationSpec {
+  id: OperationId;
+  label: string;
+  /** The script's top-level function (as the build generates it from the registry). */
+  functionName: string;
+  /** google.script.run is one round trip; a trigger or a menu item is none. */
+  via: 'script-run' | 'trigger' | 'menu';
+  payload?: unknown;
+  workbook: WorkbookKind;
+  /** The built add-on (build/Code.js) or the naive hand-written script. */
+  script: 'addon' | 'naive';
+  /** Unmeasured setup on the run's own copy of the workbook, just before the measured execution. */
+  setup?: (emulator: Emulator) => void;
+  /** A problem with the function's result, or undefined when it is what the operation should give. */
+  check?: (value: unknown) => string | undefined;
+  /** Shown when the function is not in the build: which issue builds it. */
+  builtBy?: string;
+}
+
+const expectDiff = (value: unknown) => {
+  const d = value as { diff?: { summary?: { changed?: number } } };
+  return (d.diff?.summary?.changed ?? 0) > 0 ? undefined : 'the diff found no changed rows';
 };
+
+function ensureOk(name: string, r: { ok: boolean; error?: { message: string } }): void {
+  if (!r.ok) throw new Error(`setup: ${name} failed: ${r.error?.message}`);
+}
+
+export const OPERATIONS: readonly OperationSpec[] = [
+  { id: 'open-sidebar', label: 'Open the sidebar (getSidebarState)', functionName: 'getSidebarState', via: 'script-run', payload: {}, workbook: 'spec', script: 'addon' },
+  { id: 'check-colour', label: 'Check + colour (runChecks)', functionName: 'runChecks', via: 'script-run', payload: {}, workbook: 'spec', script: 'addon' },
+  // The first tag of a spec: the most work (every row is new) and the largest snapshot.
+  { id: 'tag-version', label: 'Tag a version (tagVersion)', functionName: 'tagVersion', via: 'script-run', payload: { note: 'Benchmark' }, workbook: 'spec', script: 'addon' },
+  // A tag on a history (v1, v2): the previous snapshot is unpacked, checked and counted against.
+  { id: 'tag-next-version', label: 'Tag v3 after v1, v2 (tagVersion)', functionName: 'tagVersion', via: 'script-run', payload: { note: 'Benchmark' }, workbook: 'versioned', script: 'addon' },
+  { id: 'diff-versions', label: 'Diff v1 → v2 (diffVersions)', functionName: 'diffVersions', via: 'script-run', payload: { from: 'v1', to: 'v2' }, workbook: 'versioned', script: 'addon', check: expectDiff },
+  { id: 'diff-version-live', label: 'Diff v1 → live (diffVersions)', functionName: 'diffVersions', via: 'script-run', payload: { from: 'v1', to: 'live' }, workbook: 'versioned', script: 'addon', check: expectDiff },
+  // Issue 7 (branch notify): the installable time trigger that queues the digest of untagged
+  // changes and sends it. To enable at merge, the function must exist in the build; a setup that
+  // turns notifications on for a few subscribers makes the digest non-empty.
+  { id: 'notification-digest', label: 'Notification digest (time trigger)', functionName: 'notifyOnSchedule', via: 'trigger', workbook: 'versioned', script: 'addon', builtBy: 'issue 7' },
+  // Issue 6 (branch review): the analyst requests a review of v2. The approvers must be on the
+  // settings' approver list: at merge, set the list in `setup` through the add-on's own settings call.
+  { id: 'request-review', label: 'Request a review (requestReview)', functionName: 'requestReview', via: 'script-run', payload: { seq: 2, approvers: ['approver@example.com'], message: 'Please review', due: null }, workbook: 'versioned', script: 'addon', builtBy: 'issue 6' },
+  { id: 'naive-check-colour', label: 'Naive check + colour (hand-written)', functionName: NAIVE_FUNCTION, via: 'menu', workbook: 'spec', script: 'naive' },
+];
+
+export function operationLabel(id: OperationId): string {
+  return OPERATIONS.find((o) => o.id === id)?.label ?? id;
+}
 
 export interface OperationResult {
   operation: OperationId;
   label: string;
   rows: number;
-  status: 'measured' | 'not built yet' | 'skipped' | 'failed';
+  status: 'measured' | 'not built' | 'skipped' | 'failed';
   note?: string;
   /** Medians over the runs (calls are the same every run; CPU and memory vary). */
   spreadsheetCalls?: number;
@@ -38,8 +91,13 @@ export interface OperationResult {
   roundTrips?: number;
   cpuMs?: number;
   cpuMsRuns?: number[];
+  /** Highest over the runs: peak RSS during the execution − RSS before (see measure.ts). */
+  execPeakMB?: number;
+  /** Highest over the runs: the process's peak RSS during the execution. */
   peakRssMB?: number;
-  heapDeltaMB?: number;
+  /** Highest over the runs: sampled heap peak − heap before. */
+  heapPeakMB?: number;
+  peakSource?: ExecutionMeasure['peakSource'];
   byMethod?: Record<string, number>;
   storage?: StoredBytes;
   limits?: LimitUsage;
@@ -50,91 +108,143 @@ export interface SizeOptions {
   /** Skip the naive script at this size (say why in the result). */
   skipNaive?: string;
   log?: (message: string) => void;
+  /** Only these operations (default all). */
+  only?: readonly OperationId[];
+  /**
+   * 'child' (default): memory from one extra execution in a fresh child process per operation
+   * (exact; what `npm run bench` reports). 'in-process': from the measured runs themselves (fast,
+   * but the process's RSS carries the harness's slack, so exec peak reads low).
+   */
+  memory?: 'child' | 'in-process';
 }
 
 const SPEC_TABS = [MAPPING_TAB, VALUE_MAP_TAB];
 
-function ensureOk(name: string, r: { ok: boolean; error?: { message: string } }): void {
-  if (!r.ok) throw new Error(`setup: ${name} failed: ${r.error?.message}`);
+/** The top-level functions a script defines, read by loading it once in a throwaway execution. */
+export function scriptFunctions(codePath: string): Set<string> {
+  const { sandbox, execution } = loadScript(newEmulator(), { codePath });
+  execution.end();
+  return new Set(Object.keys(sandbox).filter((k) => typeof (sandbox as Record<string, unknown>)[k] === 'function'));
 }
 
-/**
- * Measures one operation `runs` times. `fresh` makes the workbook for each run (a copy when the
- * operation writes); the result's storage and limits are read from the last run's workbook.
- */
-function measureOperation(operation: OperationId, rows: number, runs: number, fresh: () => Emulator, call: Invocation, check?: (value: unknown) => string | undefined): OperationResult {
+/** Measures one operation `runs` times, each on a fresh copy; storage and limits from the last run's workbook. */
+function measureOperation(op: OperationSpec, rows: number, runs: number, fixture: Fixture, codePath: string, memory: 'child' | 'in-process'): OperationResult {
+  const fresh = () => fixture.fresh();
+  const head = { operation: op.id, label: op.label, rows };
+  const call: Invocation = { codePath, functionName: op.functionName, viaScriptRun: op.via === 'script-run', ...(op.payload === undefined ? {} : { payload: op.payload }) };
   const measures: ExecutionMeasure[] = [];
   let last: Emulator | undefined;
   for (let i = 0; i < runs; i++) {
+    last = undefined; // the previous run's workbook can go before the next is made
     last = fresh();
+    op.setup?.(last);
     const { measure, value } = measureExecution(last, call);
-    if (!measure.ok) return { operation, label: OPERATION_LABELS[operation], rows, status: 'failed', note: measure.error };
-    const problem = check?.(value);
-    if (problem) return { operation, label: OPERATION_LABELS[operation], rows, status: 'failed', note: problem };
+    if (!measure.ok) return { ...head, status: 'failed', note: measure.error };
+    const problem = op.check?.(value);
+    if (problem) return { ...head, status: 'failed', note: problem };
     measures.push(measure);
   }
   const first = measures[0]!;
+  const mem = memory === 'child' ? [measureMemoryInChild(op, fixture, codePath)] : measures;
   return {
-    operation,
-    label: OPERATION_LABELS[operation],
-    rows,
+    ...head,
     status: 'measured',
     spreadsheetCalls: median(measures.map((m) => m.spreadsheetCalls)),
     otherCalls: median(measures.map((m) => m.otherCalls)),
     roundTrips: first.roundTrips,
     cpuMs: median(measures.map((m) => m.cpuMs)),
     cpuMsRuns: measures.map((m) => m.cpuMs),
-    peakRssMB: Math.max(...measures.map((m) => m.peakRssMB)),
-    heapDeltaMB: median(measures.map((m) => m.heapDeltaMB)),
+    execPeakMB: Math.max(...mem.map((m) => m.execPeakMB)),
+    peakRssMB: Math.max(...mem.map((m) => m.peakRssMB)),
+    heapPeakMB: Math.max(...mem.map((m) => m.heapPeakMB)),
+    peakSource: mem.every((m) => m.peakSource === 'high-water mark') ? 'high-water mark' : 'sampled',
     byMethod: first.byMethod,
     storage: storedBytes(last!.state, SPEC_TABS),
     limits: limitUsage(last!.state),
   };
 }
 
-const server = (functionName: string, payload: unknown): Invocation => ({ codePath: CODE_PATH, functionName, payload, viaScriptRun: true });
+/** A workbook kept serialised (a few MB off the JS heap) and revived for each run. */
+class Fixture {
+  readonly bytes: Buffer;
+  private file: string | undefined;
+  constructor(emulator: Emulator) {
+    this.bytes = v8.serialize(emulator.state);
+  }
+  fresh(): Emulator {
+    return newEmulator(v8.deserialize(this.bytes) as Emulator['state']);
+  }
+  /** The serialised workbook in a temp file, for a child process to revive. */
+  path(): string {
+    if (!this.file) {
+      this.file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mapspec-bench-')), 'workbook.v8');
+      fs.writeFileSync(this.file, this.bytes);
+    }
+    return this.file;
+  }
+  dispose(): void {
+    if (this.file) fs.rmSync(path.dirname(this.file), { recursive: true, force: true });
+  }
+}
+
+/**
+ * One more execution of the operation in a fresh child process that holds nothing but Node, the
+ * emulator and this workbook: its RSS before the execution has no slack left by the harness
+ * (generated rows, other workbooks, garbage), so peak − before is the execution's own memory.
+ */
+function measureMemoryInChild(op: OperationSpec, fixture: Fixture, codePath: string): ExecutionMeasure {
+  const child = path.join(__dirname, 'exec-child.ts');
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', child, op.id, fixture.path(), codePath], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`memory run of ${op.id} failed (exit ${r.status ?? r.signal})`);
+  return JSON.parse(r.stdout) as ExecutionMeasure;
+}
+
+/** Peak process RSS while building fixtures, for the run's summary (MB). */
+export let setupPeakRssMB = 0;
+
+/**
+ * The size's workbooks, serialised: the generated spec, and the same with v1 tagged, ~1% of the
+ * cells changed and v2 tagged (not measured). The generated rows go when this returns.
+ */
+function buildFixtures(rows: number): { fixtures: Record<WorkbookKind, Fixture>; changed: number } {
+  const spec = generateSpec(rows);
+  const specFixture = new Fixture(buildWorkbook(spec));
+  const versioned = specFixture.fresh();
+  ensureOk('tagVersion v1', runFunction(versioned, 'tagVersion', { codePath: CODE_PATH, args: [{ label: 'v1', note: 'Before' }] }));
+  const edited = spec.rows.map((r) => [...r]);
+  const changed = changeCells(edited, 0.01);
+  rewriteRows(versioned, edited);
+  ensureOk('tagVersion v2', runFunction(versioned, 'tagVersion', { codePath: CODE_PATH, args: [{ label: 'v2', note: 'After' }] }));
+  return { fixtures: { spec: specFixture, versioned: new Fixture(versioned) }, changed };
+}
 
 /** Runs every operation at one spec size. */
 export function runSize(rows: number, options: SizeOptions, naivePath = writeNaiveScript()): OperationResult[] {
   const log = options.log ?? (() => undefined);
   const { runs } = options;
-  const spec = generateSpec(rows);
-  const base = buildWorkbook(spec);
+  const built = scriptFunctions(CODE_PATH);
+  const { fixtures, changed } = buildFixtures(rows);
+  // Fixture building (generating, writing and tagging the spec) is the process's largest moment
+  // outside the measured executions; its peak is kept before the executions reset the mark.
+  const setupPeak = peakRssBytes();
+  if (setupPeak !== undefined) setupPeakRssMB = Math.max(setupPeakRssMB, setupPeak / (1024 * 1024));
+
   const results: OperationResult[] = [];
-
-  log(`${rows} rows: open the sidebar`);
-  results.push(measureOperation('open-sidebar', rows, runs, () => base, server('getSidebarState', {})));
-  log(`${rows} rows: check + colour`);
-  results.push(measureOperation('check-colour', rows, runs, () => cloneEmulator(base), server('runChecks', {})));
-  log(`${rows} rows: tag a version`);
-  results.push(measureOperation('tag-version', rows, runs, () => cloneEmulator(base), server('tagVersion', { note: 'Benchmark' })));
-
-  // Setup for the diffs (not measured): tag v1, change ~1% of the cells, [live diff here], tag v2.
-  const versioned = cloneEmulator(base);
-  ensureOk('tagVersion v1', runFunction(versioned, 'tagVersion', { codePath: CODE_PATH, args: [{ label: 'v1', note: 'Before' }] }));
-  const edited = spec.rows.map((r) => [...r]);
-  const changed = changeCells(edited, 0.01);
-  rewriteRows(versioned, edited);
-  const expectDiff = (value: unknown) => {
-    const d = value as { diff?: { summary?: { changed?: number } } };
-    return (d.diff?.summary?.changed ?? 0) > 0 ? undefined : 'the diff found no changed rows';
-  };
-  log(`${rows} rows: diff v1 → live (${changed} cells changed)`);
-  const live = measureOperation('diff-version-live', rows, runs, () => versioned, server('diffVersions', { from: 'v1', to: 'live' }), expectDiff);
-  ensureOk('tagVersion v2', runFunction(versioned, 'tagVersion', { codePath: CODE_PATH, args: [{ label: 'v2', note: 'After' }] }));
-  log(`${rows} rows: diff v1 → v2`);
-  results.push(measureOperation('diff-versions', rows, runs, () => versioned, server('diffVersions', { from: 'v1', to: 'v2' }), expectDiff));
-  results.push(live);
-  for (const r of results.slice(-2)) r.note = `${changed} cells (1%) changed between v1 and v2 / live`;
-
-  results.push({ operation: 'notification-digest', label: OPERATION_LABELS['notification-digest'], rows, status: 'not built yet' });
-  results.push({ operation: 'request-review', label: OPERATION_LABELS['request-review'], rows, status: 'not built yet' });
-
-  if (options.skipNaive) {
-    results.push({ operation: 'naive-check-colour', label: OPERATION_LABELS['naive-check-colour'], rows, status: 'skipped', note: options.skipNaive });
-  } else {
-    log(`${rows} rows: naive check + colour`);
-    results.push(measureOperation('naive-check-colour', rows, runs, () => cloneEmulator(base), { codePath: naivePath, functionName: NAIVE_FUNCTION, viaScriptRun: false }));
+  for (const op of OPERATIONS) {
+    if (options.only && !options.only.includes(op.id)) continue;
+    if (op.script === 'naive' && options.skipNaive) {
+      results.push({ operation: op.id, label: op.label, rows, status: 'skipped', note: options.skipNaive });
+      continue;
+    }
+    if (op.script === 'addon' && !built.has(op.functionName)) {
+      results.push({ operation: op.id, label: op.label, rows, status: 'not built', note: `${op.functionName} is not in build/Code.js${op.builtBy ? ` (${op.builtBy})` : ''}` });
+      continue;
+    }
+    log(`${rows} rows: ${op.label}`);
+    const result = measureOperation(op, rows, runs, fixtures[op.workbook], op.script === 'naive' ? naivePath : CODE_PATH, options.memory ?? 'child');
+    if (op.workbook === 'versioned' && result.status === 'measured') result.note = `${changed} cells (1%) changed between v1 and v2 (= live)`;
+    results.push(result);
   }
+  for (const f of Object.values(fixtures)) f.dispose();
   return results;
 }

@@ -8,6 +8,8 @@ import type { OperationId, OperationResult } from './operations';
 export interface Flag {
   operation: OperationId;
   kind: 'calls-grow-with-rows' | 'limit-exceeded';
+  /** The size a limit was exceeded at (absent: every size, for calls that grow). */
+  rows?: number;
   message: string;
 }
 
@@ -34,7 +36,8 @@ export interface BenchResults {
   flags: Flag[];
   targets: Target[];
   notes: string[];
-  processMaxRssMB: number;
+  /** Highest process RSS of each size's run (its own child process under `npm run bench`), MB. */
+  processPeakRssMB: Record<string, number>;
   wallSeconds: number;
 }
 
@@ -47,7 +50,7 @@ export function computeFlags(results: OperationResult[]): Flag[] {
       flags.push({ operation: op, kind: 'calls-grow-with-rows', message: `${op}: spreadsheet calls grow with rows (${measured.map((r) => `${r.rows}: ${r.spreadsheetCalls}`).join(', ')})` });
     }
     for (const r of measured) {
-      for (const e of r.limits?.exceeded ?? []) flags.push({ operation: op, kind: 'limit-exceeded', message: `${op} at ${r.rows} rows: ${e}` });
+      for (const e of r.limits?.exceeded ?? []) flags.push({ operation: op, kind: 'limit-exceeded', rows: r.rows, message: `${op} at ${r.rows} rows: ${e}` });
     }
   }
   return flags;
@@ -70,7 +73,7 @@ export function computeRatios(results: OperationResult[]): Ratio[] {
 const find = (results: OperationResult[], op: OperationId, rows: number) => results.find((r) => r.operation === op && r.rows === rows && r.status === 'measured');
 
 /** The issue's targets, checked against what was measured (a target with no measure is not met). */
-export function computeTargets(results: OperationResult[], ratios: Ratio[], flags: Flag[], processMaxRssMB: number): Target[] {
+export function computeTargets(results: OperationResult[], ratios: Ratio[], flags: Flag[]): Target[] {
   const largest = Math.max(...results.map((r) => r.rows));
   const ours = results.filter((r) => r.status === 'measured' && r.operation !== 'naive-check-colour');
   const targets: Target[] = [];
@@ -78,20 +81,30 @@ export function computeTargets(results: OperationResult[], ratios: Ratio[], flag
   targets.push({ target: 'Spreadsheet calls per operation do not grow with rows', met: grow.length === 0, detail: grow.length ? grow.map((f) => f.message).join('; ') : 'same count at every size' });
   const r5000 = ratios.find((r) => r.rows === 5000);
   targets.push({ target: '≥100× fewer spreadsheet calls than the naive script at 5,000 rows', met: !!r5000 && r5000.spreadsheetCalls.ratio >= 100, detail: r5000 ? `${r5000.spreadsheetCalls.ratio.toFixed(0)}×` : 'not measured at 5,000 rows' });
-  const trips = ours.filter((r) => r.roundTrips !== 1);
-  targets.push({ target: 'One google.script.run round trip per user action', met: trips.length === 0, detail: trips.length ? trips.map((r) => `${r.operation}: ${r.roundTrips}`).join(', ') : 'by construction: each action is one server call' });
+  const trips = ours.filter((r) => r.roundTrips !== 1 && r.operation !== 'notification-digest');
+  targets.push({ target: 'One google.script.run round trip per user action', met: trips.length === 0, detail: trips.length ? trips.map((r) => `${r.operation}: ${r.roundTrips}`).join(', ') : 'by construction: each action is one server call (the digest is a time trigger: none)' });
   const check = find(results, 'check-colour', largest);
-  targets.push({ target: `Check + colour of ${largest} rows under 3 s of CPU`, met: !!check && check.cpuMs! < 3000, detail: check ? `${(check.cpuMs! / 1000).toFixed(2)} s` : 'not measured' });
-  const tag = find(results, 'tag-version', largest);
+  targets.push({ target: `Check + colour of ${fmt(largest)} rows under 3 s of CPU`, met: !!check && check.cpuMs! < 3000, detail: check ? `${(check.cpuMs! / 1000).toFixed(2)} s` : 'not measured' });
+  // The dearer of the two tags (first tag of the spec, or a tag on a history) with the diff.
+  const tags = [find(results, 'tag-version', largest), find(results, 'tag-next-version', largest)].filter((r): r is OperationResult => !!r);
+  const tag = tags.sort((a, b) => b.cpuMs! - a.cpuMs!)[0];
   const diff = find(results, 'diff-versions', largest);
   const tagDiff = tag && diff ? tag.cpuMs! + diff.cpuMs! : undefined;
-  targets.push({ target: `Tag + diff of ${largest} rows under 5 s of CPU`, met: tagDiff !== undefined && tagDiff < 5000, detail: tagDiff !== undefined ? `${(tagDiff / 1000).toFixed(2)} s (tag ${(tag!.cpuMs! / 1000).toFixed(2)} + diff ${(diff!.cpuMs! / 1000).toFixed(2)})` : 'not measured' });
-  const peak = Math.max(...ours.filter((r) => r.rows === largest).map((r) => r.peakRssMB ?? 0));
-  targets.push({ target: 'Peak memory under 300 MB', met: peak < 300, detail: `highest sampled process RSS during a Mapspec operation at ${largest} rows: ${peak.toFixed(0)} MB (process max RSS over the whole run ${processMaxRssMB.toFixed(0)} MB; both include the benchmark's own copies of the workbook)` });
-  const ratio = tag?.storage?.ratioPerVersion;
-  targets.push({ target: 'Stored snapshot ≤ ¼ of the raw content size', met: ratio !== undefined && ratio <= 0.25, detail: ratio !== undefined ? `${(ratio * 100).toFixed(1)}% at ${largest} rows` : 'not measured' });
-  const over = flags.filter((f) => f.kind === 'limit-exceeded' && f.message.includes(` ${largest} rows`));
-  targets.push({ target: `A ${largest}-row spec stays within every emulated Apps Script limit`, met: over.length === 0, detail: over.length ? over.map((f) => f.message).join('; ') : 'within all limits' });
+  targets.push({ target: `Tag + diff of ${fmt(largest)} rows under 5 s of CPU`, met: tagDiff !== undefined && tagDiff < 5000, detail: tagDiff !== undefined ? `${(tagDiff / 1000).toFixed(2)} s (${tag!.operation} ${(tag!.cpuMs! / 1000).toFixed(2)} + diff ${(diff!.cpuMs! / 1000).toFixed(2)})` : 'not measured' });
+  const atLargest = ours.filter((r) => r.rows === largest);
+  const worst = atLargest.sort((a, b) => (b.execPeakMB ?? 0) - (a.execPeakMB ?? 0))[0];
+  const processPeak = Math.max(...atLargest.map((r) => r.peakRssMB ?? 0));
+  targets.push({
+    target: 'Peak memory of an operation under 300 MB',
+    met: !!worst && worst.execPeakMB! < 300,
+    detail: worst
+      ? `largest execution peak at ${fmt(largest)} rows: ${worst.execPeakMB!.toFixed(0)} MB (${worst.operation}; peak RSS during it − RSS before, ${worst.peakSource}); the whole process (Node, emulator and the emulated workbook included) peaked at ${processPeak.toFixed(0)} MB during a Mapspec operation`
+      : 'not measured',
+  });
+  const ratio = find(results, 'tag-version', largest)?.storage?.ratioPerVersion;
+  targets.push({ target: 'Stored snapshot ≤ ¼ of the raw content size', met: ratio !== undefined && ratio <= 0.25, detail: ratio !== undefined ? `${(ratio * 100).toFixed(1)}% at ${fmt(largest)} rows` : 'not measured' });
+  const over = flags.filter((f) => f.kind === 'limit-exceeded' && f.rows === largest);
+  targets.push({ target: `A ${fmt(largest)}-row spec stays within every emulated Apps Script limit`, met: over.length === 0, detail: over.length ? over.map((f) => f.message).join('; ') : 'within all limits' });
   return targets;
 }
 
@@ -99,18 +112,19 @@ const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.
 
 export function markdown(b: BenchResults): string {
   const lines: string[] = [];
-  lines.push('| operation | rows | spreadsheet calls | other calls | round trips | CPU ms (median) | peak RSS MB | heap Δ MB | stored / raw | ⚠ |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('| operation | rows | spreadsheet calls | other calls | round trips | CPU ms (median) | exec peak MB | heap peak MB | process RSS MB | stored / raw | ⚠ |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const ops = [...new Set(b.results.map((r) => r.operation))];
   for (const op of ops) {
     for (const r of b.results.filter((x) => x.operation === op)) {
-      const flagged = b.flags.some((f) => f.operation === op && (f.kind === 'calls-grow-with-rows' || f.message.includes(` ${r.rows} rows`)));
+      const flags = b.flags.filter((f) => f.operation === op && (f.rows === undefined || f.rows === r.rows));
+      const mark = flags.map((f) => (f.kind === 'calls-grow-with-rows' ? '⚠ calls grow' : '⚠ limit')).join(', ');
       if (r.status !== 'measured') {
-        lines.push(`| ${r.label} | ${fmt(r.rows)} | ${r.status}${r.note ? `: ${r.note}` : ''} | | | | | | | |`);
+        lines.push(`| ${r.label} | ${fmt(r.rows)} | ${r.status}${r.note ? `: ${r.note}` : ''} | | | | | | | | |`);
         continue;
       }
       const stored = r.operation === 'tag-version' && r.storage ? `${(r.storage.ratioPerVersion * 100).toFixed(1)}%` : '';
-      lines.push(`| ${r.label} | ${fmt(r.rows)} | ${fmt(r.spreadsheetCalls)} | ${fmt(r.otherCalls)} | ${r.roundTrips} | ${fmt(r.cpuMs)} | ${fmt(r.peakRssMB)} | ${fmt(r.heapDeltaMB, 1)} | ${stored} | ${flagged ? '⚠' : ''} |`);
+      lines.push(`| ${r.label} | ${fmt(r.rows)} | ${fmt(r.spreadsheetCalls)} | ${fmt(r.otherCalls)} | ${r.roundTrips} | ${fmt(r.cpuMs)} | ${fmt(r.execPeakMB)} | ${fmt(r.heapPeakMB)} | ${fmt(r.peakRssMB)} | ${stored} | ${mark} |`);
     }
   }
   lines.push('');
