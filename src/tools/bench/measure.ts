@@ -12,6 +12,8 @@
  *   emulated workbook the execution runs on (in Apps Script the spreadsheet is not in the script's
  *   memory at all).
  * - heap peak: the largest V8 heapUsed sampled at service calls and after, minus heapUsed before.
+ *   RSS can read lower than the heap when the execution reuses pages the process already had, so
+ *   the operation's memory is the larger of the two (see report.ts).
  * Where /proc/self/clear_refs cannot be written, the peak falls back to RSS sampled at service calls
  * and after (it may then miss a peak between two calls), and the measure says so.
  */
@@ -75,8 +77,13 @@ export interface Invocation {
   viaScriptRun: boolean;
 }
 
-/** Runs one execution and measures it; the value is the function's result copied out as JSON. */
-export function measureExecution(emulator: Emulator, call: Invocation): { measure: ExecutionMeasure; value: unknown } {
+/**
+ * Runs one execution and measures it; the value is the function's result copied out as JSON.
+ * `sampleEvery`: the heap is sampled every that many service calls (a power of two; 1 in the
+ * memory runs, where the few µs each sample costs do not matter; 64 where CPU is measured).
+ */
+export function measureExecution(emulator: Emulator, call: Invocation, sampleEvery = 64): { measure: ExecutionMeasure; value: unknown } {
+  const mask = sampleEvery - 1;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const rssBefore = process.memoryUsage.rss();
@@ -90,8 +97,7 @@ export function measureExecution(emulator: Emulator, call: Invocation): { measur
     authMode: 'FULL',
     args: (_g, sandbox) => (call.payload === undefined ? [] : [intoRealm(sandbox, JSON.parse(JSON.stringify(call.payload)))]),
     onCall: (_name, index) => {
-      // Sampling costs a few µs; every 64th call keeps it out of the naive script's CPU.
-      if ((index & 63) === 0) {
+      if ((index & mask) === 0) {
         heapPeak = Math.max(heapPeak, v8.getHeapStatistics().used_heap_size);
         if (!exact) sampledRss = Math.max(sampledRss, process.memoryUsage.rss());
       }

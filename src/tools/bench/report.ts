@@ -73,6 +73,11 @@ export function computeRatios(results: OperationResult[]): Ratio[] {
 const find = (results: OperationResult[], op: OperationId, rows: number) => results.find((r) => r.operation === op && r.rows === rows && r.status === 'measured');
 
 /** The issue's targets, checked against what was measured (a target with no measure is not met). */
+/** An operation's memory: the larger of its RSS growth at peak and its sampled heap growth. */
+export function operationMemoryMB(r: OperationResult): number {
+  return Math.max(r.execPeakMB ?? 0, r.heapPeakMB ?? 0);
+}
+
 export function computeTargets(results: OperationResult[], ratios: Ratio[], flags: Flag[]): Target[] {
   const largest = Math.max(...results.map((r) => r.rows));
   const ours = results.filter((r) => r.status === 'measured' && r.operation !== 'naive-check-colour');
@@ -92,13 +97,13 @@ export function computeTargets(results: OperationResult[], ratios: Ratio[], flag
   const tagDiff = tag && diff ? tag.cpuMs! + diff.cpuMs! : undefined;
   targets.push({ target: `Tag + diff of ${fmt(largest)} rows under 5 s of CPU`, met: tagDiff !== undefined && tagDiff < 5000, detail: tagDiff !== undefined ? `${(tagDiff / 1000).toFixed(2)} s (${tag!.operation} ${(tag!.cpuMs! / 1000).toFixed(2)} + diff ${(diff!.cpuMs! / 1000).toFixed(2)})` : 'not measured' });
   const atLargest = ours.filter((r) => r.rows === largest);
-  const worst = atLargest.sort((a, b) => (b.execPeakMB ?? 0) - (a.execPeakMB ?? 0))[0];
+  const worst = atLargest.sort((a, b) => operationMemoryMB(b) - operationMemoryMB(a))[0];
   const processPeak = Math.max(...atLargest.map((r) => r.peakRssMB ?? 0));
   targets.push({
     target: 'Peak memory of an operation under 300 MB',
-    met: !!worst && worst.execPeakMB! < 300,
+    met: !!worst && operationMemoryMB(worst) < 300,
     detail: worst
-      ? `largest execution peak at ${fmt(largest)} rows: ${worst.execPeakMB!.toFixed(0)} MB (${worst.operation}; peak RSS during it − RSS before, ${worst.peakSource}); the whole process (Node, emulator and the emulated workbook included) peaked at ${processPeak.toFixed(0)} MB during a Mapspec operation`
+      ? `largest at ${fmt(largest)} rows: ${operationMemoryMB(worst).toFixed(0)} MB (${worst.operation}: exec peak ${worst.execPeakMB!.toFixed(0)} MB, ${worst.peakSource}; heap peak ${worst.heapPeakMB!.toFixed(0)} MB); the whole process (Node, emulator and the emulated workbook included) peaked at ${processPeak.toFixed(0)} MB during a Mapspec operation`
       : 'not measured',
   });
   const ratio = find(results, 'tag-version', largest)?.storage?.ratioPerVersion;

@@ -75,15 +75,7 @@ export function runBench(options: BenchOptions = {}): BenchResults {
   const flags = computeFlags(results);
   const ratios = computeRatios(results);
   const targets = computeTargets(results, ratios, flags);
-  const notBuilt = results.filter((r) => r.status === 'not built' && r.rows === sizes[0]);
-  notes.push(
-    'Each operation runs the built build/Code.js in a fresh sandbox per execution (script load included in its CPU), with the manifest’s scopes, on its own fresh copy of the workbook; setup (template, data, versions to diff) is not measured.',
-    `Memory: “exec peak” is the operation’s memory — the process’s peak RSS during the execution (Linux’s exact high-water mark, reset just before it) minus its RSS just before (after a forced GC): the script realm with Code.js compiled, every value the services hand the script, its own copies, and the emulated services’ working buffers (in Apps Script those live on Google’s side, so this errs high). “Heap peak” is the highest V8 heapUsed sampled every 64 service calls and after, minus before. “Process RSS” is the whole process at the execution’s peak: Node, tsx, the emulator and the one emulated workbook the execution runs on, which in Apps Script is not in the script’s memory at all. ${options.isolate ? 'Each size runs in its own child process.' : 'All sizes ran in one process.'}`,
-    'Spreadsheet calls: SpreadsheetApp, Spreadsheet, Sheet, Range and the other spreadsheet-family services; other calls: everything else (properties, lock, session, utilities…). Calls are the same each run; CPU is the median of the runs; memory is the highest of the runs.',
-    'Stored / raw: characters of the snapshot chunks in the hidden _mapspec_versions sheet plus the bytes of the version index property, per version, against the UTF-8 bytes of the spec tabs’ cell values.',
-    'The emulator runs each service call in microseconds; in Apps Script each spreadsheet call is a round trip of tens of milliseconds, so the naive script’s real cost is dominated by its call count, not the CPU shown here.',
-    ...notBuilt.map((r) => `${r.label}: not built — ${r.note}; nothing is measured for it.`),
-  );
+  notes.push(...benchNotes(results, sizes, !!options.isolate, options.memory ?? 'child'));
   return {
     generatedAt: new Date().toISOString(),
     sizes,
@@ -94,9 +86,9 @@ export function runBench(options: BenchOptions = {}): BenchResults {
       otherCalls: 'all other emulated service calls',
       roundTrips: 'google.script.run calls from the sidebar (0 for a menu-run script or a trigger)',
       cpuMs: 'process.cpuUsage user+system around loading the script and running the function; median of runs',
-      execPeakMB: 'peak RSS during the execution (VmHWM, reset before) − RSS just before (forced GC); highest of runs',
-      heapPeakMB: 'highest heapUsed sampled every 64 service calls and after − heapUsed before (forced GC); highest of runs',
-      peakRssMB: 'the process’s peak RSS during the execution (Node, emulator and the emulated workbook included); highest of runs',
+      execPeakMB: 'peak RSS during the execution (VmHWM, reset before) − RSS just before (forced GC), in a fresh child process per operation',
+      heapPeakMB: 'highest heapUsed sampled at every service call and after − heapUsed before (forced GC), same child execution',
+      peakRssMB: 'the child process’s peak RSS during the execution (Node, emulator and the emulated workbook included)',
     },
     results,
     ratios,
@@ -106,4 +98,17 @@ export function runBench(options: BenchOptions = {}): BenchResults {
     processPeakRssMB,
     wallSeconds: (Date.now() - started) / 1000,
   };
+}
+
+/** The notes printed under the tables: how each figure was taken. */
+export function benchNotes(results: OperationResult[], sizes: number[], isolate: boolean, memory: 'child' | 'in-process'): string[] {
+  const notBuilt = results.filter((r) => r.status === 'not built' && r.rows === sizes[0]);
+  return [
+    'Each operation runs the built build/Code.js in a fresh sandbox per execution (script load included in its CPU), with the manifest’s scopes, on its own fresh copy of the workbook; setup (template, data, versions to diff) is not measured.',
+    `Memory (${memory === 'child' ? 'one more execution per operation in a fresh child process holding only Node, the emulator and its workbook' : 'from the measured runs themselves, in the benchmark’s process: exec peak reads low'}): “exec peak” is the process’s peak RSS during the execution (Linux’s exact high-water mark, reset just before it) minus its RSS just before (after a forced GC) — the script realm with Code.js compiled, every value the services hand the script, its own copies, and the emulated services’ working buffers (in Apps Script those live on Google’s side, so this errs high). “Heap peak” is the highest V8 heapUsed sampled at every service call and after, minus before. An operation’s memory, checked against the 300 MB target, is the larger of the two. “Process RSS” is the whole process at the execution’s peak: Node, tsx, the emulator and the emulated workbook, which in Apps Script is not in the script’s memory at all. ${isolate ? 'Each size runs in its own child process.' : 'All sizes ran in one process.'}`,
+    'Spreadsheet calls: SpreadsheetApp, Spreadsheet, Sheet, Range and the other spreadsheet-family services; other calls: everything else (properties, lock, session, utilities…). Calls are the same each run; CPU is the median of the runs.',
+    'Stored / raw: characters of the snapshot chunks in the hidden _mapspec_versions sheet plus the bytes of the version index property, per version, against the UTF-8 bytes of the spec tabs’ cell values.',
+    'The emulator runs each service call in microseconds; in Apps Script each spreadsheet call is a round trip of tens of milliseconds, so the naive script’s real cost is dominated by its call count, not the CPU shown here.',
+    ...notBuilt.map((r) => `${r.label}: not built — ${r.note}; nothing is measured for it.`),
+  ];
 }
