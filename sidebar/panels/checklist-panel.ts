@@ -52,7 +52,12 @@ function render(): void {
   replace(
     root,
     heading,
-    h('p', { class: 'muted small' }, 'Tab ', h('strong', { dir: 'auto' }, v.tab.name), v.me ? ` · signed in as ${v.me}` : ''),
+    h(
+      'div',
+      { class: 'who' },
+      h('p', { class: 'muted small' }, 'Tab ', h('strong', { dir: 'auto' }, v.tab.name), v.me ? ` · signed in as ${v.me}` : ''),
+      h('button', { type: 'button', class: 'secondary small', 'data-focus': 'refresh', onclick: () => void loadChecklist() }, icon('↻'), ' Refresh'),
+    ),
     v.notices.length ? h('div', { class: 'notice', role: 'note' }, ...v.notices.map((n) => h('p', { dir: 'auto' }, n))) : null,
     v.progress ? progressSection(v) : null,
     signOffSection(v),

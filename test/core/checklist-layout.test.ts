@@ -104,3 +104,13 @@ describe('sign-offs over the log', () => {
     expect(planWithdraw(table, task.id, [entry(1, 'sign-off')])).toBe(task);
   });
 });
+
+test('a due date is the day the sheet shows, whatever time zone the Date value is read in', () => {
+  // 2020-02-01 00:00 in Phnom Penh is 2020-01-31 17:00 UTC: the display text decides.
+  const g: TabGrid = {
+    name: 'Plan', sheetId: 7,
+    values: [['Task', 'Due date', 'Status'], ['Sign the DSA', new Date(Date.UTC(2020, 0, 31, 17)), 'Done']],
+    display: [['Task', 'Due date', 'Status'], ['Sign the DSA', '2020-02-01', 'Done']],
+  };
+  expect(readChecklist(g).tasks[0]!.due).toBe('2020-02-01');
+});

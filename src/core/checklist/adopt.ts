@@ -215,7 +215,9 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
     }
     const dueRaw = d.roles.due === undefined ? null : reader.raw(r, d.roles.due);
     const dueText = cell(reader, r, d.roles.due);
-    const due = isDateValue(dueRaw) ? parseDueDate(dueRaw) : parseDueDate(dueText);
+    // The date as the sheet shows it first: a Date value's calendar day depends on the time zone it
+    // is read in (the script's may differ from the spreadsheet's); the display text does not.
+    const due = parseDueDate(dueText) ?? (isDateValue(dueRaw) ? parseDueDate(dueRaw) : null);
     const signOffRaw = d.roles['sign-off-required'] === undefined ? null : reader.raw(r, d.roles['sign-off-required']);
     tasks.push({
       row: r,
