@@ -2,7 +2,9 @@
 // import / export Markdown, progress, approvers, sign-offs and their refusals (non-approver, crafted
 // identity, missing task), checks, and constant spreadsheet calls at two sizes.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import { Emulator } from '../../src/emulator/emulator';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import type { ApproversView, CheckResult, ChecklistDetectionView, ChecklistView, SidebarState } from '../../src/core/api';
@@ -356,5 +358,52 @@ describe('Markdown', () => {
     expect(fails(callServer(emulator, 'importChecklistMarkdown', { markdown: '# Notes\n\nJust prose.\n' }))).toContain('found no task items');
     expect(sheets(emulator).getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
     expect(fails(callServer(emulator, 'exportChecklistMarkdown', {}))).toContain('has no checklist yet');
+  });
+});
+
+describe('the mapping-spec sign-off seam (called by version reviews)', () => {
+  // The seam is not a registry entry: it is bundled on its own (as esbuild bundles Code.js) and run in
+  // the same emulator, so it records through the same log and tab mirror as the Checklist panel.
+  let codePath: string;
+  afterAll(() => fs.rmSync(path.dirname(codePath), { recursive: true, force: true }));
+  beforeAll(async () => {
+    const out = await esbuild.build({
+      entryPoints: [path.join(__dirname, '../../src/addon/checklist/mapping-spec-link.ts')],
+      bundle: true, write: false, format: 'iife', globalName: 'MappingSpecLink', platform: 'neutral', target: 'es2020', logLevel: 'silent',
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapspec-link-'));
+    codePath = path.join(dir, 'link.js');
+    fs.writeFileSync(codePath, `${out.outputFiles[0]!.text}
+function linkSignOff(approver, evidence) { return MappingSpecLink.signOffMappingSpecTasks(approver, evidence); }
+function linkReopen(reason) { return MappingSpecLink.reopenMappingSpecTasks(reason); }
+`);
+  });
+
+  test('signs off the template task with the approval as evidence, then reopens it; nothing without a checklist', () => {
+    const bare = newEmulator();
+    const none = run<{ taskIds: string[] }>(bare, 'linkSignOff', { codePath, args: [CLIENT, 'v1 approved'] });
+    expect(none.ok && none.value).toEqual({ taskIds: [] });
+    expect(signOffProps(bare)).toEqual([]);
+
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    const signed = run<{ taskIds: string[] }>(emulator, 'linkSignOff', { codePath, args: [CLIENT, 'Mapping spec v2 approved by client.lead on 2026-11-22'] });
+    expect(signed.ok && signed.value).toEqual({ taskIds: [task.id] });
+    let after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
+    expect(after.signedOff).toMatchObject({ by: CLIENT, evidence: 'Mapping spec v2 approved by client.lead on 2026-11-22' });
+    expect(tabValues(emulator)[task.row! - 1]![6]).toBe(CLIENT);
+    // Signing off again leaves the standing record as it is.
+    const again = run<{ taskIds: string[] }>(emulator, 'linkSignOff', { codePath, args: [CLIENT, 'again'] });
+    expect(again.ok && again.value).toEqual({ taskIds: [] });
+
+    const reopened = run<{ taskIds: string[] }>(emulator, 'linkReopen', { codePath, args: ['Review requested for v3'] });
+    expect(reopened.ok && reopened.value).toEqual({ taskIds: [task.id] });
+    after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
+    expect(after.signedOff).toBeNull();
+    expect(after.history.map((h) => [h.action, h.by, h.comment])).toEqual([
+      ['sign-off', CLIENT, ''],
+      ['withdraw', ANALYST, 'Review requested for v3'],
+    ]);
+    expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
   });
 });
