@@ -9,6 +9,7 @@ import { Emulator } from '../../src/emulator/emulator';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import type { ApproversView, CheckResult, ChecklistDetectionView, ChecklistView, SidebarState } from '../../src/core/api';
 import { parseTaskList } from '../../src/core/checklist';
+import { demoWorkbook } from '../../src/playground/demo-workbook';
 import { callServer, newEmulator, run } from '../support/addon';
 import { FIXTURES } from '../support/paths';
 
@@ -405,5 +406,25 @@ function linkReopen(reason) { return MappingSpecLink.reopenMappingSpecTasks(reas
       ['withdraw', ANALYST, 'Review requested for v3'],
     ]);
     expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
+  });
+});
+
+describe("the playground's demo checklist tab", () => {
+  test('adopts as detected (checkbox "Sign-off required", names as owners) and its sign-off task can be signed off', () => {
+    const emulator = newEmulator({ workbook: demoWorkbook() });
+    const tab = sheets(emulator).getSheetByName('Implementation checklist')!;
+    const det = ok(callServer<ChecklistDetectionView>(emulator, 'detectChecklistTab', { sheetId: tab.getSheetId() }));
+    expect(det.detection.headerRow).toBe(1);
+    expect(det.detection.roles).toMatchObject({ phase: 1, task: 2, owner: 3, due: 4, status: 5, 'sign-off-required': 6, 'signed-off-by': 7, 'signed-off-at': 8, evidence: 9, notes: 10 });
+    const roles = det.detection.columns.filter((c) => c.role).map((c) => ({ column: c.column, role: c.role! }));
+    const view = ok(callServer<ChecklistView>(emulator, 'adoptChecklist', { sheetId: tab.getSheetId(), headerRow: 1, roles }));
+    expect(view.notices).toEqual([]);
+    expect(view.signOffs.map((s) => s.task)).toEqual([MAPPING_TASK]);
+    expect(view.progress!.phases[0]).toMatchObject({ done: view.progress!.phases[0]!.total });
+    ok(callServer(emulator, 'saveApprovers', { approvers: [CLIENT] }));
+    emulator.setActiveUser(CLIENT);
+    const signed = ok(callServer<ChecklistView>(emulator, 'signOffTask', { taskId: view.signOffs[0]!.id }));
+    expect(signed.signOffs[0]!.signedOff!.by).toBe(CLIENT);
+    expect(tab.getRange(view.signOffs[0]!.row!, 7).getValue()).toBe(CLIENT);
   });
 });

@@ -114,3 +114,15 @@ test('a due date is the day the sheet shows, whatever time zone the Date value i
   };
   expect(readChecklist(g).tasks[0]!.due).toBe('2020-02-01');
 });
+
+test('a phase cell merged down over its tasks gives each task its phase', () => {
+  const g: TabGrid = {
+    name: 'Plan', sheetId: 7,
+    values: [['Phase', 'Task', 'Status'], ['Design', 'Draw the diagram', 'Done'], ['', 'Map the fields', ''], ['Build', 'Write the jobs', ''], ['', 'Test the jobs', 'Blocked']],
+    merges: [{ r1: 2, c1: 1, r2: 3, c2: 1 }, { r1: 4, c1: 1, r2: 5, c2: 1 }],
+  };
+  const t = readChecklist(g);
+  expect(t.tasks.map((x) => [x.phase, x.task, x.id])).toEqual([
+    ['Design', 'Draw the diagram', '1.1'], ['Design', 'Map the fields', '1.2'], ['Build', 'Write the jobs', '2.1'], ['Build', 'Test the jobs', '2.2'],
+  ]);
+});

@@ -195,7 +195,9 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
     }
     const task = cell(reader, r, d.roles.task);
     if (task === '') continue;
-    const phase = cell(reader, r, d.roles.phase) || current;
+    // A phase cell merged down over its tasks holds the text in its top cell only.
+    const merged = d.roles.phase === undefined ? null : reader.mergeAt(r, d.roles.phase);
+    const phase = cell(reader, r, d.roles.phase) || (merged && merged.r1 < r ? reader.text(merged.r1, merged.c1).trim() : '') || current;
     const pi = phaseIndex(phase);
     const n = taskCount.get(phase) ?? 0;
     taskCount.set(phase, n + 1);
