@@ -44,7 +44,7 @@ export function renderApprovers(state: SidebarState): void {
       'One email per line. Only these people can sign off checklist tasks and approve versions; every change to the list is recorded.',
       a.isApprover ? ' You are an approver.' : '',
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-focus': 'save-approvers', onclick: () => void save(mine) }, 'Save approvers')),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-focus': 'save-approvers', onclick: () => void save(mine) }, 'Update approver list')),
     history(a),
   );
 }

@@ -121,7 +121,7 @@ test('insert, set owners and due dates, mark done, refused as a non-approver, si
   // Settings → Approvers: the client approver is named; the change is recorded.
   await openPanel(sidebar, 'Settings');
   await sidebar.getByRole('textbox', { name: 'Approver emails' }).fill(APPROVER);
-  await sidebar.getByRole('button', { name: 'Save approvers' }).click();
+  await sidebar.getByRole('button', { name: 'Update approver list' }).click();
   await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Saved 1 approver.', 'the approvers to be saved');
   await sidebar.getByText('Changes to the list (1)').click();
   await sidebar.getByText(`— added ${APPROVER}`).waitFor();
