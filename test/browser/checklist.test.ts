@@ -125,17 +125,19 @@ test('insert, set owners and due dates, mark done, refused as a non-approver, si
   await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Saved 1 approver.', 'the approvers to be saved');
   await sidebar.getByText('Changes to the list (1)').click();
   await sidebar.getByText(`— added ${APPROVER}`).waitFor();
+  await shot('2b-approvers');
 
   // As the analyst (not an approver) the sign-off is refused by the server; nothing is recorded.
   await openPanel(sidebar, 'Checklist');
   await sidebar.getByText(/Only approvers named in Settings can sign off/).waitFor();
   await signOff(sidebar, 'I think it is fine');
   await until(() => sidebarStatus(sidebar).innerText(), (t) => t.includes(`${ANALYST} is not an approver`), 'the refusal');
+  await signOffItem(sidebar).scrollIntoViewIfNeeded();
+  await shot('3-refused');
   await sidebar.getByRole('button', { name: 'Refresh' }).click();
   await sidebarIdle(sidebar);
   await signOffItem(sidebar).getByText('Not signed off').waitFor();
   expect((await cellText(SIGN_OFF_ROW, 7)).trim()).toBe('');
-  await shot('3-refused');
 
   // The client approver, through the playground's user switcher (the sidebar closes; they open it).
   await page.getByRole('button', { name: /Signed in as analyst@example\.org/ }).click();
@@ -148,6 +150,7 @@ test('insert, set owners and due dates, mark done, refused as a non-approver, si
   await sidebar.getByText(/^You are an approver:/).waitFor();
   await signOff(sidebar, 'Reviewed with the MoH team');
   await until(() => sidebarStatus(sidebar).innerText(), (t) => t.startsWith('Signed off "Client sign-offs'), 'the sign-off to be recorded');
+  await signOffItem(sidebar).scrollIntoViewIfNeeded();
 
   // The record: in the panel (who, comment, history) and mirrored into the tab's row.
   const item = signOffItem(sidebar);
