@@ -60,7 +60,9 @@ function insertAndRegister(checklist: Checklist, name: string): ChecklistView {
   return withDocumentLock(() => {
     const existing = readRegisteredChecklist(ss, loadChecklistLayout());
     if (existing) {
-      throw new UserError(`This spreadsheet already has a checklist: tab "${existing.grid.name}". Delete or rename that tab's role first (adopt another tab), so sign-offs stay with their tasks.`);
+      throw new UserError(
+        `This spreadsheet already has a checklist: tab "${existing.grid.name}". Mapspec keeps one checklist per spreadsheet, so recorded sign-offs stay with their tasks; to start again, delete that tab first.`,
+      );
     }
     const made: GoogleAppsScript.Spreadsheet.Sheet[] = [];
     try {
