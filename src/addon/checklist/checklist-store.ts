@@ -42,7 +42,7 @@ export function readChecklistGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet): Ta
 
 export type ChecklistRead = { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: ChecklistLayout; grid: TabGrid; table: ChecklistTable };
 
-/** The registered checklist tab, or null when none is registered; a UserError when it was deleted. */
+/** The registered checklist tab, or null when none is registered or it was deleted. */
 export function findChecklistSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, stored: StoredChecklist | null): GoogleAppsScript.Spreadsheet.Sheet | null {
   if (!stored) return null;
   const sheet = ss.getSheets().find((s) => s.getSheetId() === stored.layout.sheetId) ?? null;
