@@ -7,6 +7,9 @@ import type { Finding, Severity } from '../src/core/mapping/findings';
 import { h, icon, srOnly } from './dom';
 import { truncate } from './format';
 
+/** What showing a finding needs: mapping and checklist findings both have it. */
+type Shown = Pick<Finding, 'tab' | 'severity' | 'message' | 'hint'>;
+
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -21,7 +24,7 @@ export function severityIcon(severity: Severity): HTMLSpanElement {
 }
 
 /** The finding's message without the tab name in front when it is shown under that tab already. */
-export function shortMessage(f: Finding, underTab: boolean): string {
+export function shortMessage(f: Shown, underTab: boolean): string {
   let message = f.message;
   if (underTab) {
     for (const sep of [', ', ': ']) {
@@ -36,7 +39,7 @@ export function shortMessage(f: Finding, underTab: boolean): string {
 }
 
 /** Icon, "Error:" for screen readers, message, hint. */
-export function findingBody(f: Finding, underTab: boolean): HTMLElement[] {
+export function findingBody(f: Shown, underTab: boolean): HTMLElement[] {
   return [
     severityIcon(f.severity),
     h(
@@ -50,6 +53,6 @@ export function findingBody(f: Finding, underTab: boolean): HTMLElement[] {
 }
 
 /** A plain (not clickable) list of findings, e.g. what detection found in a header. */
-export function findingList(findings: readonly Finding[], underTab = false): HTMLUListElement {
+export function findingList(findings: readonly Shown[], underTab = false): HTMLUListElement {
   return h('ul', { class: 'finding-list static' }, ...findings.map((f) => h('li', { class: `finding sev-${f.severity}` }, ...findingBody(f, underTab))));
 }

@@ -12,6 +12,7 @@ import { initChecksPanel, renderChecksPanel, runChecks } from './panels/checks-p
 import { focusSettings, initSettingsPanel, renderSettingsPanel } from './panels/settings-panel';
 import { focusTab, initTabsPanel, renderTabsPanel } from './panels/tabs-panel';
 import { initVersionsPanel, loadVersions } from './panels/versions-panel';
+import { initChecklistPanel, loadChecklist } from './panels/checklist-panel';
 import { onState, setState } from './store';
 import { setStatus, work } from './status';
 import { provideViews } from './views';
@@ -53,9 +54,12 @@ initAdoptPanel(specAdopt);
 initChecksPanel(byId('panel-checks'));
 initSettingsPanel(byId('panel-settings'));
 initVersionsPanel(byId('panel-versions'));
+initChecklistPanel(byId('panel-checklist'));
 // Opening the Versions panel lists the versions (one listVersions call).
 onPanelChange((panel) => {
   if (panel === 'versions') void loadVersions();
+  // Opening the Checklist panel reads the checklist (one getChecklist call).
+  if (panel === 'checklist') void loadChecklist();
 });
 onState(() => {
   renderTabsPanel();
@@ -72,6 +76,7 @@ async function load(): Promise<void> {
   else if (open?.panel === 'checks') showChecks({ run: true });
   else if (open?.panel === 'settings') showSettings();
   else if (open?.panel === 'versions') selectPanel('versions', { focus: true });
+  else if (open?.panel === 'checklist') selectPanel('checklist', { focus: true });
   else showTabs();
   if (!open) setStatus('');
 }

@@ -1,13 +1,13 @@
 /**
- * The sidebar's navigation: a WAI-ARIA tablist with four tabs, "Spec", "Checks", "Versions" and "Settings". Arrow keys (and
+ * The sidebar's navigation: a WAI-ARIA tablist with five tabs, "Spec", "Checks", "Checklist", "Versions" and "Settings". Arrow keys (and
  * Home/End) move between the tabs and show their panel at once; Enter or Space also activates the
  * focused tab. Only the selected tab is in the Tab order (roving tabindex).
  */
 import { byId } from './dom';
 
-export type NavPanel = 'spec' | 'checks' | 'versions' | 'settings';
+export type NavPanel = 'spec' | 'checks' | 'checklist' | 'versions' | 'settings';
 
-const PANELS: readonly NavPanel[] = ['spec', 'checks', 'versions', 'settings'];
+const PANELS: readonly NavPanel[] = ['spec', 'checks', 'checklist', 'versions', 'settings'];
 const listeners: ((panel: NavPanel) => void)[] = [];
 
 function tabOf(panel: NavPanel): HTMLButtonElement {

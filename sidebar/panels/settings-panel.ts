@@ -16,6 +16,7 @@ import { truncate } from '../format';
 import { getState, setState } from '../store';
 import { setStatus, work } from '../status';
 import { views } from '../views';
+import { approversSection, renderApprovers } from './approvers-section';
 
 type ColourKey = keyof SettingsView['colours'];
 /** What this form edits; type synonyms and severities are kept as saved (no form yet). */
@@ -55,6 +56,7 @@ export function initSettingsPanel(container: HTMLElement): void {
 export function renderSettingsPanel(): void {
   const state = getState();
   if (!state) return;
+  renderApprovers(state);
   const key = JSON.stringify(state.settings);
   if (form && key === drawnFrom) return;
   const focusKey = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.focus : undefined;
@@ -172,7 +174,7 @@ function draw(state: SidebarState): void {
     e.preventDefault();
     void save(mine);
   });
-  replace(root, el);
+  replace(root, el, approversSection());
 }
 
 /** After a save: the sheet shows the new colours once the checks run. */

@@ -17,6 +17,8 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Run checks', functionName: 'runChecksFromMenu' },
   { caption: 'Clear Mapspec colours', functionName: 'clearColoursFromMenu' },
   'separator',
+  { caption: 'Insert implementation checklist', functionName: 'insertChecklistFromMenu' },
+  'separator',
   { caption: 'Versions: tag, compare, changelog', functionName: 'openVersions' },
   { caption: 'Settings', functionName: 'openSettings' },
 ];

@@ -13,6 +13,8 @@ import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
 import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
 import { recolourEditedRows } from './triggers/on-edit';
+import { adoptChecklist, detectChecklistTab, exportChecklistMarkdown, getChecklist, importChecklistMarkdown, insertChecklist, saveApprovers, signOffTask, withdrawSignOff } from './handlers/checklist';
+import { insertChecklistFromMenu } from './checklist/checklist-menu';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
 
@@ -24,7 +26,10 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs };
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
+  // Implementation checklist and approvers.
+  getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
+};
 
 export const triggers = {
   onOpen: {
@@ -53,6 +58,7 @@ export const menu = {
   clearColoursFromMenu: { params: [], doc: 'Menu item "Clear Mapspec colours": puts back the fills Mapspec replaced.', run: () => clearColoursFromMenu() },
   openSettings: { params: [], doc: 'Menu item "Settings": opens the sidebar on its Settings panel.', run: () => openSettings() },
   openVersions: { params: [], doc: 'Menu item "Versions": opens the sidebar on its Versions panel (tag, compare, changelog).', run: () => openVersions() },
+  insertChecklistFromMenu: { params: [], doc: 'Menu item "Insert implementation checklist": adds the checklist tab and opens the Checklist panel.', run: () => insertChecklistFromMenu() },
 } satisfies Record<string, EntryPoint>;
 
 const apiDocs: Record<ApiName, string> = {
@@ -71,6 +77,15 @@ const apiDocs: Record<ApiName, string> = {
   diffVersions: "Sidebar: rows and cells changed between two versions, or a version and the live sheets ('live').",
   openVersionTabs: 'Sidebar: opens a version as read-only tabs (one per tab of the spec), to compare side by side.',
   exportSnapshot: 'The live spec as a snapshot (the shape versions store), for the command line\'s diff of two files.',
+  getChecklist: 'Sidebar: the checklist\'s progress per phase and overall, overdue, unowned and my tasks, and its sign-offs, in one call.',
+  insertChecklist: 'Sidebar: inserts the implementation checklist tab (detailed, or compact) with dropdowns, date validation and a frozen header.',
+  detectChecklistTab: "Sidebar: detects a tab's header row and checklist column roles, for the person to confirm.",
+  adoptChecklist: 'Sidebar: makes a tab the checklist with the confirmed column roles.',
+  importChecklistMarkdown: 'Sidebar: imports a GitHub task list (Markdown) into a new checklist tab.',
+  exportChecklistMarkdown: 'Sidebar: the checklist as a GitHub task list, for the repository README.',
+  signOffTask: 'Sidebar: signs off a task as the signed-in approver (identity from Session), under the document lock; recorded and mirrored into the tab.',
+  withdrawSignOff: 'Sidebar: withdraws a task\'s sign-off with a reason, kept in the history.',
+  saveApprovers: 'Sidebar: sets the approver list (emails); every change is recorded with who and when.',
 };
 
 type ApiEntry = EntryPoint & { run: (payload: unknown) => Json };
@@ -100,4 +115,13 @@ export const api: Record<ApiName, ApiEntry> = {
   diffVersions: apiEntry('diffVersions'),
   exportSnapshot: apiEntry('exportSnapshot'),
   openVersionTabs: apiEntry('openVersionTabs'),
+  getChecklist: apiEntry('getChecklist'),
+  insertChecklist: apiEntry('insertChecklist'),
+  detectChecklistTab: apiEntry('detectChecklistTab'),
+  adoptChecklist: apiEntry('adoptChecklist'),
+  importChecklistMarkdown: apiEntry('importChecklistMarkdown'),
+  exportChecklistMarkdown: apiEntry('exportChecklistMarkdown'),
+  signOffTask: apiEntry('signOffTask'),
+  withdrawSignOff: apiEntry('withdrawSignOff'),
+  saveApprovers: apiEntry('saveApprovers'),
 };

@@ -20,6 +20,15 @@ export const API_NAMES = [
   'diffVersions',
   'exportSnapshot',
   'openVersionTabs',
+  'getChecklist',
+  'insertChecklist',
+  'detectChecklistTab',
+  'adoptChecklist',
+  'importChecklistMarkdown',
+  'exportChecklistMarkdown',
+  'signOffTask',
+  'withdrawSignOff',
+  'saveApprovers',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;

@@ -11,6 +11,8 @@ import type { LayoutKind, Role } from './mapping/roles';
 import type { ChangeCounts, Snapshot } from './versions/types';
 import type { PendingChanges } from './versions/changes-since';
 import type { SnapshotDiff } from './versions/diff';
+import type { ChecklistDetection, ChecklistProgress, ChecklistRuleName, TaskSignOffState } from './checklist';
+import type { ApproverChange } from './approvals';
 
 const sheetId = z.number().int().nonnegative();
 const registeredKind = z.enum(['mapping', 'dictionary', 'value-map']);
@@ -72,6 +74,31 @@ export const apiInputs = {
   exportSnapshot: z.object({}).strict(),
   /** Opens a version as read-only tabs (one per tab of the spec), to look at it side by side. */
   openVersionTabs: z.object({ label: z.string().min(1).max(200) }).strict(),
+  // Implementation checklist (issue 5). Identity is never in a payload: who signs off is Session's.
+  /** The checklist's progress, overdue/unowned/my tasks and sign-offs, in one call. */
+  getChecklist: z.object({}).strict(),
+  /** Inserts the implementation checklist tab (detailed form unless told) and makes it the checklist. */
+  insertChecklist: z.object({ form: z.enum(['detailed', 'compact']).optional() }).strict(),
+  /** Detects the header row and column roles of a tab (default: the active one) as a checklist. */
+  detectChecklistTab: z.object({ sheetId: sheetId.optional() }).strict(),
+  /** Makes a tab the checklist with the roles the person confirmed. */
+  adoptChecklist: z
+    .object({
+      sheetId,
+      headerRow: z.number().int().min(1).max(1000),
+      roles: z.array(z.object({ column: z.number().int().min(1).max(18278), role: z.string().max(40) }).strict()).max(500),
+    })
+    .strict(),
+  /** Imports a GitHub task list (Markdown) into a new checklist tab. */
+  importChecklistMarkdown: z.object({ markdown: z.string().min(1).max(200_000) }).strict(),
+  /** The checklist as a GitHub task list, for the repository's README. */
+  exportChecklistMarkdown: z.object({}).strict(),
+  /** Signs off a task that requires sign-off, as the signed-in approver. */
+  signOffTask: z.object({ taskId: z.string().trim().min(1).max(100), comment: z.string().max(1000).optional() }).strict(),
+  /** Withdraws a task's sign-off, with a reason (kept in the history). */
+  withdrawSignOff: z.object({ taskId: z.string().trim().min(1).max(100), reason: z.string().trim().min(1, 'a reason is required').max(1000) }).strict(),
+  /** Sets the approver list (emails); the change is recorded with who and when. */
+  saveApprovers: z.object({ approvers: z.array(z.string().max(320)).max(100) }).strict(),
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -93,7 +120,7 @@ export type TabSummary = {
 
 export type LegendEntry = { key: string; colour: string; label: string; meaning: string };
 
-export type SidebarPanel = 'tabs' | 'checks' | 'adopt' | 'settings' | 'versions';
+export type SidebarPanel = 'tabs' | 'checks' | 'adopt' | 'settings' | 'versions' | 'checklist';
 
 /** The settings a person can change from the sidebar. */
 export type SettingsView = {
@@ -113,7 +140,12 @@ export type SidebarState = {
   settings: SettingsView;
   /** The panel a menu item asked the sidebar to open with (once), and the tab it is about. */
   open: { panel: SidebarPanel; sheetId: number | null; kind: RegisteredKind | null } | null;
+  /** Who may sign off (checklist tasks, versions) and every change to that list. */
+  approvers: ApproversView;
 };
+
+/** The approver list as the Settings panel shows it; `isApprover`: the signed-in user is on it. */
+export type ApproversView = { approvers: string[]; history: ApproverChange[]; isApprover: boolean };
 
 export type RoleOption = { role: Role; label: string };
 
@@ -126,15 +158,18 @@ export type TabDetection = {
   roleOptions: RoleOption[];
 };
 
-/** A finding with what the sidebar needs to select its cell. */
-export type FindingView = Finding & { sheetId: number; columnIndex: number | null };
+/**
+ * A finding with what the sidebar needs to select its cell. Checklist findings share the shape; their
+ * rule names are the checklist's (CHECKLIST_RULES).
+ */
+export type FindingView = Omit<Finding, 'rule'> & { rule: Finding['rule'] | ChecklistRuleName; sheetId: number; columnIndex: number | null };
 
 export type CheckResult = {
   bySeverity: { [S in Severity]: number };
   total: number;
   truncated: boolean;
   rowsChecked: number;
-  tabs: { sheetId: number; name: string; kind: LayoutKind; findings: FindingView[] }[];
+  tabs: { sheetId: number; name: string; kind: LayoutKind | 'checklist'; findings: FindingView[] }[];
   /** Cells whose fill Mapspec set in this run. */
   paintedCells: number;
   /** Things to tell the person beside the findings, e.g. a registered tab that was deleted. */
@@ -188,6 +223,20 @@ export type VersionDiff = {
   rowsOmitted: number;
 };
 
+/** The checklist panel's view: null tab when the spreadsheet has no checklist yet. */
+export type ChecklistView = {
+  tab: { sheetId: number; name: string; taskColumn: number } | null;
+  /** E.g. the checklist tab was deleted, or a column is missing. */
+  notices: string[];
+  progress: ChecklistProgress | null;
+  /** Tasks that require sign-off (or have a sign-off history), with their record. */
+  signOffs: TaskSignOffState[];
+  me: string | null;
+  isApprover: boolean;
+};
+
+export type ChecklistDetectionView = { sheetId: number; name: string; detection: ChecklistDetection; roleOptions: { role: string; label: string }[] };
+
 export type ApiResults = {
   getSidebarState: SidebarState;
   activateTab: { name: string };
@@ -204,6 +253,15 @@ export type ApiResults = {
   diffVersions: VersionDiff;
   exportSnapshot: { snapshot: Snapshot };
   openVersionTabs: { created: string[] };
+  getChecklist: ChecklistView;
+  insertChecklist: ChecklistView;
+  detectChecklistTab: ChecklistDetectionView;
+  adoptChecklist: ChecklistView;
+  importChecklistMarkdown: ChecklistView;
+  exportChecklistMarkdown: { markdown: string; fileName: string };
+  signOffTask: ChecklistView;
+  withdrawSignOff: ChecklistView;
+  saveApprovers: ApproversView;
 };
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */

@@ -42,6 +42,8 @@ test.each(['NONE', 'LIMITED', 'FULL'] as const)('onOpen in AuthMode.%s builds on
     'Run checks',
     'Clear Mapspec colours',
     'separator',
+    'Insert implementation checklist',
+    'separator',
     'Versions: tag, compare, changelog',
     'Settings',
   ]);

@@ -187,6 +187,10 @@ test('the sidebar works from the keyboard: Tab to the panels, arrows switch them
   await page.keyboard.press('ArrowLeft');
   await sidebar.getByRole('tab', { name: 'Versions', selected: true }).waitFor();
   await until(() => focused('Versions'), Boolean, 'the Versions tab to have the focus');
+  // Checklist sits between Checks and Versions.
+  await page.keyboard.press('ArrowLeft');
+  await sidebar.getByRole('tab', { name: 'Checklist', selected: true }).waitFor();
+  await sidebarIdle(sidebar);
   await page.keyboard.press('ArrowLeft');
   await sidebar.getByRole('tab', { name: /Checks/, selected: true }).waitFor();
   await sidebarIdle(sidebar);

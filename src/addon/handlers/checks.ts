@@ -20,6 +20,7 @@ import { registeredTabs, type RegisteredTab } from '../spec/registered-tabs';
 import { planTabPaint, restoreTab } from '../spec/paint';
 import { readAllDocumentProperties } from '../adapters/properties';
 import { versionMarks } from '../spec/version-marks';
+import { checkChecklistTab } from '../checklist/checklist-checks';
 
 type TabWithGrid = RegisteredTab & { grid: TabGrid };
 
@@ -99,6 +100,14 @@ export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runC
       notices,
       checkedAt: new Date().toISOString(),
     };
+    // The implementation checklist, if there is one: another tab of findings (not painted).
+    const checklist = checkChecklistTab(ss, props, notices);
+    if (checklist) {
+      result.tabs.push(checklist.tab);
+      for (const f of checklist.tab.findings) result.bySeverity[f.severity]++;
+      result.total += checklist.tab.findings.length;
+      result.rowsChecked += checklist.tasks;
+    }
     return result;
   });
 }

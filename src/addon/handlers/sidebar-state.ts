@@ -9,6 +9,8 @@ import { activeSpreadsheet, readSheetFacts, sheetById } from '../adapters/spread
 import { currentUserEmail } from '../adapters/session';
 import { loadSpec, registeredKinds, takePanelRequest, type Spec } from '../spec/spec-store';
 import { isInternalSheet } from '../spec/registered-tabs';
+import { readApprovals } from '../approvals/approvals-store';
+import { approversView } from './checklist';
 
 /** The sidebar's state (also returned by calls that change it, so one round trip refreshes it). */
 export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: Spec, open: SidebarState['open'] = null): SidebarState {
@@ -26,6 +28,7 @@ export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec:
       severityOverrides: spec.mapping.severityOverrides,
     },
     open,
+    approvers: approversView(readApprovals().settings, currentUserEmail()),
   };
 }
 

@@ -195,7 +195,9 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
     }
     const task = cell(reader, r, d.roles.task);
     if (task === '') continue;
-    const phase = cell(reader, r, d.roles.phase) || current;
+    // A phase cell merged down over its tasks holds the text in its top cell only.
+    const merged = d.roles.phase === undefined ? null : reader.mergeAt(r, d.roles.phase);
+    const phase = cell(reader, r, d.roles.phase) || (merged && merged.r1 < r ? reader.text(merged.r1, merged.c1).trim() : '') || current;
     const pi = phaseIndex(phase);
     const n = taskCount.get(phase) ?? 0;
     taskCount.set(phase, n + 1);
@@ -215,7 +217,9 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
     }
     const dueRaw = d.roles.due === undefined ? null : reader.raw(r, d.roles.due);
     const dueText = cell(reader, r, d.roles.due);
-    const due = isDateValue(dueRaw) ? parseDueDate(dueRaw) : parseDueDate(dueText);
+    // The date as the sheet shows it first: a Date value's calendar day depends on the time zone it
+    // is read in (the script's may differ from the spreadsheet's); the display text does not.
+    const due = parseDueDate(dueText) ?? (isDateValue(dueRaw) ? parseDueDate(dueRaw) : null);
     const signOffRaw = d.roles['sign-off-required'] === undefined ? null : reader.raw(r, d.roles['sign-off-required']);
     tasks.push({
       row: r,

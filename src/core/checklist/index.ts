@@ -25,3 +25,5 @@ export {
   CHECKLIST_RULES, CHECKLIST_RULE_NAMES, isChecklistRuleName, ChecklistSink,
   type ChecklistRuleName, type ChecklistFinding, type ChecklistSeverityOverrides,
 } from './rules';
+export { parseChecklistLayout, layoutFromChoice, detectionFromLayout, isMappingSpecSignOffTask, type ChecklistLayout } from './layout';
+export { taskSignOffs, planSignOff, planWithdraw, signOffStates, type TaskSignOffState, type SignOffHistoryItem } from './sign-off-plan';

@@ -1,0 +1,76 @@
+/**
+ * Writing the checklist tab: inserting it (template or imported Markdown) in batched calls — one
+ * setValues, one call per format, one validation rule per column — and mirroring a recorded sign-off
+ * into a task's row. The core decides the rows (checklistSheet); this file only writes them.
+ */
+import { checklistSheet, CHECKLIST_COLUMNS, type Checklist, type ChecklistLayout, type ChecklistRole } from '../../core/checklist';
+import { uniqueName } from '../../core/mapping/template-sheets';
+import type { ChecklistRead } from './checklist-store';
+
+const HEADER_FILL = '#f1f3f4';
+const PHASE_FILL = '#d9e2f3';
+/** Rows below the tasks that get the dropdowns too, for tasks added by hand. */
+const SPARE_ROWS = 100;
+const WIDTHS: { [role in ChecklistRole]?: number } = {
+  phase: 160, task: 360, owner: 180, due: 100, status: 110, 'sign-off-required': 90, 'signed-off-by': 180, 'signed-off-at': 130, evidence: 180, notes: 240, id: 70,
+};
+
+/**
+ * Inserts a tab holding `checklist` (after the last tab) and returns it with its layout. The caller
+ * deletes the tab again if anything after this fails.
+ */
+export function insertChecklistTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  checklist: Checklist,
+  wantedName: string,
+  made: GoogleAppsScript.Spreadsheet.Sheet[],
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: ChecklistLayout } {
+  const data = checklistSheet(checklist);
+  const name = uniqueName(wantedName, new Set(ss.getSheets().map((s) => s.getName())));
+  const sheet = ss.insertSheet(name, ss.getNumSheets());
+  made.push(sheet);
+  const width = data.header.length;
+  const rows = [data.header, ...data.rows.map((r) => r.values)];
+  const needed = rows.length + SPARE_ROWS;
+  if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const block = sheet.getRange(1, 1, rows.length, width);
+  block.setValues(rows);
+  // Phase rows stand out: bold on a band colour, like the header.
+  const kinds = ['header', ...data.rows.map((r) => r.kind)];
+  block.setFontWeights(kinds.map((k) => rows[0]!.map(() => (k === 'task' ? 'normal' : 'bold'))));
+  block.setBackgrounds(kinds.map((k) => rows[0]!.map(() => (k === 'header' ? HEADER_FILL : k === 'phase' ? PHASE_FILL : null))) as string[][]);
+  block.setWrap(true);
+  sheet.setFrozenRows(1);
+  CHECKLIST_COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, WIDTHS[c.role] ?? 120));
+  const col = data.columns;
+  const dataRows = rows.length - 1 + SPARE_ROWS;
+  const list = (values: string[]) => SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build();
+  const date = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date, e.g. 2025-06-30.').build();
+  sheet.getRange(2, col.status!, dataRows, 1).setDataValidation(list(data.statuses));
+  sheet.getRange(2, col['sign-off-required']!, dataRows, 1).setDataValidation(list(['Yes', 'No']));
+  sheet.getRange(2, col.due!, dataRows, 1).setDataValidation(date).setNumberFormat('yyyy-mm-dd');
+  sheet.getRange(2, col['signed-off-at']!, dataRows, 1).setDataValidation(date).setNumberFormat('yyyy-mm-dd hh:mm');
+  const headers: ChecklistLayout['headers'] = {};
+  for (const [role, c] of Object.entries(col) as [ChecklistRole, number][]) headers[role] = data.header[c - 1]!;
+  return { sheet, layout: { sheetId: sheet.getSheetId(), headerRow: 1, roles: { ...col }, headers, title: checklist.title } };
+}
+
+/**
+ * Writes a sign-off (or its withdrawal: by '' and at null) into a task's "Signed off by" / "Signed off
+ * at" cells: one range write when the two columns are side by side (as inserted), else one each.
+ * Nothing is written when the tab has neither column.
+ */
+export function mirrorSignOff(read: ChecklistRead, row: number, by: string, at: Date | null): void {
+  const roles = read.table.detection.roles;
+  const byCol = roles['signed-off-by'];
+  const atCol = roles['signed-off-at'];
+  const sheet = read.sheet;
+  if (byCol !== undefined && atCol !== undefined && Math.abs(byCol - atCol) === 1) {
+    const first = Math.min(byCol, atCol);
+    sheet.getRange(row, first, 1, 2).setValues([byCol < atCol ? [by, at ?? ''] : [at ?? '', by]]);
+    return;
+  }
+  if (byCol !== undefined) sheet.getRange(row, byCol).setValue(by);
+  if (atCol !== undefined) sheet.getRange(row, atCol).setValue(at ?? '');
+}

@@ -1,0 +1,176 @@
+/**
+ * Sidebar handlers of the implementation checklist: its view (progress, overdue, unowned, my tasks,
+ * sign-offs), inserting / adopting / importing the tab, exporting it as Markdown, signing tasks off
+ * and withdrawing sign-offs, and the approver list. Reads are a fixed number of spreadsheet calls;
+ * changes run under the document lock, with identity from Session only.
+ */
+import type { ApiParsedInput, ApiResults, ApproversView, ChecklistView } from '../../core/api';
+import { isApprover, type ApproverSettings } from '../../core/approvals';
+import {
+  CHECKLIST_COLUMNS, CHECKLIST_TITLE, checklistFromTable, checklistProgress, checklistTemplate, detectChecklist, layoutFromChoice, parseTaskList,
+  planSignOff, planWithdraw, signOffStates, toTaskList,
+} from '../../core/checklist';
+import { UserError } from '../../core/errors';
+import { readAllDocumentProperties } from '../adapters/properties';
+import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
+import { currentUserEmail } from '../adapters/session';
+import { withDocumentLock } from '../adapters/lock';
+import { readApprovals, requireUserEmail, saveApproverList } from '../approvals/approvals-store';
+import { loadChecklistLayout, readChecklistGrid, readRegisteredChecklist, requireChecklist, saveChecklistLayout, type ChecklistRead } from '../checklist/checklist-store';
+import { insertChecklistTab } from '../checklist/checklist-tab';
+import { recordTaskSignOffs, recordTaskWithdrawals } from '../checklist/task-sign-off';
+import type { Checklist } from '../../core/checklist';
+
+export function approversView(settings: ApproverSettings, me: string | null): ApproversView {
+  return { approvers: settings.approvers, history: settings.history, isApprover: isApprover(settings, me) };
+}
+
+/** The view of the checklist from what was read (no further spreadsheet calls). */
+function viewOf(read: ChecklistRead | null, props: Record<string, string>, storedName: string | null): ChecklistView {
+  const me = currentUserEmail();
+  const approvals = readApprovals(props);
+  const base = { me, isApprover: isApprover(approvals.settings, me) };
+  if (!read) {
+    const notices = storedName !== null ? [`The checklist tab${storedName ? ` "${storedName}"` : ''} was deleted. Insert the checklist again or adopt another tab.`] : [];
+    return { tab: null, notices, progress: null, signOffs: [], ...base };
+  }
+  const t = read.table;
+  return {
+    tab: { sheetId: read.sheet.getSheetId(), name: read.grid.name, taskColumn: t.detection.roles.task ?? 1 },
+    notices: t.detection.findings.map((f) => f.message),
+    progress: checklistProgress(t.tasks, { today: new Date(), me, phases: t.phases }),
+    signOffs: signOffStates(t, approvals.log),
+    ...base,
+  };
+}
+
+function currentView(ss = activeSpreadsheet()): ChecklistView {
+  const props = readAllDocumentProperties();
+  const stored = loadChecklistLayout(props);
+  return viewOf(readRegisteredChecklist(ss, stored), props, stored ? stored.name : null);
+}
+
+export function getChecklist(_input: ApiParsedInput<'getChecklist'>): ApiResults['getChecklist'] {
+  return currentView();
+}
+
+/** A new checklist tab from `checklist`; half a tab is worse than none, so a failure removes it. */
+function insertAndRegister(checklist: Checklist, name: string): ChecklistView {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const existing = readRegisteredChecklist(ss, loadChecklistLayout());
+    if (existing) {
+      throw new UserError(
+        `This spreadsheet already has a checklist: tab "${existing.grid.name}". Mapspec keeps one checklist per spreadsheet, so recorded sign-offs stay with their tasks; to start again, delete that tab first.`,
+      );
+    }
+    const made: GoogleAppsScript.Spreadsheet.Sheet[] = [];
+    try {
+      const { sheet, layout } = insertChecklistTab(ss, checklist, name, made);
+      saveChecklistLayout(layout, sheet.getName());
+      ss.setActiveSheet(sheet);
+    } catch (e) {
+      for (const s of made) ss.deleteSheet(s);
+      throw e;
+    }
+    return currentView(ss);
+  });
+}
+
+export function insertChecklist(input: ApiParsedInput<'insertChecklist'>): ApiResults['insertChecklist'] {
+  const form = input.form ?? 'detailed';
+  return insertAndRegister(checklistTemplate(form), form === 'compact' ? 'Checklist (compact)' : 'Implementation checklist');
+}
+
+export function importChecklistMarkdown(input: ApiParsedInput<'importChecklistMarkdown'>): ApiResults['importChecklistMarkdown'] {
+  const checklist = parseTaskList(input.markdown);
+  if (checklist.phases.length === 0) {
+    throw new UserError('Mapspec found no task items in that Markdown. A task list has lines like "- [ ] Task" or "- [x] Done task" under "## Phase" headings.');
+  }
+  return insertAndRegister(checklist, checklist.title ? checklist.title.slice(0, 80) : 'Implementation checklist');
+}
+
+const ROLE_LABELS: { [role: string]: string } = {
+  phase: 'Phase', task: 'Task', owner: 'Owner (email)', due: 'Due date', status: 'Status', done: 'Done (checkbox)',
+  'sign-off-required': 'Sign-off required', 'signed-off-by': 'Signed off by', 'signed-off-at': 'Signed off at',
+  evidence: 'Evidence (link)', notes: 'Notes', id: 'Task ID',
+};
+
+export function detectChecklistTab(input: ApiParsedInput<'detectChecklistTab'>): ApiResults['detectChecklistTab'] {
+  const ss = activeSpreadsheet();
+  const sheet = input.sheetId === undefined ? ss.getActiveSheet() : sheetById(ss, input.sheetId);
+  const grid = readChecklistGrid(sheet);
+  return {
+    sheetId: sheet.getSheetId(),
+    name: grid.name,
+    detection: detectChecklist(grid),
+    roleOptions: [...CHECKLIST_COLUMNS.map((c) => c.role), 'done' as const].map((role) => ({ role, label: ROLE_LABELS[role] ?? role })),
+  };
+}
+
+export function adoptChecklist(input: ApiParsedInput<'adoptChecklist'>): ApiResults['adoptChecklist'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const sheet = sheetById(ss, input.sheetId);
+    const grid = readChecklistGrid(sheet);
+    const chosen = layoutFromChoice(grid, input, CHECKLIST_TITLE);
+    if ('problem' in chosen) throw new UserError(chosen.problem);
+    saveChecklistLayout(chosen.layout, grid.name);
+    return currentView(ss);
+  });
+}
+
+export function exportChecklistMarkdown(_input: ApiParsedInput<'exportChecklistMarkdown'>): ApiResults['exportChecklistMarkdown'] {
+  const ss = activeSpreadsheet();
+  const read = requireChecklist(ss, loadChecklistLayout());
+  const markdown = toTaskList(checklistFromTable(read.table, read.layout.title ?? CHECKLIST_TITLE));
+  const base = read.grid.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'checklist';
+  return { markdown, fileName: `${base}.md` };
+}
+
+/** Who is acting, checked against the approver list before anything is read or written. */
+function requireApprover(settings: ApproverSettings, action: string): string {
+  const me = requireUserEmail(action);
+  if (!isApprover(settings, me)) {
+    throw new UserError(
+      settings.approvers.length === 0
+        ? `Mapspec cannot ${action}: no approvers are named yet. Add approvers (emails) in Settings → Approvers.`
+        : `Mapspec cannot ${action}: ${me} is not an approver. The approvers are named in Settings → Approvers.`,
+    );
+  }
+  return me;
+}
+
+export function signOffTask(input: ApiParsedInput<'signOffTask'>): ApiResults['signOffTask'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const props = readAllDocumentProperties();
+    const approvals = readApprovals(props);
+    const me = requireApprover(approvals.settings, 'record this sign-off');
+    const read = requireChecklist(ss, loadChecklistLayout(props));
+    const task = planSignOff(read.table, input.taskId, approvals.log);
+    recordTaskSignOffs(read, approvals.log, [task], me, (input.comment ?? '').trim());
+    return currentView(ss);
+  });
+}
+
+export function withdrawSignOff(input: ApiParsedInput<'withdrawSignOff'>): ApiResults['withdrawSignOff'] {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const props = readAllDocumentProperties();
+    const approvals = readApprovals(props);
+    const me = requireApprover(approvals.settings, 'withdraw this sign-off');
+    const read = requireChecklist(ss, loadChecklistLayout(props));
+    const task = planWithdraw(read.table, input.taskId, approvals.log);
+    recordTaskWithdrawals(read, approvals.log, [task], me, input.reason);
+    return currentView(ss);
+  });
+}
+
+export function saveApprovers(input: ApiParsedInput<'saveApprovers'>): ApiResults['saveApprovers'] {
+  return withDocumentLock(() => {
+    const current = readApprovals().settings;
+    const updated = saveApproverList(current, input.approvers);
+    return approversView(updated, currentUserEmail());
+  });
+}
