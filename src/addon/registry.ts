@@ -12,6 +12,7 @@ import { clearColours, runChecks, selectCell } from './handlers/checks';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
 import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
+import { decideReview, exportVersion, listReviews, requestReview, saveReviewSettings, withdrawReview } from './handlers/reviews';
 import { recolourEditedRows } from './triggers/on-edit';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
@@ -24,7 +25,9 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs };
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
+  // Version reviews (issue 6)
+  listReviews, requestReview, decideReview, withdrawReview, saveReviewSettings, exportVersion };
 
 export const triggers = {
   onOpen: {
@@ -71,6 +74,13 @@ const apiDocs: Record<ApiName, string> = {
   diffVersions: "Sidebar: rows and cells changed between two versions, or a version and the live sheets ('live').",
   openVersionTabs: 'Sidebar: opens a version as read-only tabs (one per tab of the spec), to compare side by side.',
   exportSnapshot: 'The live spec as a snapshot (the shape versions store), for the command line\'s diff of two files.',
+  // Version reviews (issue 6)
+  listReviews: 'Sidebar: the versions with their reviews: requests, what awaits the signed-in user, the approval in force.',
+  requestReview: 'Sidebar: requests a review of a version from approvers of the settings list (requester from Session).',
+  decideReview: 'Sidebar: approves or requests changes on a review request, as the Session user, if they are one of its approvers.',
+  withdrawReview: 'Sidebar: withdraws an open review request, with a reason (the requester only).',
+  saveReviewSettings: 'Sidebar: the review policy and whether registered tabs are protected while a version is in review.',
+  exportVersion: 'Sidebar: an approved version as a JSON or CSV file, for the integration\'s repository.',
 };
 
 type ApiEntry = EntryPoint & { run: (payload: unknown) => Json };
@@ -100,4 +110,11 @@ export const api: Record<ApiName, ApiEntry> = {
   diffVersions: apiEntry('diffVersions'),
   exportSnapshot: apiEntry('exportSnapshot'),
   openVersionTabs: apiEntry('openVersionTabs'),
+  // Version reviews (issue 6)
+  listReviews: apiEntry('listReviews'),
+  requestReview: apiEntry('requestReview'),
+  decideReview: apiEntry('decideReview'),
+  withdrawReview: apiEntry('withdrawReview'),
+  saveReviewSettings: apiEntry('saveReviewSettings'),
+  exportVersion: apiEntry('exportVersion'),
 };

@@ -11,6 +11,7 @@ import type { LayoutKind, Role } from './mapping/roles';
 import type { ChangeCounts, Snapshot } from './versions/types';
 import type { PendingChanges } from './versions/changes-since';
 import type { SnapshotDiff } from './versions/diff';
+import { reviewApiInputs, type ReviewApiResults } from './review/api-contract';
 
 const sheetId = z.number().int().nonnegative();
 const registeredKind = z.enum(['mapping', 'dictionary', 'value-map']);
@@ -72,6 +73,8 @@ export const apiInputs = {
   exportSnapshot: z.object({}).strict(),
   /** Opens a version as read-only tabs (one per tab of the spec), to look at it side by side. */
   openVersionTabs: z.object({ label: z.string().min(1).max(200) }).strict(),
+  // Version reviews and approvals (issue 6): see review/api-contract.ts.
+  ...reviewApiInputs,
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -113,6 +116,8 @@ export type SidebarState = {
   settings: SettingsView;
   /** The panel a menu item asked the sidebar to open with (once), and the tab it is about. */
   open: { panel: SidebarPanel; sheetId: number | null; kind: RegisteredKind | null } | null;
+  /** A version review waiting for this user's decision (the sidebar opens on it), or null. */
+  awaitingReview: { requestId: string; label: string } | null;
 };
 
 export type RoleOption = { role: Role; label: string };
@@ -204,7 +209,7 @@ export type ApiResults = {
   diffVersions: VersionDiff;
   exportSnapshot: { snapshot: Snapshot };
   openVersionTabs: { created: string[] };
-};
+} & ReviewApiResults;
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */
 type AssertJson<T extends Record<ApiName, Json>> = T;

@@ -9,6 +9,7 @@ import { activeSpreadsheet, readSheetFacts, sheetById } from '../adapters/spread
 import { currentUserEmail } from '../adapters/session';
 import { loadSpec, registeredKinds, takePanelRequest, type Spec } from '../spec/spec-store';
 import { isInternalSheet } from '../spec/registered-tabs';
+import { awaitingReviewFor } from './reviews';
 
 /** The sidebar's state (also returned by calls that change it, so one round trip refreshes it). */
 export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: Spec, open: SidebarState['open'] = null): SidebarState {
@@ -26,6 +27,7 @@ export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec:
       severityOverrides: spec.mapping.severityOverrides,
     },
     open,
+    awaitingReview: awaitingReviewFor(currentUserEmail()),
   };
 }
 
