@@ -33,7 +33,10 @@ export function writeSignOffsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
   sheet.clearContents();
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
   if (SIGN_OFFS_HEADER.length > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), SIGN_OFFS_HEADER.length - sheet.getMaxColumns());
-  sheet.getRange(1, 1, values.length, SIGN_OFFS_HEADER.length).setValues(values);
+  const range = sheet.getRange(1, 1, values.length, SIGN_OFFS_HEADER.length);
+  // Plain text: a time, a hash or a comment is shown as written, never read as a date or formula.
+  range.setNumberFormat('@');
+  range.setValues(values);
   sheet.getRange(1, 1, 1, SIGN_OFFS_HEADER.length).setFontWeight('bold');
 }
 
@@ -56,7 +59,9 @@ export function writeReadmeApproval(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   if (same) return;
   const lastNeeded = block.firstRow + block.values.length - 1;
   if (lastNeeded > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
-  sheet.getRange(block.firstRow, 1, block.values.length, 1).setValues(block.values);
+  const range = sheet.getRange(block.firstRow, 1, block.values.length, 1);
+  range.setNumberFormat('@');
+  range.setValues(block.values);
 }
 
 /**
