@@ -11,7 +11,7 @@ import { initAdoptPanel, openAdopt } from './panels/adopt-panel';
 import { initChecksPanel, renderChecksPanel, runChecks } from './panels/checks-panel';
 import { focusSettings, initSettingsPanel, renderSettingsPanel } from './panels/settings-panel';
 import { focusTab, initTabsPanel, renderTabsPanel } from './panels/tabs-panel';
-import { initVersionsPanel, loadVersions } from './panels/versions-panel';
+import { initVersionsPanel, loadVersions, openOnReview } from './panels/versions-panel';
 import { onState, setState } from './store';
 import { setStatus, work } from './status';
 import { provideViews } from './views';
@@ -72,8 +72,12 @@ async function load(): Promise<void> {
   else if (open?.panel === 'checks') showChecks({ run: true });
   else if (open?.panel === 'settings') showSettings();
   else if (open?.panel === 'versions') selectPanel('versions', { focus: true });
-  else showTabs();
-  if (!open) setStatus('');
+  // A client with a review waiting opens on it (issue 6).
+  else if (state.awaitingReview) {
+    openOnReview();
+    selectPanel('versions');
+  } else showTabs();
+  if (!open && !state.awaitingReview) setStatus('');
 }
 
 void load();
