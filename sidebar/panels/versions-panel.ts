@@ -137,6 +137,8 @@ function renderPanel(panel: ReviewPanel): void {
 
 function render(list: VersionList): void {
   last = list;
+  // Nothing to review before the first version: the empty state says what a version is.
+  reviewHost.hidden = list.versions.length === 0;
   renderPending(list);
   if (!labelEdited || labelInput.value.trim() === '') {
     labelInput.value = list.nextLabel;
