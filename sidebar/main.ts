@@ -53,7 +53,7 @@ initAdoptPanel(specAdopt);
 initChecksPanel(byId('panel-checks'));
 initSettingsPanel(byId('panel-settings'));
 initVersionsPanel(byId('panel-versions'));
-// Opening the Versions panel lists the versions (one listVersions call).
+// Opening the Versions panel lists the versions and their reviews (one listReviews call).
 onPanelChange((panel) => {
   if (panel === 'versions') void loadVersions();
 });

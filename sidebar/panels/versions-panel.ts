@@ -1,10 +1,12 @@
 /**
- * The Versions panel. Opening it makes ONE listVersions call: on top, "N unreleased changes since vK"
+ * The Versions panel. Opening it makes ONE listReviews call (the versions and their reviews): on top, "N unreleased changes since vK"
  * (or what a version is, when there is none); a "Tag a version" form (label proposed by the server,
  * a required note) that makes ONE tagVersion call and redraws from the list it returns; the versions,
  * newest first, with their counts, short hash and integrity (a tampered version says so: ⚠ and the
  * problem); and a diff viewer between two versions or a version and the live sheets (diffVersions),
  * grouped by tab, each changed cell "column: old → new". Every text is set as text (dom.ts).
+ * Opening it calls listReviews, which brings the version list with the reviews: the review section
+ * (review-panel.ts) sits under the pending bar, and each version shows its review status.
  */
 import type { VersionDiff, VersionList, VersionSummary } from '../../src/core/api';
 import type { CellChange, RowChange, TabDiff } from '../../src/core/versions/diff';

@@ -119,7 +119,7 @@ function derived(notices: string[], what: string, fn: () => void): void {
     fn();
   } catch (e) {
     console.error(`Mapspec review: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    notices.push(`The records are saved, but Mapspec could not ${what}; it will try again at the next review action.`);
+    notices.push(`Mapspec could not ${what}; it tries again at the next review action.`);
   }
 }
 
@@ -355,10 +355,14 @@ export function exportVersion(input: ApiParsedInput<'exportVersion'>): ApiResult
   return { filename: `${stem}.json`, mimeType: 'application/json', content: JSON.stringify(data, null, 2) + '\n' };
 }
 
-/** For the sidebar state: the first review waiting for this user's decision (no spreadsheet call). */
+/**
+ * For the sidebar state: the first review waiting for this user's decision. No spreadsheet call, and
+ * only the review records are read (a damaged version entry must not stop the sidebar from opening).
+ */
 export function awaitingReviewFor(user: string | null): { requestId: string; label: string } | null {
   if (!user) return null;
-  const { views } = load();
+  const props = readAllDocumentProperties();
+  const views = reviewViews(readReviewRequests(props), readApprovals(props).log);
   const first = awaitingDecision(views, user.toLowerCase())[0];
   return first ? { requestId: first.id, label: first.label } : null;
 }
