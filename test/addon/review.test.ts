@@ -391,3 +391,62 @@ describe('cost', () => {
     expect(counts[1]).toBe(counts[0]);
   });
 });
+
+describe('atomic', () => {
+  function clone(emulator: Emulator): Emulator {
+    const copy = newEmulator({ state: structuredClone(emulator.state) });
+    return copy;
+  }
+
+  test.each([
+    ['decideReview', ANA, (hash: string) => ({ requestId: 'r1', decision: 'approve', comment: '', contentHash: hash })],
+    ['requestReview', ANALYST, () => ({ seq: 2, approvers: [BO], message: 'again', due: null })],
+    ['withdrawReview', ANALYST, () => ({ requestId: 'r1', reason: 'stale' })],
+  ] as const)('a fault at each call of %s up to its record (and a sample after) leaves either nothing or the whole record', (fn, user, payload) => {
+    const base = withSpec();
+    ok(as(base, ANALYST, 'saveReviewSettings', { policy: 'any', protectDuringReview: true }));
+    const v1 = tag(base, 'one');
+    sheets(base).getSheetByName(MAPPING)!.getRange(3, 15).setValue('trim()');
+    tag(base, 'two');
+    request(base, 1, [ANA]);
+    const recordKeys = (e: Emulator) => Object.keys(e.state.properties.document).filter((k) => /^mapspec\.(signoff|review)\.\d+$/.test(k)).sort();
+    const before = recordKeys(base);
+    const probe = clone(base);
+    probe.setActiveUser(user);
+    const names: string[] = [];
+    const clean = run(probe, fn, { args: [payload(v1.contentHash)], onCall: (name) => names.push(name) });
+    expect(clean.ok).toBe(true);
+    const count = clean.calls.total;
+    // The record is the action's first property write; every call up to it is tried, then a sample.
+    const record = names.indexOf('Properties.setProperties') + 1;
+    expect(record).toBeGreaterThan(0);
+    const at = Array.from({ length: count }, (_, i) => i + 1).filter((n) => n <= record + 3 || n % 15 === 0);
+    const outcomes: Record<string, number> = {};
+    for (const n of at) {
+      const e = clone(base);
+      e.setActiveUser(user);
+      const r = run(e, fn, {
+        args: [payload(v1.contentHash)],
+        onCall: (_name, index) => {
+          if (index === n) throw new Error(`injected failure at call ${n}`);
+        },
+      });
+      const after = recordKeys(e);
+      // Nothing recorded, or exactly the one record of the action.
+      expect(after.length === before.length || after.length === before.length + 1).toBe(true);
+      const outcome = after.length === before.length ? (r.ok ? 'ok, nothing' : 'failed, nothing') : r.ok ? 'recorded' : 'failed after the record';
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      // The store reads back and the next action puts every derived part right.
+      e.setActiveUser(ANALYST);
+      const p = ok(callServer<ReviewPanel>(e, 'listReviews', {}));
+      expect(p.reviews.requests.length).toBeGreaterThan(0);
+      if (fn === 'decideReview' && after.length > before.length) {
+        expect(p.reviews.requests.find((x) => x.id === 'r1')!.status).toBe('approved');
+      }
+    }
+    console.log(`${fn}: ${count} calls, the record at call ${record}; faults injected at ${at.length} of them: ${JSON.stringify(outcomes)}`);
+    expect(outcomes['ok, nothing'] ?? 0).toBe(0);
+    // A fault at or before the record leaves nothing; after it, the record stands.
+    expect(outcomes['failed, nothing']).toBe(record);
+  });
+});
