@@ -62,6 +62,8 @@ export function writeReadmeApproval(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   const range = sheet.getRange(block.firstRow, 1, block.values.length, 1);
   range.setNumberFormat('@');
   range.setValues(block.values);
+  // A new block starts with its heading, bold like the README's other headings.
+  if (block.values.length === 3) sheet.getRange(block.firstRow, 1).setFontWeight('bold');
 }
 
 /**
