@@ -22,11 +22,16 @@ function forYouCard(item: ReviewForYou): HTMLElement {
   const headingId = uid('for-you');
   const commentId = uid('review-comment');
   const comment = h('textarea', { id: commentId, rows: 3, maxlength: COMMENT_MAX, dir: 'auto', 'data-focus': `comment-${r.id}` }) as HTMLTextAreaElement;
+  const changesButton = h('button', { type: 'button', class: 'secondary', 'data-focus': `request-changes-${r.id}` }, 'Request changes');
+  changesButton.addEventListener('click', () => {
+    changesForm.hidden = false;
+    comment.focus();
+  });
   const changesForm = h(
     'form',
     { class: 'changes-form', novalidate: true, hidden: true },
     h('div', { class: 'field' }, h('label', { for: commentId }, 'What should change? (required)'), comment),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary danger', 'data-focus': `send-changes-${r.id}` }, 'Send change request'), h('button', { type: 'button', class: 'secondary', onclick: () => (changesForm.hidden = true) }, 'Cancel')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary danger', 'data-focus': `send-changes-${r.id}` }, 'Send change request'), h('button', { type: 'button', class: 'secondary', onclick: () => ((changesForm.hidden = true), changesButton.focus()) }, 'Cancel')),
   ) as HTMLFormElement;
   changesForm.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -57,15 +62,7 @@ function forYouCard(item: ReviewForYou): HTMLElement {
       'div',
       { class: 'actions decision-actions' },
       h('button', { type: 'button', class: 'primary', 'data-focus': `approve-${r.id}`, onclick: approve }, `Approve ${r.label}`),
-      h('button', {
-        type: 'button',
-        class: 'secondary',
-        'data-focus': `request-changes-${r.id}`,
-        onclick: () => {
-          changesForm.hidden = false;
-          comment.focus();
-        },
-      }, 'Request changes'),
+      changesButton,
     ),
     changesForm,
   );

@@ -134,7 +134,11 @@ function renderPanel(panel: ReviewPanel): void {
   tagForm.hidden = isClientView();
   render(panel.versions);
   renderReviewSection();
-  if (focusReviewNext && focusAwaitingReview()) focusReviewNext = false;
+  if (focusReviewNext && focusAwaitingReview()) {
+    focusReviewNext = false;
+    const first = panel.reviews.forYou[0]!.request;
+    setStatus(`${first.label} awaits your review.`);
+  }
 }
 
 function render(list: VersionList): void {

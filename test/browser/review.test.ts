@@ -145,6 +145,9 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   sidebar = await signInAs(FIRST);
   await sidebar.getByRole('heading', { name: 'v1 awaits your review' }).waitFor();
   await sidebar.getByRole('tab', { name: 'Versions', selected: true }).waitFor();
+  await statusSays(sidebar, /^v1 awaits your review\.$/);
+  // The keyboard focus is on the review.
+  await until(() => sidebar.locator(':focus').textContent(), (t) => t === 'v1 awaits your review', 'the focus on the review heading');
   const card = sidebar.locator('.for-you-card');
   // The message is text, not markup.
   await card.getByText('Please check the <b>three</b> fields').waitFor();
