@@ -11,8 +11,8 @@ import { initAdoptPanel, openAdopt } from './panels/adopt-panel';
 import { initChecksPanel, renderChecksPanel, runChecks } from './panels/checks-panel';
 import { focusSettings, initSettingsPanel, renderSettingsPanel } from './panels/settings-panel';
 import { focusTab, initTabsPanel, renderTabsPanel } from './panels/tabs-panel';
-import { initVersionsPanel, loadVersions } from './panels/versions-panel';
 import { initChecklistPanel, loadChecklist } from './panels/checklist-panel';
+import { initVersionsPanel, loadVersions, openOnReview } from './panels/versions-panel';
 import { onState, setState } from './store';
 import { setStatus, work } from './status';
 import { provideViews } from './views';
@@ -55,7 +55,7 @@ initChecksPanel(byId('panel-checks'));
 initSettingsPanel(byId('panel-settings'));
 initVersionsPanel(byId('panel-versions'));
 initChecklistPanel(byId('panel-checklist'));
-// Opening the Versions panel lists the versions (one listVersions call).
+// Opening the Versions panel lists the versions and their reviews (one listReviews call).
 onPanelChange((panel) => {
   if (panel === 'versions') void loadVersions();
   // Opening the Checklist panel reads the checklist (one getChecklist call).
@@ -77,8 +77,12 @@ async function load(): Promise<void> {
   else if (open?.panel === 'settings') showSettings();
   else if (open?.panel === 'versions') selectPanel('versions', { focus: true });
   else if (open?.panel === 'checklist') selectPanel('checklist', { focus: true });
-  else showTabs();
-  if (!open) setStatus('');
+  // A client with a review waiting opens on it (issue 6).
+  else if (state.awaitingReview) {
+    openOnReview();
+    selectPanel('versions');
+  } else showTabs();
+  if (!open && !state.awaitingReview) setStatus('');
 }
 
 void load();

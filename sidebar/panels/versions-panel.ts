@@ -1,10 +1,12 @@
 /**
- * The Versions panel. Opening it makes ONE listVersions call: on top, "N unreleased changes since vK"
+ * The Versions panel. Opening it makes ONE listReviews call (the versions and their reviews): on top, "N unreleased changes since vK"
  * (or what a version is, when there is none); a "Tag a version" form (label proposed by the server,
  * a required note) that makes ONE tagVersion call and redraws from the list it returns; the versions,
  * newest first, with their counts, short hash and integrity (a tampered version says so: ⚠ and the
  * problem); and a diff viewer between two versions or a version and the live sheets (diffVersions),
  * grouped by tab, each changed cell "column: old → new". Every text is set as text (dom.ts).
+ * Opening it calls listReviews, which brings the version list with the reviews: the review section
+ * (review-panel.ts) sits under the pending bar, and each version shows its review status.
  */
 import type { VersionDiff, VersionList, VersionSummary } from '../../src/core/api';
 import type { CellChange, RowChange, TabDiff } from '../../src/core/versions/diff';
@@ -12,6 +14,9 @@ import { server } from '../client';
 import { h, icon, replace, srOnly, uid } from '../dom';
 import { count, plural } from '../format';
 import { setStatus, work } from '../status';
+import type { ReviewPanel } from '../../src/core/review/api-contract';
+import { focusAwaitingReview, initReviewSection, renderReviewSection, versionReviewControls } from './review-panel';
+import { isClientView, provideReviewHooks, setReviewState } from './review-state';
 
 const LIVE = 'live';
 const NOTE_MAX = 2000;
@@ -33,6 +38,10 @@ let fromSelect: HTMLSelectElement;
 let toSelect: HTMLSelectElement;
 let diffHost: HTMLElement;
 let last: VersionList | null = null;
+/** The review section (approval, reviews waiting for the user, requests): see review-panel.ts. */
+let reviewHost: HTMLElement;
+/** Set when the sidebar opened on a review: focus it once the panel is drawn. */
+let focusReviewNext = false;
 /** The person typed a label of their own: a refresh must not replace it with the proposal. */
 let labelEdited = false;
 
@@ -99,19 +108,43 @@ export function initVersionsPanel(container: HTMLElement): void {
   );
 
   listHost = h('section', { class: 'block history', 'aria-labelledby': 'history-heading' });
-  replace(root, pendingHost, tagForm, listHost, compareHost);
+  reviewHost = h('div', { class: 'review-section' });
+  initReviewSection(reviewHost);
+  provideReviewHooks({ redraw: renderPanel, diffNodes, showChangesSince: (label) => void changesSince(label) });
+  replace(root, pendingHost, reviewHost, tagForm, listHost, compareHost);
   compareHost.hidden = true;
 }
 
-/** Lists the versions (one listVersions call) and redraws the panel. */
+/** Lists the versions with their reviews (one listReviews call) and redraws the panel. */
 export async function loadVersions(): Promise<void> {
-  const list = await work('Loading versions…', () => server.listVersions({}));
-  if (!list) return;
-  render(list);
+  const panel = await work('Loading versions…', () => server.listReviews({}));
+  if (!panel) return;
+  renderPanel(panel);
+}
+
+/** The sidebar opened for a review waiting for this user: show it once the panel has loaded. */
+export function openOnReview(): void {
+  focusReviewNext = true;
+}
+
+/** Redraws from a listReviews answer or a review action's answer. */
+function renderPanel(panel: ReviewPanel): void {
+  setReviewState(panel.reviews);
+  // A client reviews; tagging is the analyst's.
+  tagForm.hidden = isClientView();
+  render(panel.versions);
+  renderReviewSection();
+  if (focusReviewNext && focusAwaitingReview()) {
+    focusReviewNext = false;
+    const first = panel.reviews.forYou[0]!.request;
+    setStatus(`${first.label} awaits your review.`);
+  }
 }
 
 function render(list: VersionList): void {
   last = list;
+  // Nothing to review before the first version: the empty state says what a version is.
+  reviewHost.hidden = list.versions.length === 0;
   renderPending(list);
   if (!labelEdited || labelInput.value.trim() === '') {
     labelInput.value = list.nextLabel;
@@ -187,6 +220,7 @@ function versionItem(v: VersionSummary): HTMLLIElement {
     ),
     v.tampered ? h('p', { class: 'tampered', role: 'note' }, icon('⚠'), ' ', h('strong', {}, 'Tampered: '), h('span', { dir: 'auto' }, v.problem ?? 'the stored snapshot no longer matches its hash.')) : null,
     v.note !== '' ? foldedText(v.note, FOLD_NOTE, 'version-note', 'Show more', 'Show less') : null,
+    versionReviewControls(v),
     h('div', { class: 'version-foot' }, h('span', { class: 'version-counts small' }, ...countParts), h('button', { type: 'button', class: 'link small', 'data-focus': `since-${v.label}`, onclick: () => void changesSince(v.label), 'aria-label': `Changes since ${v.label}` }, 'Changes since'), h('button', { type: 'button', class: 'link small', 'data-focus': `open-${v.label}`, onclick: () => void openAsTabs(v.label), 'aria-label': `Open ${v.label} as read-only tabs` }, 'Open')),
   );
 }
@@ -254,6 +288,11 @@ async function compare(): Promise<void> {
 }
 
 function renderDiff(d: VersionDiff): void {
+  replace(diffHost, ...diffNodes(d));
+}
+
+/** A diff as nodes, grouped by tab (also the review's read-only diff). */
+function diffNodes(d: VersionDiff): Node[] {
   const s = d.diff.summary;
   const toName = d.to === LIVE ? 'Now (live sheets)' : d.to;
   const changedTabs = d.diff.tabs.filter((t) => t.status !== 'unchanged');
@@ -262,8 +301,7 @@ function renderDiff(d: VersionDiff): void {
     s.tabsRemoved ? plural(s.tabsRemoved, 'tab') + ' removed' : '',
     s.tabsRenamed ? plural(s.tabsRenamed, 'tab') + ' renamed' : '',
   ].filter(Boolean);
-  replace(
-    diffHost,
+  return [
     h('h3', { class: 'diff-heading', tabindex: -1 }, h('span', { dir: 'auto' }, d.from), ' → ', h('span', { dir: 'auto' }, toName)),
     h(
       'ul',
@@ -276,7 +314,7 @@ function renderDiff(d: VersionDiff): void {
     changedTabs.length === 0 ? h('div', { class: 'all-clear', role: 'note' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('strong', {}, 'No differences')) : null,
     ...changedTabs.map((t) => tabSection(t, changedTabs.length <= 3)),
     d.rowsOmitted > 0 ? h('p', { class: 'notice' }, `${plural(d.rowsOmitted, 'more row')} not shown.`) : null,
-  );
+  ].filter((n): n is HTMLElement => n !== null);
 }
 
 function tabSection(t: TabDiff, open: boolean): HTMLElement {

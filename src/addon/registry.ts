@@ -12,6 +12,7 @@ import { clearColours, runChecks, selectCell } from './handlers/checks';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
 import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
+import { decideReview, exportVersion, listReviews, requestReview, saveReviewSettings, withdrawReview } from './handlers/reviews';
 import { recolourEditedRows } from './triggers/on-edit';
 import { adoptChecklist, detectChecklistTab, exportChecklistMarkdown, getChecklist, importChecklistMarkdown, insertChecklist, saveApprovers, signOffTask, withdrawSignOff } from './handlers/checklist';
 import { insertChecklistFromMenu } from './checklist/checklist-menu';
@@ -29,6 +30,8 @@ export type EntryPoint = {
 const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
   // Implementation checklist and approvers.
   getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
+  // Version reviews (issue 6)
+  listReviews, requestReview, decideReview, withdrawReview, saveReviewSettings, exportVersion,
 };
 
 export const triggers = {
@@ -86,6 +89,13 @@ const apiDocs: Record<ApiName, string> = {
   signOffTask: 'Sidebar: signs off a task as the signed-in approver (identity from Session), under the document lock; recorded and mirrored into the tab.',
   withdrawSignOff: 'Sidebar: withdraws a task\'s sign-off with a reason, kept in the history.',
   saveApprovers: 'Sidebar: sets the approver list (emails); every change is recorded with who and when.',
+  // Version reviews (issue 6)
+  listReviews: 'Sidebar: the versions with their reviews: requests, what awaits the signed-in user, the approval in force.',
+  requestReview: 'Sidebar: requests a review of a version from approvers of the settings list (requester from Session).',
+  decideReview: 'Sidebar: approves or requests changes on a review request, as the Session user, if they are one of its approvers.',
+  withdrawReview: 'Sidebar: withdraws an open review request, with a reason (the requester only).',
+  saveReviewSettings: 'Sidebar: the review policy and whether registered tabs are protected while a version is in review.',
+  exportVersion: 'Sidebar: an approved version as a JSON or CSV file, for the integration\'s repository.',
 };
 
 type ApiEntry = EntryPoint & { run: (payload: unknown) => Json };
@@ -124,4 +134,11 @@ export const api: Record<ApiName, ApiEntry> = {
   signOffTask: apiEntry('signOffTask'),
   withdrawSignOff: apiEntry('withdrawSignOff'),
   saveApprovers: apiEntry('saveApprovers'),
+  // Version reviews (issue 6)
+  listReviews: apiEntry('listReviews'),
+  requestReview: apiEntry('requestReview'),
+  decideReview: apiEntry('decideReview'),
+  withdrawReview: apiEntry('withdrawReview'),
+  saveReviewSettings: apiEntry('saveReviewSettings'),
+  exportVersion: apiEntry('exportVersion'),
 };

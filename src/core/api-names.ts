@@ -29,6 +29,13 @@ export const API_NAMES = [
   'signOffTask',
   'withdrawSignOff',
   'saveApprovers',
+  // Version reviews (issue 6)
+  'listReviews',
+  'requestReview',
+  'decideReview',
+  'withdrawReview',
+  'saveReviewSettings',
+  'exportVersion',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;

@@ -13,6 +13,7 @@ import type { PendingChanges } from './versions/changes-since';
 import type { SnapshotDiff } from './versions/diff';
 import type { ChecklistDetection, ChecklistProgress, ChecklistRuleName, TaskSignOffState } from './checklist';
 import type { ApproverChange } from './approvals';
+import { reviewApiInputs, type ReviewApiResults } from './review/api-contract';
 
 const sheetId = z.number().int().nonnegative();
 const registeredKind = z.enum(['mapping', 'dictionary', 'value-map']);
@@ -99,6 +100,8 @@ export const apiInputs = {
   withdrawSignOff: z.object({ taskId: z.string().trim().min(1).max(100), reason: z.string().trim().min(1, 'a reason is required').max(1000) }).strict(),
   /** Sets the approver list (emails); the change is recorded with who and when. */
   saveApprovers: z.object({ approvers: z.array(z.string().max(320)).max(100) }).strict(),
+  // Version reviews and approvals (issue 6): see review/api-contract.ts.
+  ...reviewApiInputs,
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -142,6 +145,8 @@ export type SidebarState = {
   open: { panel: SidebarPanel; sheetId: number | null; kind: RegisteredKind | null } | null;
   /** Who may sign off (checklist tasks, versions) and every change to that list. */
   approvers: ApproversView;
+  /** A version review waiting for this user's decision (the sidebar opens on it), or null. */
+  awaitingReview: { requestId: string; label: string } | null;
 };
 
 /** The approver list as the Settings panel shows it; `isApprover`: the signed-in user is on it. */
@@ -262,7 +267,7 @@ export type ApiResults = {
   signOffTask: ChecklistView;
   withdrawSignOff: ChecklistView;
   saveApprovers: ApproversView;
-};
+} & ReviewApiResults;
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */
 type AssertJson<T extends Record<ApiName, Json>> = T;

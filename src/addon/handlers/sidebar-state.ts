@@ -11,6 +11,7 @@ import { loadSpec, registeredKinds, takePanelRequest, type Spec } from '../spec/
 import { isInternalSheet } from '../spec/registered-tabs';
 import { readApprovals } from '../approvals/approvals-store';
 import { approversView } from './checklist';
+import { awaitingReviewFor } from './reviews';
 
 /** The sidebar's state (also returned by calls that change it, so one round trip refreshes it). */
 export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: Spec, open: SidebarState['open'] = null): SidebarState {
@@ -29,6 +30,7 @@ export function sidebarState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec:
     },
     open,
     approvers: approversView(readApprovals().settings, currentUserEmail()),
+    awaitingReview: awaitingReviewFor(currentUserEmail()),
   };
 }
 

@@ -1,0 +1,368 @@
+/**
+ * Version reviews: request a review of a tagged version, approve or request changes, withdraw, and
+ * export an approved version. Who acts comes from Session only. Each action runs under the document
+ * lock, checks everything first, then writes its ONE record (a request property, or one entry of the
+ * shared sign-off log); the Sign-offs tab, the README lines, tab protection, the checklist link and
+ * the notification follow from the records and are redone by the next action if one of them fails.
+ */
+import type { ApiParsedInput, ApiResults } from '../../core/api';
+import type { ChangeLine } from '../../core/events';
+import { UserError } from '../../core/errors';
+import { versionSubject } from '../../core/approvals';
+import {
+  approvalEvidence,
+  approvalSummary,
+  approvedVersionExport,
+  awaitingDecision,
+  checkDecision,
+  checkNewRequest,
+  checkWithdraw,
+  currentApproval,
+  differsText,
+  lastApprovedBy,
+  requestId,
+  reviewViews,
+  signOffsRows,
+  snapshotCsv,
+  STATUS_TEXT,
+  versionStatuses,
+  type ReviewRequest,
+  type ReviewView,
+} from '../../core/review';
+import type { ReviewForYou, ReviewPanel, ReviewRequestView, ReviewState } from '../../core/review/api-contract';
+import { countChangesSince, decodeVersion, diffSnapshots, verifyChain, type Snapshot, type SnapshotDiff, type VersionIndexEntry } from '../../core/versions';
+import type { VersionList } from '../../core/api';
+import { appendSignOffs, readApprovals, requireUserEmail, type Approvals } from '../approvals/approvals-store';
+import { reopenMappingSpecTasks, signOffMappingSpecTasks } from '../checklist/mapping-spec-link';
+import { notifyEvent } from '../notify/notify-event';
+import { withDocumentLock } from '../adapters/lock';
+import { readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
+import { currentUserEmail } from '../adapters/session';
+import { activeSpreadsheet } from '../adapters/spreadsheet';
+import { appsScriptVersionServices } from '../adapters/version-services';
+import { readChunkRows, readVersionIndex, versionsSheet, type StoredRows } from '../adapters/version-store';
+import { registeredTabs } from '../spec/registered-tabs';
+import { liveSnapshot } from '../spec/spec-snapshot';
+import { loadSpec } from '../spec/spec-store';
+import { readReviewRequests, readReviewSettings, requestProperty, settingsProperty } from '../review/review-store';
+import { protectTabs, signOffsTabMatches, unprotectTabs, writeReadmeApproval, writeSignOffsTab } from '../review/review-reports';
+import { DIFF_MAX_ROWS_PER_TAB, listVersions } from './versions';
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** Changes listed in a notification (the total is always given). */
+const EVENT_CHANGES = 20;
+const EMPTY: Snapshot = { tabs: [] };
+
+/** What every action reads first: one getProperties call. */
+type Loaded = { props: Record<string, string>; approvals: Approvals; requests: ReviewRequest[]; views: ReviewView[]; entries: VersionIndexEntry[] };
+
+function load(): Loaded {
+  const props = readAllDocumentProperties();
+  const approvals = readApprovals(props);
+  const requests = readReviewRequests(props);
+  return { props, approvals, requests, views: reviewViews(requests, approvals.log), entries: readVersionIndex(props) };
+}
+
+/** Decodes versions from the hidden sheet read once; a tampered version is a UserError naming it. */
+function versionReader(ss: Ss) {
+  let rows: StoredRows | null = null;
+  const services = appsScriptVersionServices();
+  const chunkRows = () => (rows ??= readChunkRows(versionsSheet(ss)));
+  return {
+    services,
+    chunkRows,
+    snapshot(entry: VersionIndexEntry): Snapshot {
+      try {
+        return decodeVersion(entry, chunkRows(), services).snapshot;
+      } catch (e) {
+        services.rethrowServiceFailure();
+        throw e;
+      }
+    },
+  };
+}
+
+/**
+ * The version of a request, only if it exists as requested and passes the versions' integrity check
+ * (its stored snapshot matches its hash and its link in the chain holds); otherwise a UserError.
+ */
+function verifiedVersion(ss: Ss, entries: readonly VersionIndexEntry[], seq: number, contentHash: string | null, what: string): { entry: VersionIndexEntry; reader: ReturnType<typeof versionReader> } {
+  const entry = entries.find((e) => e.seq === seq);
+  if (!entry) throw new UserError(`There is no version number ${seq}: ${what}`);
+  if (contentHash !== null && entry.contentHash !== contentHash) throw new UserError(`Version ${entry.label} is no longer the content that was requested for review: ${what}`);
+  const reader = versionReader(ss);
+  const report = verifyChain(entries, () => reader.chunkRows(), reader.services);
+  reader.services.rethrowServiceFailure();
+  const check = report.versions.find((v) => v.seq === seq);
+  if (!check || !check.contentOk || !check.linkOk) {
+    const why = report.issues.filter((i) => i.seq === seq).map((i) => i.message).join(' ');
+    throw new UserError(`${why || `Version ${entry.label} failed its integrity check.`} It cannot be reviewed: ${what}`);
+  }
+  return { entry, reader };
+}
+
+function changeLines(diff: SnapshotDiff): { changes: ChangeLine[]; total: number } {
+  const changes: ChangeLine[] = [];
+  let total = 0;
+  for (const tab of diff.tabs) {
+    total += tab.counts.added + tab.counts.changed + tab.counts.removed;
+    for (const row of tab.rows) {
+      for (const c of row.cells) if (changes.length < EVENT_CHANGES) changes.push({ tab: tab.name, rowKey: row.key, column: c.column, before: c.old, after: c.new });
+    }
+  }
+  return { changes, total };
+}
+
+/** Runs a derived write; a failure becomes a notice (the records stand, the next action redoes it). */
+function derived(notices: string[], what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    console.error(`Mapspec review: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    notices.push(`Mapspec could not ${what}; it tries again at the next review action.`);
+  }
+}
+
+function readmeLines(views: readonly ReviewView[], changes: number | null): [string, string] {
+  const approved = currentApproval(views);
+  const inReview = views.filter((v) => v.status === 'in-review').map((v) => v.label);
+  const reviewing = inReview.length ? `In review: ${inReview.join(', ')}.` : '';
+  if (!approved) return ['Not approved: no version of the mapping spec has been approved yet.', reviewing];
+  const differs = changes === null ? `The live sheets could not be compared with ${approved.label}.` : `${differsText(approved.label, changes)}.`;
+  return [approvalSummary(approved).text, reviewing ? `${differs} ${reviewing}` : differs];
+}
+
+/** Live changes since the approved version (reusing the version list's count when it is the latest). */
+function changesSinceApproval(ss: Ss, props: Record<string, string>, approved: ReviewView, entries: readonly VersionIndexEntry[], list: VersionList | null, reader = versionReader(ss)) {
+  if (list?.pending && list.versions[0]?.seq === approved.seq) return list.pending;
+  const entry = entries.find((e) => e.seq === approved.seq);
+  if (!entry) return null;
+  try {
+    return countChangesSince(entry.label, reader.snapshot(entry), liveSnapshot(registeredTabs(ss, loadSpec(props))));
+  } catch (e) {
+    if (e instanceof UserError) return null;
+    throw e;
+  }
+}
+
+/** The derived writes after a record: Sign-offs tab and README lines. */
+function refreshReports(ss: Ss, loaded: Loaded, views: readonly ReviewView[], log: Approvals['log'], notices: string[]): void {
+  derived(notices, 'update the Sign-offs tab', () => writeSignOffsTab(ss, loaded.props, signOffsRows(views, log)));
+  derived(notices, 'update the approval lines of the README tab', () => {
+    const approved = currentApproval(views);
+    const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
+    writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null));
+  });
+}
+
+function requestView(v: ReviewView, user: string | null): ReviewRequestView {
+  return {
+    id: v.id,
+    seq: v.seq,
+    label: v.label,
+    hash: v.contentHash.slice(0, 8),
+    contentHash: v.contentHash,
+    approvers: [...v.approvers],
+    policy: v.policy,
+    message: v.message,
+    due: v.due,
+    requester: v.requester,
+    requestedAt: v.requestedAt,
+    status: v.status,
+    statusText: STATUS_TEXT[v.status],
+    decisions: v.decisions.map((d) => ({ ...d })),
+    waitingOn: [...v.waitingOn],
+    decidedAt: v.decidedAt,
+    withdrawn: v.withdrawn ? { ...v.withdrawn } : null,
+    supersededBy: v.supersededBy,
+    canDecide: user !== null && v.status === 'in-review' && v.approvers.includes(user),
+    canWithdraw: user !== null && v.status === 'in-review' && v.requester === user,
+  };
+}
+
+/** The review state for the signed-in user, over the version list already built. */
+function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState {
+  const loaded = load();
+  const user = currentUserEmail()?.toLowerCase() ?? null;
+  const { views, entries, approvals } = loaded;
+  const choices = approvals.settings.approvers;
+  const isApprover = user !== null && choices.includes(user);
+  const visible = isApprover ? views.filter((v) => v.approvers.includes(user) || v.requester === user) : views;
+  const reader = versionReader(ss);
+  const forYou: ReviewForYou[] = [];
+  for (const v of awaitingDecision(views, user)) {
+    const entry = entries.find((e) => e.seq === v.seq);
+    if (!entry) continue;
+    const base = lastApprovedBy(views, user!, v.seq);
+    const baseEntry = base ? entries.find((e) => e.seq === base.seq) : undefined;
+    try {
+      const diff = diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: DIFF_MAX_ROWS_PER_TAB, maxMovedPerTab: DIFF_MAX_ROWS_PER_TAB });
+      forYou.push({ request: requestView(v, user), base: baseEntry ? baseEntry.label : null, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      notices.push(`${v.label} awaits your review but cannot be shown: ${e.message}`);
+    }
+  }
+  const approved = currentApproval(views);
+  let approval: ReviewState['approval'] = null;
+  if (approved) {
+    const pending = changesSinceApproval(ss, loaded.props, approved, entries, list, reader);
+    const changes = pending ? pending.total : -1;
+    approval = { ...approvalSummary(approved), changes, differsText: pending ? differsText(approved.label, changes) : `The live sheets could not be compared with ${approved.label}`, pending };
+    derived(notices, 'update the approval lines of the README tab', () => writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null)));
+  }
+  const statuses = [...versionStatuses(views).values()].map((v) => ({ seq: v.seq, status: v.status, statusText: STATUS_TEXT[v.status], requestId: v.id }));
+  return {
+    user,
+    isApprover,
+    approverChoices: isApprover ? [] : [...choices],
+    settings: readReviewSettings(loaded.props),
+    requests: visible.map((v) => requestView(v, user)).reverse(),
+    versionStatus: statuses,
+    approval,
+    forYou,
+    signOffsMismatch: !signOffsTabMatches(ss, loaded.props, signOffsRows(views, approvals.log)),
+    notices,
+  };
+}
+
+function panel(ss: Ss, notices: string[] = []): ReviewPanel {
+  const versions = listVersions({});
+  return { versions, reviews: reviewState(ss, versions, notices) };
+}
+
+export function listReviews(_input: ApiParsedInput<'listReviews'>): ApiResults['listReviews'] {
+  return panel(activeSpreadsheet());
+}
+
+export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResults['requestReview'] {
+  const ss = activeSpreadsheet();
+  const requester = requireUserEmail('request a review');
+  const notices: string[] = [];
+  withDocumentLock(() => {
+    const loaded = load();
+    const nothing = 'nothing was recorded.';
+    const { entry, reader } = verifiedVersion(ss, loaded.entries, input.seq, null, nothing);
+    const approvers = checkNewRequest(loaded.views, { seq: entry.seq, label: entry.label, requester, approvers: input.approvers, allowed: loaded.approvals.settings.approvers });
+    const settings = readReviewSettings(loaded.props);
+    const tabs = settings.protectDuringReview ? registeredTabs(ss, loadSpec(loaded.props)).map((t) => t.sheet) : [];
+    const n = loaded.requests.reduce((max, r) => Math.max(max, r.n), 0) + 1;
+    // The tabs to protect are those without a protection of their own, decided before the record.
+    const toProtect = tabs.filter((s) => s.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0);
+    const request: ReviewRequest = {
+      id: requestId(n),
+      n,
+      seq: entry.seq,
+      label: entry.label,
+      contentHash: entry.contentHash,
+      approvers,
+      policy: input.policy ?? settings.policy,
+      message: input.message.trim(),
+      due: input.due,
+      requester,
+      requestedAt: new Date().toISOString(),
+      protectedSheetIds: toProtect.map((s) => s.getSheetId()),
+    };
+    writeDocumentProperties(requestProperty(request)); // the record
+    const views = reviewViews([...loaded.requests, request], loaded.approvals.log);
+    derived(notices, 'protect the registered tabs during the review', () => void protectTabs(toProtect, entry.label));
+    derived(notices, 'reopen the checklist task', () => void reopenMappingSpecTasks(`Review of mapping spec ${entry.label} requested by ${requester} on ${request.requestedAt.slice(0, 10)}`));
+    derived(notices, 'notify the approvers', () => {
+      const base = currentApproval(loaded.views);
+      const baseEntry = base ? loaded.entries.find((e) => e.seq === base.seq) : undefined;
+      const { changes, total } = changeLines(diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: EVENT_CHANGES, maxMovedPerTab: 0 }));
+      notifyEvent({ kind: 'review-requested', requestId: request.id, label: request.label, seq: request.seq, requester, approvers: [...approvers], message: request.message, due: request.due, policy: request.policy, at: request.requestedAt, changes, totalChanges: total });
+    });
+    refreshReports(ss, loaded, views, loaded.approvals.log, notices);
+  });
+  return panel(ss, notices);
+}
+
+export function decideReview(input: ApiParsedInput<'decideReview'>): ApiResults['decideReview'] {
+  const ss = activeSpreadsheet();
+  const approver = requireUserEmail('record your decision');
+  const notices: string[] = [];
+  withDocumentLock(() => {
+    const loaded = load();
+    const view = loaded.views.find((v) => v.id === input.requestId);
+    const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash });
+    if (verdict === 'already' || !view) return;
+    verifiedVersion(ss, loaded.entries, view.seq, view.contentHash, 'nothing was recorded.');
+    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view.seq), action: input.decision, comment: input.comment.trim(), requestId: view.id, contentHash: view.contentHash }], approver); // the record
+    const log = [...loaded.approvals.log, entry!];
+    const views = reviewViews(loaded.requests, log);
+    const now = views.find((v) => v.id === view.id)!;
+    if (now.status !== 'in-review') {
+      // Protection ends with the decision, also for older requests this approval superseded.
+      const ended = views.filter((v) => v.id === now.id || (v.status === 'superseded' && loaded.views.find((o) => o.id === v.id)?.status === 'in-review'));
+      derived(notices, 'remove the review protection', () => notices.push(...unprotectTabs(ss, ended.flatMap((v) => v.protectedSheetIds))));
+    }
+    if (now.status === 'approved') derived(notices, 'sign off the checklist task', () => void signOffMappingSpecTasks(approver, approvalEvidence(now)));
+    derived(notices, 'notify the requester', () =>
+      notifyEvent({ kind: 'review-decided', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approver, decision: input.decision === 'approve' ? 'approved' : 'changes-requested', comment: entry!.comment, status: now.status === 'approved' || now.status === 'changes-requested' ? now.status : 'in-review', at: entry!.at }),
+    );
+    refreshReports(ss, loaded, views, log, notices);
+  });
+  return panel(ss, notices);
+}
+
+export function withdrawReview(input: ApiParsedInput<'withdrawReview'>): ApiResults['withdrawReview'] {
+  const ss = activeSpreadsheet();
+  const user = requireUserEmail('withdraw a review request');
+  const notices: string[] = [];
+  withDocumentLock(() => {
+    const loaded = load();
+    const view = loaded.views.find((v) => v.id === input.requestId);
+    checkWithdraw(view, user, input.reason);
+    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view!.seq), action: 'withdraw', comment: input.reason.trim(), requestId: view!.id, contentHash: view!.contentHash }], user); // the record
+    const log = [...loaded.approvals.log, entry!];
+    const views = reviewViews(loaded.requests, log);
+    derived(notices, 'remove the review protection', () => notices.push(...unprotectTabs(ss, view!.protectedSheetIds)));
+    derived(notices, 'notify the approvers', () => notifyEvent({ kind: 'review-withdrawn', requestId: view!.id, label: view!.label, seq: view!.seq, requester: view!.requester, approvers: [...view!.approvers], reason: entry!.comment, at: entry!.at }));
+    refreshReports(ss, loaded, views, log, notices);
+  });
+  return panel(ss, notices);
+}
+
+export function saveReviewSettings(input: ApiParsedInput<'saveReviewSettings'>): ApiResults['saveReviewSettings'] {
+  const ss = activeSpreadsheet();
+  const user = requireUserEmail('change the review settings');
+  withDocumentLock(() => {
+    const loaded = load();
+    if (loaded.approvals.settings.approvers.includes(user)) throw new UserError('Approvers cannot change the review settings: ask the analyst who requests reviews.');
+    writeDocumentProperties(settingsProperty({ policy: input.policy, protectDuringReview: input.protectDuringReview }));
+  });
+  return panel(ss);
+}
+
+/** A file name from a label: letters, digits, dot, dash, underscore. */
+function fileStem(label: string, hash: string): string {
+  const safe = label.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return `mapspec-${safe || 'version'}-${hash.slice(0, 8)}`;
+}
+
+export function exportVersion(input: ApiParsedInput<'exportVersion'>): ApiResults['exportVersion'] {
+  const ss = activeSpreadsheet();
+  const loaded = load();
+  const review = loaded.views.filter((v) => v.seq === input.seq && (v.status === 'approved' || v.status === 'superseded')).pop();
+  const label = loaded.entries.find((e) => e.seq === input.seq)?.label ?? `number ${input.seq}`;
+  if (!review) throw new UserError(`Version ${label} has not been approved: only an approved version is exported.`);
+  const { entry, reader } = verifiedVersion(ss, loaded.entries, review.seq, review.contentHash, 'it is not exported.');
+  const snapshot = reader.snapshot(entry);
+  const stem = fileStem(entry.label, entry.contentHash);
+  if (input.format === 'csv') return { filename: `${stem}.csv`, mimeType: 'text/csv', content: snapshotCsv(snapshot, entry.label) };
+  const data = approvedVersionExport(entry, loaded.entries, snapshot, review);
+  return { filename: `${stem}.json`, mimeType: 'application/json', content: JSON.stringify(data, null, 2) + '\n' };
+}
+
+/**
+ * For the sidebar state: the first review waiting for this user's decision. No spreadsheet call, and
+ * only the review records are read (a damaged version entry must not stop the sidebar from opening).
+ */
+export function awaitingReviewFor(user: string | null): { requestId: string; label: string } | null {
+  if (!user) return null;
+  const props = readAllDocumentProperties();
+  const views = reviewViews(readReviewRequests(props), readApprovals(props).log);
+  const first = awaitingDecision(views, user.toLowerCase())[0];
+  return first ? { requestId: first.id, label: first.label } : null;
+}
