@@ -14,6 +14,9 @@ export class BuildError extends Error {
   }
 }
 
+/** A `/` after one of these words starts a regular expression, not a division (`return /x/.test(s)`). */
+const REGEX_AFTER_WORD = /(?<![\w$.])(return|typeof|case|throw|void|delete|in|of|yield|else|do)\s*$/;
+
 /** Removes comments, string/template/regex literals, so identifiers can be scanned. */
 export function stripLiterals(code: string): string {
   let out = '';
@@ -62,7 +65,7 @@ export function stripLiterals(code: string): string {
       lastSignificant = '"';
       continue;
     }
-    if (c === '/' && (lastSignificant === '' || '(,=:[!&|?{};+-*%<>~^'.includes(lastSignificant) || /\breturn$|\btypeof$/.test(out))) {
+    if (c === '/' && (lastSignificant === '' || '(,=:[!&|?{};+-*%<>~^'.includes(lastSignificant) || REGEX_AFTER_WORD.test(out.slice(-12)))) {
       // A regular expression literal.
       i++;
       let inClass = false;

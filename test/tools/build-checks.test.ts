@@ -63,6 +63,12 @@ describe('verify-build scanners', () => {
     expect(stripLiterals('a("x(y")/2; b = /re/g;')).toBe('a("")/2; b = /r/;');
   });
 
+  test('a regular expression after return is a literal: a quote inside it does not swallow the code after it', () => {
+    expect(stripLiterals('function f(s) { return /[",]/.test(s) ? 1 : 0; }\nwindow.x = "y";')).toBe('function f(s) { return /r/.test(s) ? 1 : 0; }\nwindow.x = "";');
+    expect(findForbidden('function f(s) { return /[",]/.test(s); }\nconst t = "document";')).toEqual([]);
+    expect(findForbidden('function f(s) { return /[",]/.test(s); }\ndocument.title = "";')).toEqual(['Code.js uses "document" (line 2), which does not exist in Apps Script']);
+  });
+
   test('top-level functions are found by loading the code with no globals', () => {
     expect([...topLevelFunctions('var M = (function(){ return 1; })();\nfunction onOpen(e) { return M; }\nfunction show() {}')].sort()).toEqual(['onOpen', 'show']);
   });
