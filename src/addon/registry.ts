@@ -13,6 +13,8 @@ import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
 import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
 import { recolourEditedRows } from './triggers/on-edit';
+import { getNotifications, saveNotificationSettings, setNotifications } from './notify/notifications-api';
+import { logEdit, runSchedule } from './notify/notify-triggers';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
 
@@ -24,7 +26,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs };
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs, getNotifications, saveNotificationSettings, setNotifications };
 
 export const triggers = {
   onOpen: {
@@ -41,6 +43,18 @@ export const triggers = {
     params: ['e'],
     doc: 'Simple trigger: recolours the edited rows of a registered tab (AuthMode.LIMITED, 30 s).\n@param {GoogleAppsScript.Events.SheetsOnEdit} e',
     run: (e: GoogleAppsScript.Events.SheetsOnEdit) => recolourEditedRows(e),
+  },
+  notifyOnEdit: {
+    params: ['e'],
+    doc: 'Installable edit trigger (installed by "Turn on notifications"): appends the edit to the capped edit log.\n@param {GoogleAppsScript.Events.SheetsOnEdit} e',
+    run: (e: GoogleAppsScript.Events.SheetsOnEdit) => logEdit(e),
+  },
+  notifyOnSchedule: {
+    params: ['e'],
+    doc: 'Installable time trigger (hourly or daily): queues the digests of changes and sends the queue as the mail quota allows.\n@param {Object} e',
+    run: (_e?: unknown) => {
+      runSchedule();
+    },
   },
 } satisfies Record<string, EntryPoint>;
 
@@ -70,6 +84,9 @@ const apiDocs: Record<ApiName, string> = {
   listVersions: 'Sidebar: the versions (newest first) with their integrity, and the unreleased changes since the latest.',
   diffVersions: "Sidebar: rows and cells changed between two versions, or a version and the live sheets ('live').",
   openVersionTabs: 'Sidebar: opens a version as read-only tabs (one per tab of the spec), to compare side by side.',
+  getNotifications: 'Sidebar: notification settings, whether the triggers are on and whose account sends, and the queue with why each email waits.',
+  saveNotificationSettings: 'Sidebar: saves the subscribers (every event / daily digest / off) and the digest schedule; malformed emails are refused.',
+  setNotifications: 'Sidebar: turns notifications on (installs the edit and time triggers, once) or off (removes them).',
   exportSnapshot: 'The live spec as a snapshot (the shape versions store), for the command line\'s diff of two files.',
 };
 
@@ -100,4 +117,7 @@ export const api: Record<ApiName, ApiEntry> = {
   diffVersions: apiEntry('diffVersions'),
   exportSnapshot: apiEntry('exportSnapshot'),
   openVersionTabs: apiEntry('openVersionTabs'),
+  getNotifications: apiEntry('getNotifications'),
+  saveNotificationSettings: apiEntry('saveNotificationSettings'),
+  setNotifications: apiEntry('setNotifications'),
 };

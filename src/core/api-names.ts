@@ -20,6 +20,9 @@ export const API_NAMES = [
   'diffVersions',
   'exportSnapshot',
   'openVersionTabs',
+  'getNotifications',
+  'saveNotificationSettings',
+  'setNotifications',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;
