@@ -10,14 +10,14 @@ import { currentUserEmail } from '../adapters/session';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { readApprovals } from '../approvals/approvals-store';
 import { readEditLog, readNotifySettings, readNotifyState, SETTINGS_KEY } from './notify-store';
-import { EDIT_HANDLER, SCHEDULE_HANDLER, turnOff, turnOn } from './notify-triggers';
+import { EDIT_HANDLER, myTriggers, SCHEDULE_HANDLER, turnOff, turnOn } from './notify-triggers';
 
 function view(): NotificationsView {
   const ss = activeSpreadsheet();
   const props = readAllDocumentProperties();
   const state = readNotifyState(props);
   const settings = readNotifySettings(props);
-  const triggers = ScriptApp.getUserTriggers(ss);
+  const triggers = myTriggers(ss);
   const quota = MailApp.getRemainingDailyQuota();
   const queue = parseQueue(props);
   const plan = planDelivery(queue, quota, parseSentIds(props[SENT_KEY]));

@@ -119,8 +119,20 @@ export function runSchedule(): DeliveryResult {
 
 // ---- turning on and off ----------------------------------------------------------------------
 
-function myTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === EDIT_HANDLER || t.getHandlerFunction() === SCHEDULE_HANDLER);
+/**
+ * This user's notification triggers: the document's (getUserTriggers) and the time trigger, which
+ * has no document as its source and so is found among the project's triggers (getProjectTriggers).
+ */
+export function myTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+  const seen = new Set<string>();
+  const out: GoogleAppsScript.Script.Trigger[] = [];
+  for (const t of [...ScriptApp.getUserTriggers(ss), ...ScriptApp.getProjectTriggers()]) {
+    const handler = t.getHandlerFunction();
+    if ((handler !== EDIT_HANDLER && handler !== SCHEDULE_HANDLER) || seen.has(t.getUniqueId())) continue;
+    seen.add(t.getUniqueId());
+    out.push(t);
+  }
+  return out;
 }
 
 /**
