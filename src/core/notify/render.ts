@@ -24,6 +24,12 @@ export function rangeLink(url: string, sheetId: number, a1: string | null): stri
   return a1 ? `${url}#gid=${sheetId}&range=${encodeURIComponent(a1).replace(/%3A/g, ':')}` : `${url}#gid=${sheetId}`;
 }
 
+/** "2026-11-22T15:41:39.617Z" → "2026-11-22 15:41 UTC" (other text as it is). */
+export function shortTime(iso: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
 function subjectOf(spec: string, event: string): string {
   return clip(`[Mapspec] ${clip(spec, 80)}: ${event}`.replace(/[\r\n]+/g, ' '), SUBJECT_MAX_CHARS);
 }
@@ -141,11 +147,11 @@ export function renderEmail(message: QueuedMessage, maxBytes = BODY_MAX_BYTES): 
   const spec = message.specName || 'Untitled spreadsheet';
   if (n.kind === 'digest') {
     const head = [
-      `Changes to ${spec} since ${n.since} (${n.totalChanges} in all), not yet tagged as a version.`,
+      `Changes to ${spec} since ${shortTime(n.since)} (${n.totalChanges} in all), not yet tagged as a version.`,
       n.editors.length ? `Edited by: ${n.editors.join(', ')}.` : 'The edit log names no editor for these changes (pastes, imports and script edits are not logged).',
     ];
     const body = compose(head, digestRows(n.lines, message.url), n.totalChanges, message.url, spec, true, maxBytes);
-    return { subject: subjectOf(spec, `${n.totalChanges} change${n.totalChanges === 1 ? '' : 's'} since ${n.since.slice(0, 16).replace('T', ' ')}`), ...body };
+    return { subject: subjectOf(spec, `${n.totalChanges} change${n.totalChanges === 1 ? '' : 's'} since ${shortTime(n.since)}`), ...body };
   }
   const e = n.event;
   const lines = e.kind === 'version-tagged' || e.kind === 'review-requested' ? e.changes : [];
