@@ -123,7 +123,7 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     // version stands and the next tag writes the tab again.
     writeChangelog(ss, props, [...entries, encoded.entry]);
     // Subscribers hear of it (queued; sent as the quota allows); never fails the tag.
-    announceVersionTagged(encoded.entry, previousSnapshot, live);
+    announceVersionTagged(encoded.entry, previousSnapshot, live, props);
     // The list is built from memory, with no further spreadsheet call.
     const list = buildList([...entries, encoded.entry], after, services, () => live, live);
     // A copy: the result checker refuses an object reached twice (it cannot tell it from a cycle).

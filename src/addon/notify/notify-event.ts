@@ -14,21 +14,34 @@ import { readApprovals } from '../approvals/approvals-store';
 import { deliverQueued } from './delivery';
 import { readNotifySettings } from './notify-store';
 
-export function notifyEvent(event: MapspecEvent): void {
+/** Whether an event would reach anyone, from properties already read (no service call). */
+export function hasRecipients(event: MapspecEvent, props: Record<string, string>): boolean {
+  return recipientsFor({ kind: 'event', event }, readNotifySettings(props), readApprovals(props).settings.approvers).length > 0;
+}
+
+/**
+ * `props`: the document properties when the caller has just read them (tagVersion does, inside its
+ * lock). With no one to tell, the event then costs no service call at all.
+ */
+export function notifyEvent(event: MapspecEvent, props?: Record<string, string>): void {
+  const notification = { kind: 'event' as const, event };
+  const who = (p: Record<string, string>) => recipientsFor(notification, readNotifySettings(p), readApprovals(p).settings.approvers);
+  // A caller's read of the properties: is there anyone to tell?
   try {
+    if (props && who(props).length === 0) return;
     withDocumentLock(() => {
-      const props = readAllDocumentProperties();
-      const notification = { kind: 'event' as const, event };
-      const recipients = recipientsFor(notification, readNotifySettings(props), readApprovals(props).settings.approvers);
+      // Read again under the lock: the queue may have changed since the caller's read.
+      const current = readAllDocumentProperties();
+      const recipients = who(current);
       if (recipients.length === 0) return;
       const ss = activeSpreadsheet();
       const candidates = messagesFor(notification, recipients, { specName: ss.getName(), url: ss.getUrl(), now: new Date().toISOString() });
-      const fresh = newMessages(candidates, parseQueue(props), parseSentIds(props[SENT_KEY]));
+      const fresh = newMessages(candidates, parseQueue(current), parseSentIds(current[SENT_KEY]));
       if (fresh.length === 0) return;
       const values: Record<string, string> = {};
       for (const m of fresh) values[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
       writeDocumentProperties(values);
-      deliverQueued({ ...props, ...values });
+      deliverQueued({ ...current, ...values });
     });
   } catch (e) {
     // The caller's change stands; the reason is in the execution log.
