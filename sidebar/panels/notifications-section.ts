@@ -88,7 +88,7 @@ function draw(view: NotificationsView): void {
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => addRow('', 'every', true) }, '+ Add subscriber')),
     h('div', { class: 'field' }, h('label', { for: scheduleId }, 'Digest of changes for “Every event” subscribers'), schedule),
     h('p', { class: 'muted small' }, '“Daily digest” subscribers get one digest a day. Editor add-ons may not run more often than hourly.'),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save subscribers')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Update subscribers')),
   ) as HTMLFormElement;
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -55,6 +55,13 @@ test('turning notifications on twice leaves one edit and one time trigger; off r
   subscribe(emulator, [], 'daily');
   expect(emulator.state.triggers.map((t) => t.eventType).sort()).toEqual(['CLOCK', 'ON_EDIT']);
   expect(emulator.state.triggers.find((t) => t.eventType === 'CLOCK')!.everyMs).toBe(24 * HOUR);
+  // Another person can neither add a second set of triggers nor remove the owner's.
+  emulator.setActiveUser('bo@example.org');
+  const other = callServer(emulator, 'setNotifications', { on: true });
+  expect(!other.ok && other.message).toBe(`Notifications are already on, sent from ${USER}'s account. Ask them to turn notifications off first if they should come from yours.`);
+  expect(callServer(emulator, 'setNotifications', { on: false }).ok).toBe(false);
+  expect(emulator.state.triggers).toHaveLength(2);
+  emulator.setActiveUser(USER);
   const off = ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: false }));
   expect(off).toMatchObject({ on: false, editTrigger: false, timeTrigger: false });
   expect(emulator.state.triggers).toEqual([]);

@@ -80,12 +80,12 @@ test('turn on notifications, edit three cells (one by a paste), an hour passes, 
   await section.getByText('Nothing waiting: every email has gone out.').waitFor();
   await section.getByRole('button', { name: '+ Add subscriber' }).click();
   await section.getByRole('textbox', { name: 'Subscriber 1 email' }).fill('lead@');
-  await section.getByRole('button', { name: 'Save subscribers' }).click();
+  await section.getByRole('button', { name: 'Update subscribers' }).click();
   await until(() => sidebarStatus(sidebar).innerText(), (t) => t.includes('"lead@"'), 'the malformed email to be named');
   await sidebarIdle(sidebar);
   await section.getByRole('textbox', { name: 'Subscriber 1 email' }).fill('lead@example.org');
   expect(await section.getByRole('combobox', { name: 'Subscriber 1 gets' }).inputValue()).toBe('every');
-  await section.getByRole('button', { name: 'Save subscribers' }).click();
+  await section.getByRole('button', { name: 'Update subscribers' }).click();
   await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Subscribers saved.', 'the subscribers to be saved');
   await sidebarIdle(sidebar);
 

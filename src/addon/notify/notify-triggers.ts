@@ -147,6 +147,10 @@ export function turnOn(): NotifyState {
     const settings = readNotifySettings(props);
     const state = readNotifyState(props);
     const triggers = myTriggers(ss);
+    // One owner at a time: a second person's triggers would log every edit twice.
+    if (state.on && state.owner && state.owner !== owner && triggers.length === 0) {
+      throw new UserError(`Notifications are already on, sent from ${state.owner}'s account. Ask them to turn notifications off first if they should come from yours.`);
+    }
     const edit = triggers.find((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
     let clock = triggers.find((t) => t.getEventType() === ScriptApp.EventType.CLOCK);
     if (clock && state.schedule !== settings.schedule) {
