@@ -165,6 +165,8 @@ test('quota used up: every message waits (the sidebar says why); the next day ea
   const everyDigest = sent.filter((m) => m.to.includes('ann@example.org') && / changes? since /.test(m.subject));
   expect(everyDigest).toHaveLength(1);
   expect(everyDigest[0]!.htmlBody).toContain('→ lower()');
+  // upper() was in version v1's email: the digest is of changes not yet tagged.
+  expect(everyDigest[0]!.htmlBody).not.toContain('upper()');
   // The daily digest (cy) covers everything since notifications were turned on.
   const daily = sent.filter((m) => m.to.includes('cy@example.org'));
   expect(daily).toHaveLength(1);
