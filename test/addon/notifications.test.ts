@@ -122,7 +122,13 @@ test('120 subscribers go out in messages of at most 50 recipients, each address 
   const { emulator } = withSpec({ dailyMailQuota: 1500 });
   const emails = Array.from({ length: 120 }, (_, i) => `person${i + 1}@example.org`);
   subscribe(emulator, emails.map((email) => ({ email, mode: 'every' as const })));
-  ok(callServer(emulator, 'tagVersion', { note: 'First' }));
+  const names: string[] = [];
+  const tagged = run(emulator, 'tagVersion', { args: [{ note: 'First' }], onCall: (name) => names.push(name) });
+  expect(tagged.ok).toBe(true);
+  // notifyEvent runs inside the tag's lock and does not release it (Apps Script locks do not nest):
+  // the one release is the tag's own, after the mail went.
+  expect(names.filter((n) => n.endsWith('.releaseLock'))).toHaveLength(1);
+  expect(names.lastIndexOf('MailApp.sendEmail')).toBeLessThan(names.findIndex((n) => n.endsWith('.releaseLock')));
   const sent = emulator.state.mail.sent;
   expect(sent.map((m) => m.to.length)).toEqual([50, 50, 20]);
   expect(sent.flatMap((m) => m.to).sort()).toEqual([...emails].sort());

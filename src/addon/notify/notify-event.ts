@@ -14,6 +14,16 @@ import { readApprovals } from '../approvals/approvals-store';
 import { deliverQueued } from './delivery';
 import { readNotifySettings } from './notify-store';
 
+/**
+ * The document lock, unless this execution already holds it (tagVersion, a review decision call
+ * notifyEvent inside their own): Apps Script locks do not count nesting, so releasing it here would
+ * end the caller's lock too.
+ */
+function underDocumentLock(fn: () => void): void {
+  if (LockService.getDocumentLock().hasLock()) fn();
+  else withDocumentLock(fn);
+}
+
 /** Whether an event would reach anyone, from properties already read (no service call). */
 export function hasRecipients(event: MapspecEvent, props: Record<string, string>): boolean {
   return recipientsFor({ kind: 'event', event }, readNotifySettings(props), readApprovals(props).settings.approvers).length > 0;
@@ -29,7 +39,7 @@ export function notifyEvent(event: MapspecEvent, props?: Record<string, string>)
   // A caller's read of the properties: is there anyone to tell?
   try {
     if (props && who(props).length === 0) return;
-    withDocumentLock(() => {
+    underDocumentLock(() => {
       // Read again under the lock: the queue may have changed since the caller's read.
       const current = readAllDocumentProperties();
       const recipients = who(current);
