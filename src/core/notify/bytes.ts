@@ -1,3 +1,5 @@
+/** Sizes and cuts of text for the notification stores and bodies, which Apps Script limits in bytes. */
+
 /** UTF-8 length of a string without TextEncoder (the core has no platform globals). */
 export function utf8Length(text: string): number {
   let n = 0;
