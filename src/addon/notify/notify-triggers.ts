@@ -83,7 +83,14 @@ export function runSchedule(): DeliveryResult {
       const log = readEditLog(props);
       const queue = parseQueue(props);
       const sent = parseSentIds(props[SENT_KEY]);
-      const live = readLive(ss, props);
+      let live: ReturnType<typeof readLive>;
+      try {
+        live = readLive(ss, props);
+      } catch (e) {
+        // A tab Mapspec cannot read (no header any more): no digest this time, but what is queued still goes.
+        console.error(`Mapspec could not read the spec for the digest: ${e instanceof Error ? e.message : String(e)}`);
+        return deliverQueued(props);
+      }
       const { baselines, rows } = readBaselines(ss);
       const now = new Date();
       const at = now.toISOString();
