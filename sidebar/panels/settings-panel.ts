@@ -17,6 +17,7 @@ import { getState, setState } from '../store';
 import { setStatus, work } from '../status';
 import { views } from '../views';
 import { approversSection, renderApprovers } from './approvers-section';
+import { mountNotificationsSection } from './notifications-section';
 
 type ColourKey = keyof SettingsView['colours'];
 /** What this form edits; type synonyms and severities are kept as saved (no form yet). */
@@ -49,7 +50,8 @@ let drawnFrom = '';
 let offerRun = false;
 
 export function initSettingsPanel(container: HTMLElement): void {
-  root = container;
+  root = container.appendChild(h('div'));
+  mountNotificationsSection(container.appendChild(h('div')));
 }
 
 /** The state changed: redraw when the saved settings differ from those the form shows. */

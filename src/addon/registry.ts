@@ -16,6 +16,8 @@ import { decideReview, exportVersion, listReviews, requestReview, saveReviewSett
 import { recolourEditedRows } from './triggers/on-edit';
 import { adoptChecklist, detectChecklistTab, exportChecklistMarkdown, getChecklist, importChecklistMarkdown, insertChecklist, saveApprovers, signOffTask, withdrawSignOff } from './handlers/checklist';
 import { insertChecklistFromMenu } from './checklist/checklist-menu';
+import { getNotifications, saveNotificationSettings, setNotifications } from './notify/notifications-api';
+import { logEdit, runSchedule } from './notify/notify-triggers';
 import type { ApiName } from '../core/api';
 import type { Json } from '../core/json';
 
@@ -32,6 +34,8 @@ const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, de
   getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
   // Version reviews (issue 6)
   listReviews, requestReview, decideReview, withdrawReview, saveReviewSettings, exportVersion,
+  // Notifications (issue 7)
+  getNotifications, saveNotificationSettings, setNotifications,
 };
 
 export const triggers = {
@@ -49,6 +53,18 @@ export const triggers = {
     params: ['e'],
     doc: 'Simple trigger: recolours the edited rows of a registered tab (AuthMode.LIMITED, 30 s).\n@param {GoogleAppsScript.Events.SheetsOnEdit} e',
     run: (e: GoogleAppsScript.Events.SheetsOnEdit) => recolourEditedRows(e),
+  },
+  notifyOnEdit: {
+    params: ['e'],
+    doc: 'Installable edit trigger (installed by "Turn on notifications"): appends the edit to the capped edit log.\n@param {GoogleAppsScript.Events.SheetsOnEdit} e',
+    run: (e: GoogleAppsScript.Events.SheetsOnEdit) => logEdit(e),
+  },
+  notifyOnSchedule: {
+    params: ['e'],
+    doc: 'Installable time trigger (hourly or daily): queues the digests of changes and sends the queue as the mail quota allows.\n@param {Object} e',
+    run: (_e?: unknown) => {
+      runSchedule();
+    },
   },
 } satisfies Record<string, EntryPoint>;
 
@@ -79,6 +95,9 @@ const apiDocs: Record<ApiName, string> = {
   listVersions: 'Sidebar: the versions (newest first) with their integrity, and the unreleased changes since the latest.',
   diffVersions: "Sidebar: rows and cells changed between two versions, or a version and the live sheets ('live').",
   openVersionTabs: 'Sidebar: opens a version as read-only tabs (one per tab of the spec), to compare side by side.',
+  getNotifications: 'Sidebar: notification settings, whether the triggers are on and whose account sends, and the queue with why each email waits.',
+  saveNotificationSettings: 'Sidebar: saves the subscribers (every event / daily digest / off) and the digest schedule; malformed emails are refused.',
+  setNotifications: 'Sidebar: turns notifications on (installs the edit and time triggers, once) or off (removes them).',
   exportSnapshot: 'The live spec as a snapshot (the shape versions store), for the command line\'s diff of two files.',
   getChecklist: 'Sidebar: the checklist\'s progress per phase and overall, overdue, unowned and my tasks, and its sign-offs, in one call.',
   insertChecklist: 'Sidebar: inserts the implementation checklist tab (detailed, or compact) with dropdowns, date validation and a frozen header.',
@@ -141,4 +160,7 @@ export const api: Record<ApiName, ApiEntry> = {
   withdrawReview: apiEntry('withdrawReview'),
   saveReviewSettings: apiEntry('saveReviewSettings'),
   exportVersion: apiEntry('exportVersion'),
+  getNotifications: apiEntry('getNotifications'),
+  saveNotificationSettings: apiEntry('saveNotificationSettings'),
+  setNotifications: apiEntry('setNotifications'),
 };

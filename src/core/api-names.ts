@@ -36,6 +36,9 @@ export const API_NAMES = [
   'withdrawReview',
   'saveReviewSettings',
   'exportVersion',
+  'getNotifications',
+  'saveNotificationSettings',
+  'setNotifications',
 ] as const satisfies readonly ApiName[];
 
 type Missing = Exclude<ApiName, (typeof API_NAMES)[number]>;

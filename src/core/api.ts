@@ -102,6 +102,17 @@ export const apiInputs = {
   saveApprovers: z.object({ approvers: z.array(z.string().max(320)).max(100) }).strict(),
   // Version reviews and approvals (issue 6): see review/api-contract.ts.
   ...reviewApiInputs,
+  /** Notifications: settings, triggers and the queue (what waits and why). */
+  getNotifications: z.object({}).strict(),
+  /** Saves the subscribers (email + every event / daily digest / off) and the schedule; emails are checked on the server. */
+  saveNotificationSettings: z
+    .object({
+      subscribers: z.array(z.object({ email: z.string().max(320), mode: z.enum(['every', 'digest', 'off']) }).strict()).max(500),
+      schedule: z.enum(['hourly', 'daily']),
+    })
+    .strict(),
+  /** Turns notifications on (installs the edit and time triggers, idempotently) or off (removes them). */
+  setNotifications: z.object({ on: z.boolean() }).strict(),
 };
 
 export type ApiName = keyof typeof apiInputs;
@@ -267,7 +278,25 @@ export type ApiResults = {
   signOffTask: ChecklistView;
   withdrawSignOff: ChecklistView;
   saveApprovers: ApproversView;
+  getNotifications: NotificationsView;
+  saveNotificationSettings: NotificationsView;
+  setNotifications: NotificationsView;
 } & ReviewApiResults;
+
+/** The Notifications section: who gets what, whether the triggers are on (and whose), the queue. */
+export type NotificationsView = {
+  settings: { subscribers: { email: string; mode: 'every' | 'digest' | 'off' }[]; schedule: 'hourly' | 'daily' };
+  on: boolean;
+  /** Whose account the triggers (and so the digests) run on; '' when unknown. */
+  owner: string;
+  me: string;
+  editTrigger: boolean;
+  timeTrigger: boolean;
+  approvers: string[];
+  quotaLeft: number;
+  logEntries: number;
+  queue: { id: string; subject: string; recipients: number; createdAt: string; state: 'queued' | 'sending'; reason: string }[];
+};
 
 /** Results must be JSON: google.script.run cannot carry Dates or functions. */
 type AssertJson<T extends Record<ApiName, Json>> = T;

@@ -50,11 +50,39 @@ export function loadScript(emulator: Emulator, options: RunOptions = {}) {
   const sandbox = gasLocal.require(path.dirname(codePath), globals, {
     filter: (file) => path.resolve(file) === codePath,
   });
+  useEmulatorClock(sandbox, emulator.state.clockOffsetMs);
   execution.ctx.realm = {
     Date: vm.runInContext('Date', sandbox) as DateConstructor,
     Error: vm.runInContext('Error', sandbox) as ErrorConstructor,
   };
   return { execution, sandbox, globals: execution.globals };
+}
+
+/**
+ * The script's clock is the emulator's: once time has been advanced (advanceTime, "An hour passes"),
+ * `new Date()` and `Date.now()` in the script say the simulated time, as they would in Apps Script
+ * when the trigger really fires an hour later. Dates built from arguments are unchanged.
+ */
+function useEmulatorClock(sandbox: vm.Context, offsetMs: number): void {
+  if (!offsetMs) return;
+  vm.runInContext(
+    `(function (offset) {
+      var RealDate = Date;
+      var ClockDate = function Date(a, b, c, d, e, f, g) {
+        if (!new.target) return new RealDate(RealDate.now() + offset).toString();
+        var n = arguments.length;
+        return n === 0 ? new RealDate(RealDate.now() + offset)
+          : n === 1 ? new RealDate(a) : new RealDate(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0);
+      };
+      ClockDate.prototype = RealDate.prototype;
+      ClockDate.now = function () { return RealDate.now() + offset; };
+      ClockDate.parse = RealDate.parse;
+      ClockDate.UTC = RealDate.UTC;
+      Object.defineProperty(RealDate.prototype, 'constructor', { value: ClockDate, writable: true, configurable: true });
+      Date = ClockDate;
+    })`,
+    sandbox,
+  )(offsetMs);
 }
 
 /** Runs one top-level function in a fresh execution and ends it (locks released), as Apps Script does. */

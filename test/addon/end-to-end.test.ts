@@ -155,6 +155,8 @@ test('the manifest asks for exactly the scopes the add-on uses', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/script.scriptapp',
     ].sort(),
   );
 });
@@ -163,6 +165,8 @@ test.each([
   ['spreadsheets.currentonly', 'getSidebarState', 'Spreadsheet'],
   ['userinfo.email', 'getSidebarState', 'Session.getActiveUser'],
   ['script.container.ui', 'showSidebar', 'Ui.showSidebar'],
+  ['script.send_mail', 'getNotifications', 'MailApp.getRemainingDailyQuota'],
+  ['script.scriptapp', 'getNotifications', 'ScriptApp.getUserTriggers'],
 ])('each scope is needed: without %s, %s fails with the permission error', (scope, fn, method) => {
   const manifest = JSON.parse(fs.readFileSync(path.join(BUILD_DIR, 'appsscript.json'), 'utf8'));
   const emulator = newEmulator({ scopes: manifest.oauthScopes.filter((s: string) => !s.endsWith(`/auth/${scope}`)) });

@@ -31,6 +31,7 @@ import { registeredTabs } from '../spec/registered-tabs';
 import { liveSnapshot } from '../spec/spec-snapshot';
 import { writeChangelog } from '../adapters/changelog-tab';
 import { uniqueName } from '../../core/mapping/template-sheets';
+import { announceVersionTagged } from '../notify/announce';
 
 /** Row changes listed per tab in a diff (counts stay complete), to keep the sidebar payload small. */
 export const DIFF_MAX_ROWS_PER_TAB = 200;
@@ -131,6 +132,8 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     // The version now exists. The Changelog tab is derived from the index: if writing it fails, the
     // version stands and the next tag writes the tab again.
     writeChangelog(ss, props, [...entries, encoded.entry]);
+    // Subscribers hear of it (queued; sent as the quota allows); never fails the tag.
+    announceVersionTagged(encoded.entry, previousSnapshot, live, props);
     // The list is built from memory, with no further spreadsheet call.
     // Its content and the previous version's were checked (or made) in this execution.
     const verified = new Set<VersionIndexEntry>([encoded.entry]);

@@ -1,9 +1,60 @@
 /**
- * The one door through which the versions and sign-off modules announce events. The notification
- * module (issue 7) owns this file and replaces the body: queue the event, send what the quota allows.
+ * The one door through which the versions and sign-off modules announce events: the event becomes
+ * one queued email per group of at most 50 recipients (ids derived from the event, so announcing
+ * it again adds nothing), written in ONE setProperties, then the queue is sent as far as the daily
+ * quota allows, from the account of whoever caused the event. It never throws into its caller: a
+ * tag or a review decision stands even when mail cannot go; what is queued goes on the next run.
  */
 import type { MapspecEvent } from '../../core/events';
+import { messagesFor, newMessages, parseQueue, parseSentIds, QUEUE_KEY_PREFIX, recipientsFor, SENT_KEY } from '../../core/notify';
+import { readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
+import { activeSpreadsheet } from '../adapters/spreadsheet';
+import { withDocumentLock } from '../adapters/lock';
+import { readApprovals } from '../approvals/approvals-store';
+import { deliverQueued } from './delivery';
+import { readNotifySettings } from './notify-store';
 
-export function notifyEvent(event: MapspecEvent): void {
-  void event;
+/**
+ * The document lock, unless this execution already holds it (tagVersion, a review decision call
+ * notifyEvent inside their own): Apps Script locks do not count nesting, so releasing it here would
+ * end the caller's lock too.
+ */
+function underDocumentLock(fn: () => void): void {
+  if (LockService.getDocumentLock().hasLock()) fn();
+  else withDocumentLock(fn);
+}
+
+/** Whether an event would reach anyone, from properties already read (no service call). */
+export function hasRecipients(event: MapspecEvent, props: Record<string, string>): boolean {
+  return recipientsFor({ kind: 'event', event }, readNotifySettings(props), readApprovals(props).settings.approvers).length > 0;
+}
+
+/**
+ * `props`: the document properties when the caller has just read them (tagVersion does, inside its
+ * lock). With no one to tell, the event then costs no service call at all.
+ */
+export function notifyEvent(event: MapspecEvent, props?: Record<string, string>): void {
+  const notification = { kind: 'event' as const, event };
+  const who = (p: Record<string, string>) => recipientsFor(notification, readNotifySettings(p), readApprovals(p).settings.approvers);
+  // A caller's read of the properties: is there anyone to tell?
+  try {
+    if (props && who(props).length === 0) return;
+    underDocumentLock(() => {
+      // Read again under the lock: the queue may have changed since the caller's read.
+      const current = readAllDocumentProperties();
+      const recipients = who(current);
+      if (recipients.length === 0) return;
+      const ss = activeSpreadsheet();
+      const candidates = messagesFor(notification, recipients, { specName: ss.getName(), url: ss.getUrl(), now: new Date().toISOString() });
+      const fresh = newMessages(candidates, parseQueue(current), parseSentIds(current[SENT_KEY]));
+      if (fresh.length === 0) return;
+      const values: Record<string, string> = {};
+      for (const m of fresh) values[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
+      writeDocumentProperties(values);
+      deliverQueued({ ...current, ...values });
+    });
+  } catch (e) {
+    // The caller's change stands; the reason is in the execution log.
+    console.error(`Mapspec could not queue the "${event.kind}" notification: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -1,0 +1,50 @@
+/**
+ * Sends what the daily quota allows from the queue (see core/notify/queue.ts for the protocol).
+ * Each message: mark "sending" (one write), MailApp.sendEmail, then record the id as sent (one
+ * write) and delete the message (one write). The caller holds the document lock, so two runs never
+ * send the same message.
+ */
+import { MAIL_QUOTA_MESSAGE, planDelivery, parseQueue, parseSentIds, QUEUE_KEY_PREFIX, rememberSent, renderEmail, SENT_KEY, type QueuedMessage } from '../../core/notify';
+import { documentStore, readAllDocumentProperties } from '../adapters/properties';
+
+export type DeliveryResult = { sent: string[]; waiting: { id: string; reason: string }[] };
+
+function errorText(e: unknown): string {
+  return e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+}
+
+export function deliverQueued(props: Record<string, string> = readAllDocumentProperties()): DeliveryResult {
+  const queue = parseQueue(props);
+  if (queue.length === 0) return { sent: [], waiting: [] };
+  const store = documentStore();
+  let sentIds = parseSentIds(props[SENT_KEY]);
+  const plan = planDelivery(queue, MailApp.getRemainingDailyQuota(), sentIds);
+  for (const id of plan.cleanup) store.deleteProperty(QUEUE_KEY_PREFIX + id);
+  const result: DeliveryResult = { sent: [], waiting: [...plan.waiting] };
+  let stopped = false;
+  for (const m of plan.send) {
+    if (stopped) {
+      result.waiting.push({ id: m.id, reason: 'Waiting for the daily mail quota.' });
+      continue;
+    }
+    const key = QUEUE_KEY_PREFIX + m.id;
+    const email = renderEmail(m);
+    store.setProperty(key, JSON.stringify({ ...m, state: 'sending', attempts: m.attempts + 1 } satisfies QueuedMessage));
+    try {
+      MailApp.sendEmail({ to: m.recipients.join(','), subject: email.subject, body: email.text, htmlBody: email.html, name: 'Mapspec' });
+    } catch (e) {
+      // MailApp refused before sending: the message waits, with the reason, for the next run.
+      const message = errorText(e);
+      const quota = message.includes(MAIL_QUOTA_MESSAGE);
+      store.setProperty(key, JSON.stringify({ ...m, state: 'queued', attempts: m.attempts + 1, lastError: quota ? 'Daily mail quota used up.' : message.slice(0, 300) } satisfies QueuedMessage));
+      result.waiting.push({ id: m.id, reason: message });
+      if (quota) stopped = true;
+      continue;
+    }
+    sentIds = rememberSent(sentIds, m.id);
+    store.setProperty(SENT_KEY, JSON.stringify(sentIds));
+    store.deleteProperty(key);
+    result.sent.push(m.id);
+  }
+  return result;
+}

@@ -1,0 +1,157 @@
+/**
+ * The delivery queue's bookkeeping. Each email waits in its own document property
+ * (`mapspec.notify.q.<id>`, kept under 8 KB by trimming its table; the renderer says "and N more")
+ * until the daily quota lets it go. Ids make retries harmless: a notification queued again, or
+ * one already sent (the recent ids are remembered), is not queued twice.
+ *
+ * Sending one message (see addon/notify/delivery.ts): mark it "sending", send, record its id as sent,
+ * then delete it. A failure MailApp reports (quota, a refused address) puts it back to "queued" with
+ * the reason. An execution killed between the mark and the record leaves a "sending" message whose
+ * fate is unknown: it is NOT sent again automatically (a duplicate is what we promised never to
+ * make) but stays in the queue, shown in the sidebar, so nothing is silently dropped. A "sending"
+ * message whose id is already recorded as sent was sent: it is only cleaned up.
+ */
+import type { MapspecEvent } from '../events';
+import { utf8Length } from './bytes';
+import { splitRecipients } from './recipients';
+import type { Notification, QueuedMessage } from './types';
+
+export const QUEUE_KEY_PREFIX = 'mapspec.notify.q.';
+export const SENT_KEY = 'mapspec.notify.sent';
+/** Under the 9 KB per property value. */
+export const MESSAGE_MAX_BYTES = 8000;
+/** Recent sent ids remembered (≈ 60 bytes each, within one property). */
+export const SENT_IDS_KEPT = 120;
+
+function safe(text: string): string {
+  return text.replace(/[^A-Za-z0-9_@.-]+/g, '_').slice(0, 60);
+}
+
+/** A notification's id: the same event always gets the same id. */
+export function notificationId(n: Notification): string {
+  if (n.kind === 'digest') return `d-${n.audience}-${safe(n.since)}`;
+  const e: MapspecEvent = n.event;
+  switch (e.kind) {
+    case 'version-tagged':
+      return `v${e.seq}-tagged`;
+    case 'review-requested':
+      return `r-${safe(e.requestId)}-requested`;
+    case 'review-decided':
+      return `r-${safe(e.requestId)}-${safe(e.approver)}-${safe(e.at)}`;
+    case 'review-withdrawn':
+      return `r-${safe(e.requestId)}-withdrawn`;
+  }
+}
+
+/** The notification with its table cut until the message's JSON fits `maxBytes` (counts stay whole). */
+export function fitMessage(message: QueuedMessage, maxBytes = MESSAGE_MAX_BYTES): QueuedMessage {
+  const size = (m: QueuedMessage) => utf8Length(JSON.stringify(m));
+  if (size(message) <= maxBytes) return message;
+  const n = message.notification;
+  const lines: unknown[] = n.kind === 'digest' ? n.lines : n.event.kind === 'version-tagged' || n.event.kind === 'review-requested' ? n.event.changes : [];
+  const with_ = (count: number): QueuedMessage => {
+    if (n.kind === 'digest') return { ...message, notification: { ...n, lines: n.lines.slice(0, count) } };
+    const e = n.event;
+    if (e.kind === 'version-tagged' || e.kind === 'review-requested') return { ...message, notification: { kind: 'event', event: { ...e, changes: e.changes.slice(0, count) } } };
+    return message;
+  };
+  // Binary search for the most lines that fit.
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (size(with_(mid)) <= maxBytes) lo = mid;
+    else hi = mid - 1;
+  }
+  const fitted = with_(lo);
+  if (size(fitted) > maxBytes) {
+    // Only free text (a note, a comment) can still be too long: cut it.
+    const e = fitted.notification.kind === 'event' ? fitted.notification.event : null;
+    if (e && 'note' in e) return { ...fitted, notification: { kind: 'event', event: { ...e, note: e.note.slice(0, 1500) } } };
+    if (e && 'message' in e) return { ...fitted, notification: { kind: 'event', event: { ...e, message: e.message.slice(0, 1500) } } };
+    if (e && 'comment' in e) return { ...fitted, notification: { kind: 'event', event: { ...e, comment: e.comment.slice(0, 1500) } } };
+  }
+  return fitted;
+}
+
+/** One message per group of at most 50 recipients, ids `<notification id>.<part>`. */
+export function messagesFor(n: Notification, recipients: readonly string[], context: { specName: string; url: string; now: string }): QueuedMessage[] {
+  const id = notificationId(n);
+  return splitRecipients(recipients).map((group, i) =>
+    fitMessage({ id: `${id}.${i + 1}`, createdAt: context.now, recipients: group, specName: context.specName, url: context.url, notification: n, state: 'queued', attempts: 0, lastError: '' }),
+  );
+}
+
+export function parseQueue(props: Record<string, string>): QueuedMessage[] {
+  const out: QueuedMessage[] = [];
+  for (const [key, value] of Object.entries(props)) {
+    if (!key.startsWith(QUEUE_KEY_PREFIX)) continue;
+    try {
+      const m = JSON.parse(value) as QueuedMessage;
+      if (m && typeof m.id === 'string' && Array.isArray(m.recipients) && m.notification) out.push(m);
+    } catch {
+      // A damaged entry cannot be sent; it stays in the store for a person to look at.
+    }
+  }
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function parseSentIds(value: string | undefined): string[] {
+  try {
+    const v = JSON.parse(value ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberSent(ids: readonly string[], id: string): string[] {
+  return [...ids.filter((x) => x !== id), id].slice(-SENT_IDS_KEPT);
+}
+
+/** The messages not yet queued nor sent (retries of the same notification add nothing). */
+export function newMessages(candidates: readonly QueuedMessage[], queued: readonly QueuedMessage[], sent: readonly string[]): QueuedMessage[] {
+  const known = new Set([...queued.map((m) => m.id), ...sent]);
+  return candidates.filter((m) => !known.has(m.id));
+}
+
+export type DeliveryPlan = {
+  /** In order; the caller stops at the first quota failure. */
+  send: QueuedMessage[];
+  /** "sending" messages whose id is recorded as sent: delete them. */
+  cleanup: string[];
+  /** Why each other message waits. */
+  waiting: { id: string; reason: string }[];
+};
+
+/**
+ * What to send with `quota` recipients left today: oldest first, stopping at the first message
+ * that does not fit (so messages go in order); a "sending" message is never retried (see above).
+ */
+export function planDelivery(queue: readonly QueuedMessage[], quota: number, sent: readonly string[]): DeliveryPlan {
+  const sentSet = new Set(sent);
+  const plan: DeliveryPlan = { send: [], cleanup: [], waiting: [] };
+  let left = quota;
+  let blocked = false;
+  for (const m of queue) {
+    if (sentSet.has(m.id)) {
+      plan.cleanup.push(m.id);
+      continue;
+    }
+    if (m.state === 'sending') {
+      plan.waiting.push({ id: m.id, reason: 'An execution ended while sending it, so it may have gone out: not retried automatically, to avoid a duplicate.' });
+      continue;
+    }
+    if (!blocked && m.recipients.length <= left) {
+      plan.send.push(m);
+      left -= m.recipients.length;
+    } else {
+      blocked = true;
+      plan.waiting.push({ id: m.id, reason: `Waiting for the daily mail quota: needs ${m.recipients.length} recipient${m.recipients.length === 1 ? '' : 's'}, ${Math.max(0, left)} left today.` });
+    }
+  }
+  return plan;
+}
+
+/** What MailApp throws when the day's recipients are used up. */
+export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email';

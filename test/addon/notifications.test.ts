@@ -1,0 +1,201 @@
+// Notifications through the shipped bundle: triggers installed once, the edit log, digests of the
+// live sheets against the last-notified snapshot, escaping in the email, 50 recipients per message,
+// and quota-safe delivery (quota used up: everything waits; the next day's run sends each once).
+import { Emulator } from '../../src/emulator/emulator';
+import { advanceTime, userEdit } from '../../src/emulator/simulate';
+import { pacificDay } from '../../src/emulator/services/util';
+import type { NotificationsView, SidebarState } from '../../src/core/api';
+import { callServer, newEmulator, run } from '../support/addon';
+import { CODE_PATH } from '../support/paths';
+
+const MAPPING = 'Mapping – Case registration';
+const WIDTH = 17;
+const USER = 'analyst@example.org';
+const HOUR = 3600_000;
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
+  return r.value;
+}
+
+function row(id: string, src: string, dst: string): string[] {
+  const r = Array<string>(WIDTH).fill('');
+  [r[0], r[1], r[2], r[3], r[4], r[7], r[8], r[9], r[12], r[13]] = [id, 'Agreed', src, src, 'text', dst, dst, 'text', 'Yes', 'No'];
+  return r;
+}
+
+function withSpec(options: { dailyMailQuota?: number } = {}): { emulator: Emulator; sheetId: number } {
+  const emulator = newEmulator(options);
+  emulator.setActiveUser(USER);
+  ok(callServer<{ created: string[]; state: SidebarState }>(emulator, 'insertTemplate', {}));
+  const tab = emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(MAPPING)!;
+  tab.getRange(3, 1, 4, WIDTH).setValues(Array.from({ length: 4 }, (_, i) => row(`M-${i + 1}`, `src_${i + 1}`, `dst_${i + 1}`)));
+  return { emulator, sheetId: tab.getSheetId() };
+}
+
+function subscribe(emulator: Emulator, subscribers: { email: string; mode: 'every' | 'digest' | 'off' }[], schedule: 'hourly' | 'daily' = 'hourly'): NotificationsView {
+  return ok(callServer<NotificationsView>(emulator, 'saveNotificationSettings', { subscribers, schedule }));
+}
+
+function useUpQuota(emulator: Emulator): void {
+  emulator.state.mail.used[USER] = { day: pacificDay(emulator.clock.now()), recipients: emulator.state.mail.dailyQuota };
+}
+
+const edit = (emulator: Emulator, sheetId: number, r: number, c: number, values: string[][]) => userEdit(emulator, { sheetId, row: r, column: c, values }, { codePath: CODE_PATH });
+
+test('turning notifications on twice leaves one edit and one time trigger; off removes both', () => {
+  const { emulator } = withSpec();
+  const first = ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: true }));
+  expect(first).toMatchObject({ on: true, owner: USER, editTrigger: true, timeTrigger: true });
+  ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: true }));
+  const kinds = emulator.state.triggers.map((t) => `${t.eventType}:${t.handlerFunction}`).sort();
+  expect(kinds).toEqual(['CLOCK:notifyOnSchedule', 'ON_EDIT:notifyOnEdit']);
+  expect(emulator.state.triggers.find((t) => t.eventType === 'CLOCK')!.everyMs).toBe(HOUR);
+  // Daily schedule: the time trigger is replaced, still one of each.
+  subscribe(emulator, [], 'daily');
+  expect(emulator.state.triggers.map((t) => t.eventType).sort()).toEqual(['CLOCK', 'ON_EDIT']);
+  expect(emulator.state.triggers.find((t) => t.eventType === 'CLOCK')!.everyMs).toBe(24 * HOUR);
+  // Another person can neither add a second set of triggers nor remove the owner's.
+  emulator.setActiveUser('bo@example.org');
+  const other = callServer(emulator, 'setNotifications', { on: true });
+  expect(!other.ok && other.message).toBe(`Notifications are already on, sent from ${USER}'s account. Ask them to turn notifications off first if they should come from yours.`);
+  expect(callServer(emulator, 'setNotifications', { on: false }).ok).toBe(false);
+  expect(emulator.state.triggers).toHaveLength(2);
+  emulator.setActiveUser(USER);
+  const off = ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: false }));
+  expect(off).toMatchObject({ on: false, editTrigger: false, timeTrigger: false });
+  expect(emulator.state.triggers).toEqual([]);
+});
+
+test('a malformed subscriber email is refused with a message naming it; nothing is saved', () => {
+  const { emulator } = withSpec();
+  const r = callServer<NotificationsView>(emulator, 'saveNotificationSettings', { subscribers: [{ email: 'ann@example.org', mode: 'every' }, { email: 'bob@', mode: 'digest' }], schedule: 'hourly' });
+  expect(r.ok).toBe(false);
+  expect(!r.ok && r.message).toContain('line 2: "bob@"');
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).settings.subscribers).toEqual([]);
+  // A payload may not name who saves: the schema is strict.
+  expect(callServer(emulator, 'saveNotificationSettings', { subscribers: [], schedule: 'hourly', by: 'x@y.org' }).ok).toBe(false);
+});
+
+test('the edit trigger logs single-cell edits with old → new and pastes as a range, one property write per edit', () => {
+  const { emulator, sheetId } = withSpec();
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  const single = edit(emulator, sheetId, 3, 15, [['trim()']]);
+  const logRun = single.runs.find((r) => r.functionName === 'notifyOnEdit')!;
+  expect(logRun.ok).toBe(true);
+  const paste = edit(emulator, sheetId, 4, 9, [['a.one', 'integer'], ['a.two', 'date']]);
+  expect(paste.runs.find((r) => r.functionName === 'notifyOnEdit')!.ok).toBe(true);
+  // The trigger function itself, run directly to count its calls: one read and one write of properties.
+  const direct = run(emulator, 'notifyOnEdit', {
+    args: (globals) => [{ range: globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(MAPPING)!.getRange('P3'), value: 'x', user: { getEmail: () => USER } }],
+  });
+  expect(direct.ok).toBe(true);
+  expect(direct.calls.count('Properties.set', 'Properties.delete')).toBe(1);
+  expect(direct.calls.count('Properties.get')).toBe(1);
+  const log = JSON.parse(emulator.state.properties.document['mapspec.notify.log']!);
+  expect(log).toEqual([
+    expect.objectContaining({ by: USER, sheetId, a1: 'O3', old: '', new: 'trim()' }),
+    expect.objectContaining({ by: USER, sheetId, a1: 'I4:J5', old: null, new: null }),
+    expect.objectContaining({ by: USER, sheetId, a1: 'P3', old: '', new: 'x' }),
+  ]);
+});
+
+test('a cell holding <img src=x onerror=alert(1)> arrives escaped in the digest HTML, with links to the cell', () => {
+  const { emulator, sheetId } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  edit(emulator, sheetId, 3, 15, [['<img src=x onerror=alert(1)>']]);
+  const runs = advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  expect(runs.map((r) => [r.functionName, r.ok, r.error?.message])).toEqual([['notifyOnSchedule', true, undefined]]);
+  const mail = emulator.state.mail.sent;
+  expect(mail).toHaveLength(1);
+  expect(mail[0]!.to).toEqual(['ann@example.org']);
+  expect(mail[0]!.subject).toContain('1 change since');
+  expect(mail[0]!.htmlBody).toContain('→ &lt;img src=x onerror=alert(1)&gt;</td>');
+  expect(mail[0]!.htmlBody).not.toContain('<img');
+  expect(mail[0]!.htmlBody).toContain(`#gid=${sheetId}&amp;range=O3`);
+  expect(mail[0]!.body).toContain('<img src=x onerror=alert(1)>'); // plain text is text
+  expect(mail[0]!.htmlBody).toContain(`<td style="border:1px solid #ccc;padding:4px;text-align:left;vertical-align:top">${USER}</td>`);
+});
+
+test('120 subscribers go out in messages of at most 50 recipients, each address once', () => {
+  const { emulator } = withSpec({ dailyMailQuota: 1500 });
+  const emails = Array.from({ length: 120 }, (_, i) => `person${i + 1}@example.org`);
+  subscribe(emulator, emails.map((email) => ({ email, mode: 'every' as const })));
+  const names: string[] = [];
+  const tagged = run(emulator, 'tagVersion', { args: [{ note: 'First' }], onCall: (name) => names.push(name) });
+  expect(tagged.ok).toBe(true);
+  // notifyEvent runs inside the tag's lock and does not release it (Apps Script locks do not nest):
+  // the one release is the tag's own, after the mail went.
+  expect(names.filter((n) => n.endsWith('.releaseLock'))).toHaveLength(1);
+  expect(names.lastIndexOf('MailApp.sendEmail')).toBeLessThan(names.findIndex((n) => n.endsWith('.releaseLock')));
+  const sent = emulator.state.mail.sent;
+  expect(sent.map((m) => m.to.length)).toEqual([50, 50, 20]);
+  expect(sent.flatMap((m) => m.to).sort()).toEqual([...emails].sort());
+  expect(new Set(sent.map((m) => m.subject))).toEqual(new Set(['[Mapspec] Untitled spreadsheet: version v1 tagged'.replace('Untitled spreadsheet', emulator.state.workbook.name)]));
+});
+
+test('quota used up: every message waits (the sidebar says why); the next day each goes exactly once', () => {
+  const { emulator, sheetId } = withSpec();
+  subscribe(emulator, [
+    { email: 'ann@example.org', mode: 'every' },
+    { email: 'bo@example.org', mode: 'every' },
+    { email: 'cy@example.org', mode: 'digest' },
+    { email: 'di@example.org', mode: 'off' },
+  ]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  useUpQuota(emulator);
+  edit(emulator, sheetId, 4, 15, [['upper()']]);
+  ok(callServer(emulator, 'tagVersion', { note: 'With upper()' }));
+  edit(emulator, sheetId, 5, 15, [['lower()']]);
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  expect(emulator.state.mail.sent).toEqual([]);
+  const waiting = ok(callServer<NotificationsView>(emulator, 'getNotifications', {}));
+  expect(waiting.quotaLeft).toBe(0);
+  expect(waiting.queue.map((q) => q.id)).toEqual(['v1-tagged.1', expect.stringMatching(/^d-every-.*\.1$/)]);
+  for (const q of waiting.queue) expect(q.reason).toMatch(/quota/i);
+
+  // A second hourly run while the first digest waits adds no second digest, sends nothing.
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  expect(emulator.state.mail.sent).toEqual([]);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue).toHaveLength(2);
+
+  // The next day: the quota is back; hourly runs all day long send each message once.
+  advanceTime(emulator, 24 * HOUR, { codePath: CODE_PATH });
+  const sent = emulator.state.mail.sent;
+  const byRecipient = sent.flatMap((m) => m.to.map((to) => `${to} ${m.subject}`));
+  expect(new Set(byRecipient).size).toBe(byRecipient.length);
+  const tagged = sent.filter((m) => m.subject.endsWith('version v1 tagged'));
+  expect(tagged).toHaveLength(1);
+  expect(tagged[0]!.to).toEqual(['ann@example.org', 'bo@example.org']);
+  const everyDigest = sent.filter((m) => m.to.includes('ann@example.org') && / changes? since /.test(m.subject));
+  expect(everyDigest).toHaveLength(1);
+  expect(everyDigest[0]!.htmlBody).toContain('→ lower()');
+  // upper() was in version v1's email: the digest is of changes not yet tagged.
+  expect(everyDigest[0]!.htmlBody).not.toContain('upper()');
+  // The daily digest (cy) covers everything since notifications were turned on.
+  const daily = sent.filter((m) => m.to.includes('cy@example.org'));
+  expect(daily).toHaveLength(1);
+  expect(daily[0]!.htmlBody).toContain('→ upper()');
+  expect(daily[0]!.htmlBody).toContain('→ lower()');
+  expect(sent.some((m) => m.to.includes('di@example.org'))).toBe(false);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue).toEqual([]);
+  // Running the schedule again sends nothing twice.
+  const count = sent.length;
+  expect(run(emulator, 'notifyOnSchedule', { args: [{}] }).ok).toBe(true);
+  expect(emulator.state.mail.sent).toHaveLength(count);
+});
+
+test('a paste or script edit with no onEdit is still in the digest (snapshots are compared)', () => {
+  const { emulator, sheetId } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  // A script edit: no trigger fires, nothing is logged.
+  emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(MAPPING)!.getRange(6, 9).setValue('scripted.path');
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  const mail = emulator.state.mail.sent;
+  expect(mail).toHaveLength(1);
+  expect(mail[0]!.htmlBody).toContain('dst_4 → scripted.path');
+  expect(mail[0]!.htmlBody).toContain(`#gid=${sheetId}&amp;range=I6`);
+  expect(mail[0]!.htmlBody).toContain('The edit log names no editor');
+});

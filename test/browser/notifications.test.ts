@@ -1,0 +1,157 @@
+// Issue 7's acceptance in the playground with real chromium, against the real build/: insert the
+// template and type rows, subscribe someone and turn notifications on from Settings, edit three cells
+// (two typed, one by pasting several cells at once, which fires the installable edit trigger once
+// like Sheets), let an hour pass, and read the digest in the outbox: the exact old → new values,
+// escaped HTML in a sandboxed frame, and links that point at the spreadsheet and the changed cells.
+// Screenshots: test-output/screenshots/notifications-*.png.
+import type { FrameLocator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
+import { goTo, openSidebar, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
+
+jest.setTimeout(240_000);
+
+let browser: BrowserSession;
+let pg: TestPlayground;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = browser.page;
+  pg = await startTestPlayground();
+});
+
+afterAll(async () => {
+  await pg?.close();
+  await browser?.close();
+});
+
+async function shot(step: string): Promise<void> {
+  await settled(page);
+  await screenshot(page, `notifications-${step}`);
+}
+
+function cellText(row: number, column: number): Promise<string> {
+  return page.locator(`#cell-${row}-${column}`).innerText();
+}
+
+async function setCell(a1: string, row: number, column: number, value: string): Promise<void> {
+  await goTo(page, a1);
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+  await settled(page);
+  await until(() => cellText(row, column), (t) => t.trim() === value, `${a1} to read ${value}`);
+}
+
+function mappingRow(n: number): string[] {
+  return [`M-${n}`, 'Agreed', `Field ${n}`, `src_${n}`, 'text', '', '', `Element ${n}`, `dest_${n}`, 'text', '', '', 'Yes', 'No'];
+}
+
+async function openSettings(sidebar: FrameLocator): Promise<void> {
+  await sidebar.getByRole('tab', { name: 'Settings' }).click();
+  await sidebar.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
+  await sidebarIdle(sidebar);
+}
+
+test('turn on notifications, edit three cells (one by a paste), an hour passes, read the digest in the outbox', async () => {
+  await page.goto(pg.server.url);
+  await settled(page);
+  const sidebar = await openSidebar(page);
+
+  // The spec: the template with three Agreed rows.
+  await sidebar.getByRole('tab', { name: 'Spec' }).click();
+  await sidebar.getByRole('button', { name: 'Insert the mapping template' }).click();
+  await sidebarStatus(sidebar).getByText(/^Inserted \d+ tabs/).waitFor();
+  await sidebarIdle(sidebar);
+  const mappingRows = sidebar.getByRole('listitem').filter({ has: sidebar.locator('.badge', { hasText: /^Mapping$/ }) });
+  const mappingTab = (await mappingRows.first().locator('.name').textContent())!.trim();
+  await page.getByRole('tab', { name: mappingTab, exact: true }).click();
+  await page.getByRole('tab', { name: mappingTab, exact: true, selected: true }).waitFor();
+  await page.getByRole('gridcell', { name: 'SOURCE', exact: true }).waitFor();
+  for (let n = 1; n <= 3; n++) {
+    await goTo(page, `A${n + 2}`);
+    await pasteRow(page, mappingRow(n));
+    await until(() => cellText(n + 2, 9), (t) => t.trim() === `dest_${n}`, `I${n + 2} to read dest_${n}`);
+  }
+
+  // Settings › Notifications: empty states, a malformed address refused, then one subscriber saved.
+  await openSettings(sidebar);
+  const section = sidebar.locator('section.notifications');
+  await section.getByText('No subscribers yet', { exact: false }).waitFor();
+  await section.getByText('Nothing waiting: every email has gone out.').waitFor();
+  await section.getByRole('button', { name: '+ Add subscriber' }).click();
+  await section.getByRole('textbox', { name: 'Subscriber 1 email' }).fill('lead@');
+  await section.getByRole('button', { name: 'Update subscribers' }).click();
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => t.includes('"lead@"'), 'the malformed email to be named');
+  await sidebarIdle(sidebar);
+  await section.getByRole('textbox', { name: 'Subscriber 1 email' }).fill('lead@example.org');
+  expect(await section.getByRole('combobox', { name: 'Subscriber 1 gets' }).inputValue()).toBe('every');
+  await section.getByRole('button', { name: 'Update subscribers' }).click();
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Subscribers saved.', 'the subscribers to be saved');
+  await sidebarIdle(sidebar);
+
+  await section.getByRole('button', { name: 'Turn on notifications' }).click();
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Notifications are on.', 'notifications to be on');
+  await sidebarIdle(sidebar);
+  await section.getByText(/^On\. Digests and retries are sent from analyst@example\.org's account \(yours\)/).waitFor();
+  await section.getByRole('button', { name: 'Turn off notifications' }).waitFor();
+  await shot('1-on');
+
+  // Three edits: two typed cells and one paste of two cells (J5:K5) — one edit event for the paste.
+  await setCell('I3', 3, 9, 'person.first_name');
+  await setCell('I4', 4, 9, '<img src=x onerror=alert(1)>');
+  await goTo(page, 'J5');
+  await pasteRow(page, ['integer', '42']);
+  await until(async () => `${(await cellText(5, 10)).replace('▾', '').trim()}|${(await cellText(5, 11)).trim()}`, (t) => t === 'integer|42', 'the paste to land in J5:K5');
+  const log = await page.request.get(`${pg.server.url}/api/activity`);
+  const activity = JSON.stringify(await log.json());
+  expect(activity).toContain('notifyOnEdit');
+
+  // An hour passes: the time trigger runs and sends the digest.
+  await page.getByRole('button', { name: 'An hour passes' }).click();
+  await settled(page);
+  await until(() => page.getByRole('button', { name: /^Outbox/ }).innerText(), (t) => t === 'Outbox (1)', 'one email in the outbox');
+  await page.getByRole('button', { name: /^Outbox/ }).click();
+  const mail = page.locator('article.mail').first();
+  await mail.waitFor();
+  const subject = (await mail.locator('h3').innerText()).trim();
+  expect(subject).toMatch(/^\[Mapspec\] .+: 4 changes since \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  expect(await mail.locator('dd').nth(1).innerText()).toBe('lead@example.org');
+  expect(await mail.locator('iframe.mail-html').getAttribute('sandbox')).toBe('');
+
+  // The HTML body: a table row per changed cell with its exact old → new, and who changed it.
+  const body = mail.locator('iframe.mail-html').contentFrame();
+  const rows = body.locator('tbody tr');
+  await until(() => rows.count(), (n) => n === 4, 'four rows in the digest table');
+  const table = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+  expect(table).toEqual([
+    [mappingTab, 'M-1', expect.any(String), 'dest_1 → person.first_name', 'analyst@example.org'],
+    [mappingTab, 'M-2', expect.any(String), 'dest_2 → <img src=x onerror=alert(1)>', 'analyst@example.org'],
+    [mappingTab, 'M-3', expect.any(String), 'text → integer', 'analyst@example.org'],
+    [mappingTab, 'M-3', expect.any(String), '→ 42', 'analyst@example.org'],
+  ].map((r) => r.map((c) => (typeof c === 'string' ? expect.stringContaining(c) : c))));
+  // The value is text in the email, not an element.
+  expect(await body.locator('img').count()).toBe(0);
+
+  // The links: the spreadsheet, and each changed cell on the right tab (gid) and range.
+  const state = (await (await page.request.get(`${pg.server.url}/api/state`)).json()) as { tabs: { id: number; name: string }[] };
+  const gid = state.tabs.find((t) => t.name === mappingTab)!.id;
+  const hrefs = await rows.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const base = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/#]+\/edit/;
+  expect(hrefs.map((href) => href!.replace(base, ''))).toEqual([`#gid=${gid}&range=I3`, `#gid=${gid}&range=I4`, `#gid=${gid}&range=J5`, `#gid=${gid}&range=K5`]);
+  const sheetLink = await body.getByRole('link').first().getAttribute('href');
+  expect(sheetLink).toMatch(new RegExp(`${base.source}$`));
+  // Following a link's range in the playground shows the new value there.
+  await page.keyboard.press('Escape');
+  for (const [a1, row, col, want] of [['I3', 3, 9, 'person.first_name'], ['K5', 5, 11, '42']] as const) {
+    await goTo(page, a1);
+    expect((await cellText(row, col)).trim()).toBe(want);
+  }
+
+  // The plain-text alternative has the same values.
+  await page.getByRole('button', { name: /^Outbox/ }).click();
+  const text = await page.locator('article.mail pre.mail-text').first().textContent();
+  expect(text).toContain(`- ${mappingTab} · M-1 · `);
+  expect(text).toContain('dest_1 → person.first_name (by analyst@example.org)');
+  expect(text).toContain(`#gid=${gid}&range=I3`);
+  await shot('2-outbox');
+});

@@ -1,0 +1,108 @@
+// Notification core: recipients per preference, ≤ 50 per message, ids and dedup, fitting a property,
+// and the delivery plan under the daily quota (what waits, and a "sending" mark never resent).
+import {
+  fitMessage,
+  messagesFor,
+  MESSAGE_MAX_BYTES,
+  newMessages,
+  notificationId,
+  parseQueue,
+  planDelivery,
+  QUEUE_KEY_PREFIX,
+  recipientsFor,
+  rememberSent,
+  SENT_IDS_KEPT,
+  splitRecipients,
+  validateNotifySettings,
+  type Notification,
+  type NotifySettings,
+} from '../../src/core/notify';
+import { utf8Length } from '../../src/core/notify/bytes';
+import { UserError } from '../../src/core/errors';
+
+const settings: NotifySettings = {
+  schedule: 'hourly',
+  subscribers: [
+    { email: 'ann@example.org', mode: 'every' },
+    { email: 'bo@example.org', mode: 'digest' },
+    { email: 'cy@example.org', mode: 'off' },
+  ],
+};
+const at = '2026-01-01T00:00:00Z';
+const tagged: Notification = { kind: 'event', event: { kind: 'version-tagged', label: 'v1', seq: 1, author: 'ann@example.org', at, note: '', counts: { added: 1, changed: 0, removed: 0, unchanged: 0 }, changes: [], totalChanges: 1 } };
+
+test('recipients follow each subscriber\'s preference; approvers always get review requests', () => {
+  expect(recipientsFor(tagged, settings, ['appr@example.org'])).toEqual(['ann@example.org']);
+  const digest = (audience: 'every' | 'digest'): Notification => ({ kind: 'digest', audience, since: at, at, lines: [], totalChanges: 1, editors: [] });
+  expect(recipientsFor(digest('every'), settings, [])).toEqual(['ann@example.org']);
+  expect(recipientsFor(digest('digest'), settings, [])).toEqual(['bo@example.org']);
+  const request: Notification = { kind: 'event', event: { kind: 'review-requested', requestId: 'r1', label: 'v1', seq: 1, requester: 'ann@example.org', approvers: ['Cy@Example.org'], message: '', due: null, policy: 'any', at, changes: [], totalChanges: 0 } };
+  // cy is "off" as a subscriber but is an approver of the request.
+  expect(recipientsFor(request, settings, [])).toEqual(['cy@example.org']);
+  const noneNamed = { ...request, event: { ...request.event, approvers: [] } } as Notification;
+  expect(recipientsFor(noneNamed, settings, ['appr@example.org'])).toEqual(['appr@example.org']);
+  const decided: Notification = { kind: 'event', event: { kind: 'review-decided', requestId: 'r1', label: 'v1', seq: 1, requester: 'dee@example.org', approver: 'cy@example.org', decision: 'approved', comment: '', status: 'approved', at } };
+  expect(recipientsFor(decided, settings, [])).toEqual(['dee@example.org', 'ann@example.org']);
+});
+
+test('settings: emails validated with parseEmailList (malformed named), normalised, repeats dropped', () => {
+  expect(() => validateNotifySettings({ subscribers: [{ email: 'ok@example.org', mode: 'every' }, { email: 'not an email', mode: 'every' }], schedule: 'daily' })).toThrow(UserError);
+  expect(() => validateNotifySettings({ subscribers: [{ email: 'x@', mode: 'every' }], schedule: 'daily' })).toThrow(/line 1: "x@"/);
+  expect(validateNotifySettings({ subscribers: [{ email: ' Ann@Example.org ', mode: 'digest' }, { email: 'ann@example.org', mode: 'every' }], schedule: 'daily' })).toEqual({
+    subscribers: [{ email: 'ann@example.org', mode: 'digest' }],
+    schedule: 'daily',
+  });
+});
+
+test('120 recipients become messages of 50, 50 and 20 with ids <notification>.<part>', () => {
+  const emails = Array.from({ length: 120 }, (_, i) => `p${i}@example.org`);
+  expect(splitRecipients(emails).map((g) => g.length)).toEqual([50, 50, 20]);
+  const msgs = messagesFor(tagged, emails, { specName: 'S', url: 'u', now: at });
+  expect(msgs.map((m) => [m.id, m.recipients.length])).toEqual([['v1-tagged.1', 50], ['v1-tagged.2', 50], ['v1-tagged.3', 20]]);
+  expect(notificationId(tagged)).toBe('v1-tagged');
+});
+
+test('the same notification queued again, or already sent, adds nothing', () => {
+  const msgs = messagesFor(tagged, ['a@example.org'], { specName: 'S', url: 'u', now: at });
+  expect(newMessages(msgs, [], [])).toHaveLength(1);
+  expect(newMessages(msgs, msgs, [])).toHaveLength(0);
+  expect(newMessages(msgs, [], ['v1-tagged.1'])).toHaveLength(0);
+  const ids = Array.from({ length: SENT_IDS_KEPT + 5 }, (_, i) => `id${i}`).reduce<string[]>((acc, id) => rememberSent(acc, id), []);
+  expect(ids).toHaveLength(SENT_IDS_KEPT);
+  expect(ids.at(-1)).toBe(`id${SENT_IDS_KEPT + 4}`);
+});
+
+test('a message too large for one property keeps as many table lines as fit; counts stay whole', () => {
+  const lines = Array.from({ length: 200 }, (_, i) => ({ sheetId: 1, tab: 'T', rowKey: `k${i}`, column: 'C', before: 'b'.repeat(100), after: 'a'.repeat(100), a1: `A${i}`, by: '' }));
+  const n: Notification = { kind: 'digest', audience: 'every', since: at, at, lines, totalChanges: 999, editors: [] };
+  const [m] = messagesFor(n, ['a@example.org'], { specName: 'S', url: 'u', now: at });
+  expect(utf8Length(JSON.stringify(m))).toBeLessThanOrEqual(MESSAGE_MAX_BYTES);
+  const kept = m!.notification.kind === 'digest' ? m!.notification.lines.length : 0;
+  expect(kept).toBeGreaterThan(10);
+  expect(kept).toBeLessThan(200);
+  expect(m!.notification.kind === 'digest' && m!.notification.totalChanges).toBe(999);
+  expect(fitMessage(m!)).toBe(m);
+});
+
+test('delivery plan: oldest first within the quota; the rest waits with the reason; a "sending" mark is not resent', () => {
+  const mk = (id: string, n: number, createdAt: string, state: 'queued' | 'sending' = 'queued') => ({
+    ...messagesFor(tagged, Array.from({ length: n }, (_, i) => `r${i}@example.org`), { specName: 'S', url: 'u', now: createdAt })[0]!,
+    id,
+    state,
+  });
+  const props: Record<string, string> = {};
+  for (const m of [mk('b.1', 30, '2026-01-02'), mk('a.1', 10, '2026-01-01'), mk('c.1', 5, '2026-01-03'), mk('s.1', 1, '2026-01-00', 'sending'), mk('done.1', 1, '2026-01-00', 'sending')]) props[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
+  props.unrelated = 'x';
+  const queue = parseQueue(props);
+  expect(queue.map((m) => m.id)).toEqual(['done.1', 's.1', 'a.1', 'b.1', 'c.1']);
+  const plan = planDelivery(queue, 35, ['done.1']);
+  expect(plan.cleanup).toEqual(['done.1']);
+  expect(plan.send.map((m) => m.id)).toEqual(['a.1']);
+  expect(plan.waiting).toEqual([
+    { id: 's.1', reason: expect.stringContaining('not retried automatically') },
+    { id: 'b.1', reason: 'Waiting for the daily mail quota: needs 30 recipients, 25 left today.' },
+    { id: 'c.1', reason: 'Waiting for the daily mail quota: needs 5 recipients, 25 left today.' },
+  ]);
+  expect(planDelivery(queue, 0, []).send).toEqual([]);
+  expect(planDelivery(queue, 100, []).send.map((m) => m.id)).toEqual(['a.1', 'b.1', 'c.1']);
+});

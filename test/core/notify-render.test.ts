@@ -1,0 +1,68 @@
+// Notification core: rendering (subject, escaped HTML, plain text, links, size cap with "and N more").
+import { BODY_MAX_BYTES, rangeLink, renderEmail, shortTime, type DigestLine, type QueuedMessage } from '../../src/core/notify';
+import { utf8Length } from '../../src/core/notify/bytes';
+import type { MapspecEvent } from '../../src/core/events';
+
+const URL = 'https://docs.google.com/spreadsheets/d/abc/edit';
+
+function message(notification: QueuedMessage['notification'], specName = 'Spec <b>One</b>'): QueuedMessage {
+  return { id: 'x.1', createdAt: '2026-01-01T00:00:00.000Z', recipients: ['a@example.org'], specName, url: URL, notification, state: 'queued', attempts: 0, lastError: '' };
+}
+
+function line(i: number, value = `v${i}`): DigestLine {
+  return { sheetId: 7, tab: 'Mapping', rowKey: `M-${i}`, column: 'Path', before: `old ${i}`, after: value, a1: `C${i + 2}`, by: 'ann@example.org' };
+}
+
+const digest = (lines: DigestLine[], total = lines.length) => ({ kind: 'digest' as const, audience: 'every' as const, since: '2026-01-01T10:00:00.000Z', at: '2026-01-01T11:00:00.000Z', lines, totalChanges: total, editors: ['ann@example.org'] });
+
+test('a digest names the spec and the count in the subject; every user value is escaped in HTML, plain in text', () => {
+  const evil = '<img src=x onerror=alert(1)>';
+  const email = renderEmail(message(digest([{ ...line(1, evil), tab: 'Tab "<x>"', rowKey: "O'Neil & co" }])));
+  expect(email.subject).toBe('[Mapspec] Spec <b>One</b>: 1 change since 2026-01-01 10:00 UTC');
+  expect(email.html).not.toMatch(/<img|<b>|<x>/);
+  expect(email.html).toContain('old 1 → &lt;img src=x onerror=alert(1)&gt;');
+  expect(email.html).toContain('Tab &quot;&lt;x&gt;&quot;');
+  expect(email.html).toContain('O&#39;Neil &amp; co');
+  expect(email.html).toContain('Spec &lt;b&gt;One&lt;/b&gt;');
+  expect(email.html).toContain(`<a href="${URL}#gid=7&amp;range=C3">Path</a>`);
+  expect(email.text).toContain(`old 1 → ${evil} (by ann@example.org)`);
+  expect(email.text).toContain(`${URL}#gid=7&range=C3`);
+});
+
+test('a long table is cut to stay under the body limit and ends with "and N more" and a link', () => {
+  const lines = Array.from({ length: 300 }, (_, i) => line(i, 'x'.repeat(200)));
+  const email = renderEmail(message(digest(lines, 5000)), 20_000);
+  expect(utf8Length(email.html)).toBeLessThanOrEqual(20_000);
+  expect(utf8Length(email.text)).toBeLessThanOrEqual(20_000);
+  const shown = (email.html.match(/<tr>/g) ?? []).length - 1; // minus the header row
+  expect(shown).toBeGreaterThan(10);
+  expect(email.html).toContain(`and ${5000 - shown} more — <a href="${URL}">open the spreadsheet</a>`);
+  expect(email.text).toContain(`and ${5000 - shown} more — open the spreadsheet to see them all: ${URL}`);
+  // The default limit is under Apps Script's 200 KB per body.
+  expect(BODY_MAX_BYTES).toBeLessThan(200 * 1024);
+  const big = renderEmail(message(digest(Array.from({ length: 400 }, (_, i) => line(i, '€'.repeat(200))), 400)));
+  expect(utf8Length(big.html)).toBeLessThanOrEqual(BODY_MAX_BYTES);
+});
+
+test('events: subjects name the spec and the event; review requests say where to review', () => {
+  const base = { label: 'v3', seq: 3, at: '2026-01-02T00:00:00Z' };
+  const tagged: MapspecEvent = { kind: 'version-tagged', ...base, author: 'ann@example.org', note: 'Batch <2>', counts: { added: 1, changed: 2, removed: 0, unchanged: 5 }, changes: [{ tab: 'Mapping', rowKey: 'M-1', column: 'Path', before: 'a', after: 'b' }], totalChanges: 3 };
+  const t = renderEmail(message({ kind: 'event', event: tagged }, 'Spec'));
+  expect(t.subject).toBe('[Mapspec] Spec: version v3 tagged');
+  expect(t.html).toContain('Note: Batch &lt;2&gt;');
+  expect(t.html).toContain('and 2 more');
+  const req: MapspecEvent = { kind: 'review-requested', requestId: 'r1', ...base, requester: 'ann@example.org', approvers: ['bo@example.org'], message: 'Please', due: null, policy: 'all', changes: [], totalChanges: 0 };
+  const r = renderEmail(message({ kind: 'event', event: req }, 'Spec'));
+  expect(r.subject).toBe('[Mapspec] Spec: review requested for version v3');
+  expect(r.text).toContain('Extensions › Mapspec › Versions');
+  const decided: MapspecEvent = { kind: 'review-decided', requestId: 'r1', ...base, requester: 'ann@example.org', approver: 'bo@example.org', decision: 'changes-requested', comment: 'Fix M-2', status: 'changes-requested' };
+  expect(renderEmail(message({ kind: 'event', event: decided }, 'Spec')).subject).toBe('[Mapspec] Spec: changes requested on version v3 by bo@example.org');
+  const long = renderEmail(message({ kind: 'event', event: tagged }, 'S'.repeat(400)));
+  expect(long.subject.length).toBeLessThanOrEqual(250);
+});
+
+test('links and times', () => {
+  expect(rangeLink(URL, 12, 'B3:C4')).toBe(`${URL}#gid=12&range=B3:C4`);
+  expect(rangeLink(URL, 12, null)).toBe(`${URL}#gid=12`);
+  expect(shortTime('2026-03-04T05:06:07.890Z')).toBe('2026-03-04 05:06 UTC');
+});
