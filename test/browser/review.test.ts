@@ -1,8 +1,8 @@
 // Issue 6's acceptance in the playground with real chromium, against the real build/: the analyst
 // tags v1 and requests review from two approvers; the first approves; the second requests changes
-// with a comment; the analyst edits, tags v2, requests review; both approve; (the checklist task is
-// signed off with v2 as evidence — enabled after the checklist branch is merged, see
-// CHECKLIST_LINK_MERGED); an edit afterwards shows "differs from v2 by 1 change"; the approved v2 is
+// with a comment; the analyst edits, tags v2, requests review; both approve; the checklist task (the
+// demo's checklist tab, adopted first) is signed off with v2 as evidence; an edit afterwards shows
+// "differs from v2 by 1 change"; the approved v2 is
 // exported as JSON and re-hashes to its content hash. Approvers act through the playground's user
 // switcher. Screenshots: test-output/screenshots/review-*.png.
 import { createHash } from 'node:crypto';
@@ -16,7 +16,6 @@ jest.setTimeout(300_000);
  * The checklist link (signOffMappingSpecTasks) is a placeholder on the review branch; the checklist
  * engineer's branch implements it. Set to true once both are merged into main.
  */
-const CHECKLIST_LINK_MERGED = true;
 
 const ANALYST = 'analyst@example.org';
 const FIRST = 'approver@client.example.org';
@@ -125,6 +124,15 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   await sidebarIdle(sidebar);
   const mappingRows = sidebar.getByRole('listitem').filter({ has: sidebar.locator('.badge', { hasText: /^Mapping$/ }) });
   const mappingTab = (await mappingRows.first().locator('.name').textContent())!.trim();
+  // The checklist: the demo workbook's own tab, adopted from the Checklist panel (its mapping-spec
+  // sign-off task is what an approval signs off).
+  await showSheet('Implementation checklist');
+  await sidebar.getByRole('tab', { name: 'Checklist', exact: true }).click();
+  await sidebar.getByRole('button', { name: 'Use the active tab as the checklist' }).click();
+  await sidebar.getByRole('button', { name: 'Use as checklist' }).click();
+  await sidebarIdle(sidebar);
+  await sidebar.getByRole('button', { name: 'Export Markdown' }).waitFor();
+
   await showSheet(mappingTab);
   await page.getByRole('gridcell', { name: 'SOURCE', exact: true }).waitFor();
   for (let n = 1; n <= 3; n++) {
@@ -213,8 +221,8 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   await until(() => sidebar.locator('.approval-text').innerText(), (t) => approvalText.test(t), 'the approval line');
   await sidebar.getByText('The live sheets match v2', { exact: true }).waitFor();
 
-  if (CHECKLIST_LINK_MERGED) {
-    // ENABLE AFTER MERGING THE CHECKLIST BRANCH: the checklist task is signed off with v2 as evidence.
+  {
+    // The checklist task is signed off with v2 as evidence.
     await showSheet('Implementation checklist');
     await page.getByRole('gridcell', { name: new RegExp(`^Mapping spec v2 approved by ${FIRST}, ${SECOND} on `) }).waitFor();
   }
