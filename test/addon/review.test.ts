@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Emulator } from '../../src/emulator/emulator';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
-import type { SidebarState, VersionList, VersionSummary } from '../../src/core/api';
+import type { ChecklistView, SidebarState, VersionList, VersionSummary } from '../../src/core/api';
 import type { ExportedFile, ReviewPanel } from '../../src/core/review/api-contract';
 import { hashSnapshot, parseSnapshotJson } from '../../src/core/versions';
 import { callServer, newEmulator, run } from '../support/addon';
@@ -205,6 +205,52 @@ describe('the acceptance flow on the server', () => {
     expect(p.reviews.approval).toMatchObject({ label: 'v3', changes: 0 });
     // An older version can no longer be put in review.
     expect(refused(as(emulator, ANALYST, 'requestReview', { seq: 1, approvers: [ANA], message: '', due: null }))).toBe('v1 is older than the approved v3: request a review of a newer version.');
+  });
+});
+
+describe('the checklist link', () => {
+  test("an approved version signs off the checklist's mapping-spec task with its evidence; a new request reopens it", () => {
+    const emulator = withSpec();
+    const inserted = ok(callServer<ChecklistView>(emulator, 'insertChecklist', {}));
+    const task = inserted.signOffs.find((s) => /mapping spec/i.test(s.task))!;
+    expect(task.signedOff).toBeNull();
+    const sheet = sheets(emulator).getSheetByName(inserted.tab!.name)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const cell = (name: string) => sheet.getRange(task.row!, header.indexOf(name) + 1).getValue();
+    const v1 = tag(emulator, 'one');
+    request(emulator, 1, [ANA]);
+    ok(decide(emulator, ANA, 'r1', 'approve', v1.contentHash));
+    const evidence = `Mapping spec v1 approved by ${ANA} on `;
+    expect(String(cell('Evidence (link)'))).toMatch(new RegExp(`^${evidence.replace(/[.]/g, '\\.')}\\d{4}-\\d{2}-\\d{2}$`));
+    expect(cell('Signed off by')).toBe(ANA);
+    const after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
+    expect(after.signedOff).toMatchObject({ by: ANA });
+    expect(after.signedOff!.evidence).toMatch(/^Mapping spec v1 approved by /);
+    // A new request reopens the task: the sign-off is withdrawn (kept in the history), the cells cleared.
+    sheets(emulator).getSheetByName(MAPPING)!.getRange(3, 15).setValue('trim()');
+    tag(emulator, 'two');
+    request(emulator, 2, [ANA]);
+    const reopened = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
+    expect(reopened.signedOff).toBeNull();
+    expect(reopened.history.length).toBe(2);
+    expect(cell('Signed off by')).toBe('');
+    expect(cell('Evidence (link)')).toBe('');
+  });
+
+  test('evidence the person wrote in the cell is left alone (the record keeps the approval)', () => {
+    const emulator = withSpec();
+    const inserted = ok(callServer<ChecklistView>(emulator, 'insertChecklist', {}));
+    const task = inserted.signOffs.find((s) => /mapping spec/i.test(s.task))!;
+    const sheet = sheets(emulator).getSheetByName(inserted.tab!.name)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const evidenceCell = sheet.getRange(task.row!, header.indexOf('Evidence (link)') + 1);
+    evidenceCell.setValue('https://example.org/signed.pdf');
+    const v1 = tag(emulator, 'one');
+    request(emulator, 1, [ANA]);
+    ok(decide(emulator, ANA, 'r1', 'approve', v1.contentHash));
+    expect(evidenceCell.getValue()).toBe('https://example.org/signed.pdf');
+    const after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
+    expect(after.signedOff!.evidence).toMatch(/^Mapping spec v1 approved by /);
   });
 });
 

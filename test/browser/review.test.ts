@@ -224,6 +224,9 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   {
     // The checklist task is signed off with v2 as evidence.
     await showSheet('Implementation checklist');
+    // The grid draws the rows in view: go to the task's Evidence cell first.
+    const taskRow = emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Implementation checklist')!.getRange('B1:B60').getValues().findIndex((r) => r[0] === 'Client sign-offs on workflow diagram & mapping specs') + 1;
+    await goTo(page, `I${taskRow}`);
     await page.getByRole('gridcell', { name: new RegExp(`^Mapping spec v2 approved by ${FIRST}, ${SECOND} on `) }).waitFor();
   }
 
