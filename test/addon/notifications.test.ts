@@ -7,6 +7,7 @@ import { pacificDay } from '../../src/emulator/services/util';
 import type { NotificationsView, SidebarState } from '../../src/core/api';
 import { callServer, newEmulator, run } from '../support/addon';
 import { CODE_PATH } from '../support/paths';
+import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 
 const MAPPING = 'Mapping – Case registration';
 const WIDTH = 17;
@@ -198,4 +199,29 @@ test('a paste or script edit with no onEdit is still in the digest (snapshots ar
   expect(mail[0]!.htmlBody).toContain('dst_4 → scripted.path');
   expect(mail[0]!.htmlBody).toContain(`#gid=${sheetId}&amp;range=I6`);
   expect(mail[0]!.htmlBody).toContain('The edit log names no editor');
+});
+
+test('the digest run takes the same spreadsheet calls for 10 and 1,000 rows, and packs each snapshot once', () => {
+  const digestRun = (rows: number) => {
+    const { emulator, sheetId } = withSpec();
+    const tab = emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(MAPPING)!;
+    if (tab.getMaxRows() < rows + 2) tab.insertRowsAfter(tab.getMaxRows(), rows + 2 - tab.getMaxRows());
+    tab.getRange(3, 1, rows, WIDTH).setValues(Array.from({ length: rows }, (_, i) => row(`M-${i + 1}`, `src_${i + 1}`, `dst_${i + 1}`)));
+    subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }, { email: 'cy@example.org', mode: 'digest' }]);
+    ok(callServer(emulator, 'setNotifications', { on: true }));
+    edit(emulator, sheetId, 3, 15, [['trim()']]);
+    edit(emulator, sheetId, rows, 9, [['a.one'], ['a.two']]); // a paste near the end
+    emulator.clock.advance(25 * HOUR);
+    const r = run(emulator, 'notifyOnSchedule', { args: [{}] });
+    expect(r.ok).toBe(true);
+    // Both audiences got their digest: the run did the whole work.
+    expect(emulator.state.mail.sent.map((m) => m.to.join(',')).sort()).toEqual(['ann@example.org', 'cy@example.org']);
+    return r.calls;
+  };
+  const small = digestRun(10);
+  const large = digestRun(1000);
+  expect(large.count(...SPREADSHEET_SERVICE_PREFIXES)).toBe(small.count(...SPREADSHEET_SERVICE_PREFIXES));
+  // Both audiences held the same snapshot and get the same new one: unpacked once, packed once.
+  expect(large.count('Utilities.ungzip')).toBe(1);
+  expect(large.count('Utilities.gzip')).toBe(1);
 });

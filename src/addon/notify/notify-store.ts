@@ -9,6 +9,7 @@
  */
 import { base64Decode, base64Encode } from '../../core/versions/base64';
 import { canonicalSnapshotJson, parseSnapshotJson } from '../../core/versions/canonical';
+import { textServices } from '../../core/versions/codec';
 import type { Snapshot } from '../../core/versions/types';
 import { parseEditLog, parseNotifySettings, type Audience, type EditLogEntry, type NotifySettings } from '../../core/notify';
 import { appsScriptVersionServices } from '../adapters/version-services';
@@ -39,16 +40,15 @@ export function readEditLog(props: Record<string, string>): EditLogEntry[] {
 
 export type Baselines = Partial<Record<Audience, { at: string; snapshot: Snapshot }>>;
 
+// Strings straight to Utilities (the versions' text services): only the compressed bytes cross as
+// byte arrays. Handing the whole snapshot's JSON over as a plain array of numbers cost several
+// times its size in memory (a 20,000-row spec's digest run peaked past 600 MB that way).
 function encode(snapshot: Snapshot): string {
-  const services = appsScriptVersionServices();
-  const bytes = new Uint8Array(Utilities.newBlob(canonicalSnapshotJson(snapshot)).getBytes().map((b) => b & 0xff));
-  return base64Encode(services.gzip(bytes));
+  return base64Encode(textServices(appsScriptVersionServices()).gzipUtf8(canonicalSnapshotJson(snapshot)));
 }
 
 function decode(text: string): Snapshot {
-  const bytes = appsScriptVersionServices().gunzip(base64Decode(text));
-  const signed = Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
-  return parseSnapshotJson(Utilities.newBlob(signed).getDataAsString('UTF-8'));
+  return parseSnapshotJson(textServices(appsScriptVersionServices()).gunzipToUtf8(base64Decode(text)));
 }
 
 /** Every audience's snapshot in one read; a damaged one is left out (the next run starts afresh). */
@@ -65,10 +65,15 @@ export function readBaselines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { b
     parts.set(a, p);
   }
   const baselines: Baselines = {};
+  // The audiences usually hold the same snapshot (both taken by the same run): decoded once.
+  const decoded = new Map<string, Snapshot>();
   for (const [a, p] of parts) {
     if (p.texts.filter((t) => t !== undefined).length !== p.count) continue;
     try {
-      baselines[a as Audience] = { at: p.at, snapshot: decode(p.texts.join('')) };
+      const text = p.texts.join('');
+      const snapshot = decoded.get(text) ?? decode(text);
+      decoded.set(text, snapshot);
+      baselines[a as Audience] = { at: p.at, snapshot };
     } catch {
       // Damaged or hand-edited: treated as missing.
     }
@@ -79,10 +84,13 @@ export function readBaselines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { b
 /** Writes all audiences' snapshots in ONE setValues (old rows overwritten with blanks). */
 export function writeBaselines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, baselines: Baselines, oldRows: number): void {
   const block: (string | number)[][] = [];
+  // The same snapshot for both audiences (the usual case) is encoded once.
+  const encoded = new Map<Snapshot, string>();
   for (const a of ['every', 'digest'] as const) {
     const b = baselines[a];
     if (!b) continue;
-    const text = encode(b.snapshot);
+    const text = encoded.get(b.snapshot) ?? encode(b.snapshot);
+    encoded.set(b.snapshot, text);
     const count = Math.max(1, Math.ceil(text.length / CHUNK));
     for (let i = 0; i < count; i++) block.push([a, b.at, i + 1, count, text.slice(i * CHUNK, (i + 1) * CHUNK)]);
   }

@@ -16,6 +16,7 @@ import type { Emulator } from '../../emulator/emulator';
 import { loadScript, runFunction } from '../../emulator/sandbox';
 import { measureExecution, median, peakRssBytes, type ExecutionMeasure, type Invocation } from './measure';
 import { NAIVE_FUNCTION, writeNaiveScript } from './naive-script';
+import { digestProblem, editedCells, notificationEdits, prepareNotifications, REVIEW_APPROVERS, setApprovers } from './setups';
 import { changeCells, generateSpec } from './spec-generator';
 import { limitUsage, storedBytes, type LimitUsage, type StoredBytes } from './storage';
 import { buildWorkbook, CODE_PATH, MAPPING_TAB, newEmulator, rewriteRows, VALUE_MAP_TAB } from './workbook';
@@ -24,9 +25,10 @@ export type OperationId = 'open-sidebar' | 'check-colour' | 'tag-version' | 'tag
 
 /**
  * The workbooks an operation can run on: the generated spec, or the same with versions v1 and v2
- * tagged and ~1% of the cells changed between them (the live sheets equal v2).
+ * tagged and ~1% of the cells changed between them (the live sheets equal v2), or that versioned
+ * workbook with notifications turned on, edits made after and a day passed (setups.ts).
  */
-export type WorkbookKind = 'spec' | 'versioned';
+export type WorkbookKind = 'spec' | 'versioned' | 'notifying';
 
 export interface OperationSpec {
   id: OperationId;
@@ -41,8 +43,8 @@ export interface OperationSpec {
   script: 'addon' | 'naive';
   /** Unmeasured setup on the run's own copy of the workbook, just before the measured execution. */
   setup?: (emulator: Emulator) => void;
-  /** A problem with the function's result, or undefined when it is what the operation should give. */
-  check?: (value: unknown) => string | undefined;
+  /** A problem with the function's result (or the workbook after it), or undefined when it is what the operation should give. */
+  check?: (value: unknown, emulator: Emulator) => string | undefined;
   /** Shown when the function is not in the build: which issue builds it. */
   builtBy?: string;
 }
@@ -50,6 +52,15 @@ export interface OperationSpec {
 const expectDiff = (value: unknown) => {
   const d = value as { diff?: { summary?: { changed?: number } } };
   return (d.diff?.summary?.changed ?? 0) > 0 ? undefined : 'the diff found no changed rows';
+};
+
+const expectReview = (value: unknown, emulator: Emulator) => {
+  const p = value as { reviews?: { requests?: { seq: number; status: string; approvers: string[] }[]; notices?: string[] } };
+  const request = p.reviews?.requests?.[0];
+  if (!request || request.seq !== 2 || request.status !== 'in-review') return `no review of v2 in review (got ${JSON.stringify(request ?? null)})`;
+  if (p.reviews!.notices?.length) return `the request left notices: ${p.reviews!.notices.join(' ')}`;
+  if (!emulator.state.mail.sent.some((m) => REVIEW_APPROVERS.every((e) => m.to.includes(e)))) return 'no email went to the approvers';
+  return undefined;
 };
 
 function ensureOk(name: string, r: { ok: boolean; error?: { message: string } }): void {
@@ -65,13 +76,13 @@ export const OPERATIONS: readonly OperationSpec[] = [
   { id: 'tag-next-version', label: 'Tag v3 after v1, v2 (tagVersion)', functionName: 'tagVersion', via: 'script-run', payload: { note: 'Benchmark' }, workbook: 'versioned', script: 'addon' },
   { id: 'diff-versions', label: 'Diff v1 → v2 (diffVersions)', functionName: 'diffVersions', via: 'script-run', payload: { from: 'v1', to: 'v2' }, workbook: 'versioned', script: 'addon', check: expectDiff },
   { id: 'diff-version-live', label: 'Diff v1 → live (diffVersions)', functionName: 'diffVersions', via: 'script-run', payload: { from: 'v1', to: 'live' }, workbook: 'versioned', script: 'addon', check: expectDiff },
-  // Issue 7 (branch notify): the installable time trigger that queues the digest of untagged
-  // changes and sends it. To enable at merge, the function must exist in the build; a setup that
-  // turns notifications on for a few subscribers makes the digest non-empty.
-  { id: 'notification-digest', label: 'Notification digest (time trigger)', functionName: 'notifyOnSchedule', via: 'trigger', workbook: 'versioned', script: 'addon', builtBy: 'issue 7' },
-  // Issue 6 (branch review): the analyst requests a review of v2. The approvers must be on the
-  // settings' approver list: at merge, set the list in `setup` through the add-on's own settings call.
-  { id: 'request-review', label: 'Request a review (requestReview)', functionName: 'requestReview', via: 'script-run', payload: { seq: 2, approvers: ['approver@example.com'], message: 'Please review', due: null }, workbook: 'versioned', script: 'addon', builtBy: 'issue 6' },
+  // Issue 7: the installable time trigger, run a day after notifications were turned on and the
+  // spec edited (setups.ts): it builds the digest of each audience from the live sheets against the
+  // snapshot last notified, queues it and sends it (the mail quota has room: the work is real).
+  { id: 'notification-digest', label: 'Notification digest (time trigger)', functionName: 'notifyOnSchedule', via: 'trigger', workbook: 'notifying', script: 'addon', check: (_v, emulator) => digestProblem(emulator) },
+  // Issue 6: the analyst requests a review of v2 (after v1, edits, v2) from approvers the analyst
+  // put on the approver list through the settings call.
+  { id: 'request-review', label: 'Request a review (requestReview)', functionName: 'requestReview', via: 'script-run', payload: { seq: 2, approvers: REVIEW_APPROVERS, message: 'Please review', due: null }, workbook: 'versioned', script: 'addon', setup: setApprovers, check: expectReview },
   { id: 'naive-check-colour', label: 'Naive check + colour (hand-written)', functionName: NAIVE_FUNCTION, via: 'menu', workbook: 'spec', script: 'naive' },
 ];
 
@@ -140,7 +151,7 @@ function measureOperation(op: OperationSpec, rows: number, runs: number, fixture
     op.setup?.(last);
     const { measure, value } = measureExecution(last, call);
     if (!measure.ok) return { ...head, status: 'failed', note: measure.error };
-    const problem = op.check?.(value);
+    const problem = op.check?.(value, last);
     if (problem) return { ...head, status: 'failed', note: problem };
     measures.push(measure);
   }
@@ -203,10 +214,12 @@ function measureMemoryInChild(op: OperationSpec, fixture: Fixture, codePath: str
 export let setupPeakRssMB = 0;
 
 /**
- * The size's workbooks, serialised: the generated spec, and the same with v1 tagged, ~1% of the
- * cells changed and v2 tagged (not measured). The generated rows go when this returns.
+ * The size's workbooks, serialised: the generated spec; the same with v1 tagged, ~1% of the cells
+ * changed and v2 tagged; and, when an operation needs it, that versioned workbook with
+ * notifications on, edits made and a day passed (not measured). The generated rows go when this
+ * returns.
  */
-function buildFixtures(rows: number): { fixtures: Record<WorkbookKind, Fixture>; changed: number } {
+function buildFixtures(rows: number, kinds: ReadonlySet<WorkbookKind>): { fixtures: Partial<Record<WorkbookKind, Fixture>>; changed: number } {
   const spec = generateSpec(rows);
   const specFixture = new Fixture(buildWorkbook(spec));
   const versioned = specFixture.fresh();
@@ -215,7 +228,14 @@ function buildFixtures(rows: number): { fixtures: Record<WorkbookKind, Fixture>;
   const changed = changeCells(edited, 0.01);
   rewriteRows(versioned, edited);
   ensureOk('tagVersion v2', runFunction(versioned, 'tagVersion', { codePath: CODE_PATH, args: [{ label: 'v2', note: 'After' }] }));
-  return { fixtures: { spec: specFixture, versioned: new Fixture(versioned) }, changed };
+  const versionedFixture = new Fixture(versioned);
+  const fixtures: Partial<Record<WorkbookKind, Fixture>> = { spec: specFixture, versioned: versionedFixture };
+  if (kinds.has('notifying')) {
+    const notifying = versionedFixture.fresh();
+    prepareNotifications(notifying, rows);
+    fixtures.notifying = new Fixture(notifying);
+  }
+  return { fixtures, changed };
 }
 
 /** Runs every operation at one spec size. */
@@ -223,7 +243,8 @@ export function runSize(rows: number, options: SizeOptions, naivePath = writeNai
   const log = options.log ?? (() => undefined);
   const { runs } = options;
   const built = scriptFunctions(CODE_PATH);
-  const { fixtures, changed } = buildFixtures(rows);
+  const selected = OPERATIONS.filter((op) => !options.only || options.only.includes(op.id));
+  const { fixtures, changed } = buildFixtures(rows, new Set(selected.map((op) => op.workbook)));
   // Fixture building (generating, writing and tagging the spec) is the process's largest moment
   // outside the measured executions; its peak is kept before the executions reset the mark.
   const setupPeak = peakRssBytes();
@@ -241,10 +262,11 @@ export function runSize(rows: number, options: SizeOptions, naivePath = writeNai
       continue;
     }
     log(`${rows} rows: ${op.label}`);
-    const result = measureOperation(op, rows, runs, fixtures[op.workbook], op.script === 'naive' ? naivePath : CODE_PATH, options.memory ?? 'child');
+    const result = measureOperation(op, rows, runs, fixtures[op.workbook]!, op.script === 'naive' ? naivePath : CODE_PATH, options.memory ?? 'child');
     if (op.workbook === 'versioned' && result.status === 'measured') result.note = `${changed} cells (1%) changed between v1 and v2 (= live)`;
+    if (op.workbook === 'notifying' && result.status === 'measured') result.note = `${editedCells(rows)} cells edited in ${notificationEdits(rows).length} edits (one a paste) since notifications were turned on, a day before`;
     results.push(result);
   }
-  for (const f of Object.values(fixtures)) f.dispose();
+  for (const f of Object.values(fixtures)) f?.dispose();
   return results;
 }
