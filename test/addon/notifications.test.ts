@@ -67,6 +67,23 @@ test('turning notifications on twice leaves one edit and one time trigger; off r
   expect(emulator.state.triggers).toEqual([]);
 });
 
+test("turning on and off in one spreadsheet neither adopts nor deletes the same user's time trigger of another spreadsheet", () => {
+  const { emulator } = withSpec();
+  // The add-on's getProjectTriggers lists this user's triggers of every document: here, one the
+  // add-on installed when USER turned notifications on in another spreadsheet.
+  const foreign = { id: '424242', owner: USER, handlerFunction: 'notifyOnSchedule', eventType: 'CLOCK' as const, source: 'CLOCK' as const, everyMs: HOUR, nextRunAt: emulator.clock.now() + HOUR, documentId: 'another-spreadsheet' };
+  emulator.state.triggers.push(foreign);
+  const on = ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: true }));
+  expect(on).toMatchObject({ on: true, editTrigger: true, timeTrigger: true });
+  const mine = emulator.state.triggers.filter((t) => t.eventType === 'CLOCK' && t.documentId === emulator.state.workbook.id);
+  expect(mine).toHaveLength(1);
+  const off = ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: false }));
+  expect(off).toMatchObject({ on: false, editTrigger: false, timeTrigger: false });
+  expect(emulator.state.triggers).toEqual([foreign]);
+  // With notifications off here, the other spreadsheet's trigger is not shown as this one's.
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).timeTrigger).toBe(false);
+});
+
 test('a malformed subscriber email is refused with a message naming it; nothing is saved', () => {
   const { emulator } = withSpec();
   const r = callServer<NotificationsView>(emulator, 'saveNotificationSettings', { subscribers: [{ email: 'ann@example.org', mode: 'every' }, { email: 'bob@', mode: 'digest' }], schedule: 'hourly' });

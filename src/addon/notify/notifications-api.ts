@@ -17,7 +17,7 @@ function view(): NotificationsView {
   const props = readAllDocumentProperties();
   const state = readNotifyState(props);
   const settings = readNotifySettings(props);
-  const triggers = myTriggers(ss);
+  const triggers = myTriggers(ss, state);
   const quota = MailApp.getRemainingDailyQuota();
   const queue = parseQueue(props);
   const plan = planDelivery(queue, quota, parseSentIds(props[SENT_KEY]));

@@ -73,9 +73,26 @@ function readLive(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<st
   return { snapshot, locators };
 }
 
+/**
+ * OPEN QUESTION (see README › Notifications): which document a time-driven trigger of an EDITOR
+ * ADD-ON runs against. Google counts an add-on's time triggers per document (the live error "This
+ * add-on has created too many time-based triggers in this document for this Google user account"),
+ * which says the trigger is tied to the document that created it; this code relies on that: the
+ * active spreadsheet, its document properties and lock are that document's. No Google page we could
+ * find states that getActiveSpreadsheet() / getDocumentProperties() work in that run under
+ * spreadsheets.currentonly; third parties report null for timed triggers (mogsdad/SheetConverter#2)
+ * and one add-on library opens files by id with the full spreadsheets scope instead
+ * (vtst/google-apps-scripts VtstAddonTriggerLib README). We do not widen the scope on that: if
+ * there is no active spreadsheet, the run says so in the execution log and does nothing.
+ */
 export function runSchedule(): DeliveryResult {
+  const active = activeSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  if (!active) {
+    console.error('Mapspec notifications: this time-driven run has no active spreadsheet, so it cannot read the spec nor send its queue (see README › Notifications, open question).');
+    return { sent: [], waiting: [] };
+  }
   return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
+    const ss = active;
     const props = readAllDocumentProperties();
     const state = readNotifyState(props);
     if (state.on) {
@@ -127,18 +144,24 @@ export function runSchedule(): DeliveryResult {
 // ---- turning on and off ----------------------------------------------------------------------
 
 /**
- * This user's notification triggers: the document's (getUserTriggers) and the time trigger, which
- * has no document as its source and so is found among the project's triggers (getProjectTriggers).
+ * This user's notification triggers in THIS document: the document's own (getUserTriggers is per
+ * document) and, among the project's triggers, only those whose ids the notify state recorded. An
+ * editor add-on's getProjectTriggers() returns the user's triggers across every document the add-on
+ * runs in, so matching by handler name there would take another document's time trigger for ours
+ * (turning on would install none here; turning off would delete the other document's).
  */
-export function myTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+export function myTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: NotifyState): GoogleAppsScript.Script.Trigger[] {
+  const ours = new Set(state.triggerIds);
   const seen = new Set<string>();
   const out: GoogleAppsScript.Script.Trigger[] = [];
-  for (const t of [...ScriptApp.getUserTriggers(ss), ...ScriptApp.getProjectTriggers()]) {
+  const take = (t: GoogleAppsScript.Script.Trigger) => {
     const handler = t.getHandlerFunction();
-    if ((handler !== EDIT_HANDLER && handler !== SCHEDULE_HANDLER) || seen.has(t.getUniqueId())) continue;
+    if ((handler !== EDIT_HANDLER && handler !== SCHEDULE_HANDLER) || seen.has(t.getUniqueId())) return;
     seen.add(t.getUniqueId());
     out.push(t);
-  }
+  };
+  for (const t of ScriptApp.getUserTriggers(ss)) take(t);
+  if (ours.size) for (const t of ScriptApp.getProjectTriggers()) if (ours.has(t.getUniqueId())) take(t);
   return out;
 }
 
@@ -153,26 +176,31 @@ export function turnOn(): NotifyState {
     const props = readAllDocumentProperties();
     const settings = readNotifySettings(props);
     const state = readNotifyState(props);
-    const triggers = myTriggers(ss);
+    const triggers = myTriggers(ss, state);
     // One owner at a time: a second person's triggers would log every edit twice.
     if (state.on && state.owner && state.owner !== owner && triggers.length === 0) {
       throw new UserError(`Notifications are already on, sent from ${state.owner}'s account. Ask them to turn notifications off first if they should come from yours.`);
     }
-    const edit = triggers.find((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
+    let edit = triggers.find((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
     let clock = triggers.find((t) => t.getEventType() === ScriptApp.EventType.CLOCK);
     if (clock && state.schedule !== settings.schedule) {
       ScriptApp.deleteTrigger(clock);
       clock = undefined;
     }
-    if (!edit) ScriptApp.newTrigger('notifyOnEdit').forSpreadsheet(ss).onEdit().create();
+    if (!edit) edit = ScriptApp.newTrigger('notifyOnEdit').forSpreadsheet(ss).onEdit().create();
     if (!clock) {
       const builder = ScriptApp.newTrigger('notifyOnSchedule').timeBased();
-      if (settings.schedule === 'daily') builder.everyDays(1).atHour(7).create();
-      else builder.everyHours(1).create();
+      clock = settings.schedule === 'daily' ? builder.everyDays(1).atHour(7).create() : builder.everyHours(1).create();
     }
     const live = readLive(ss, props);
     const at = new Date().toISOString();
-    const fresh: NotifyState = { on: true, owner, schedule: settings.schedule, baselines: state.on ? state.baselines : { every: at, digest: at } };
+    const fresh: NotifyState = {
+      on: true,
+      owner,
+      schedule: settings.schedule,
+      baselines: state.on ? state.baselines : { every: at, digest: at },
+      triggerIds: [edit.getUniqueId(), clock.getUniqueId()],
+    };
     if (!state.on) writeBaselines(ss, { every: { at, snapshot: live.snapshot }, digest: { at, snapshot: live.snapshot } }, readBaselines(ss).rows);
     writeDocumentProperties({ [STATE_KEY]: JSON.stringify(fresh) });
     return fresh;
@@ -185,13 +213,13 @@ export function turnOff(): NotifyState {
   return withDocumentLock(() => {
     const props = readAllDocumentProperties();
     const state = readNotifyState(props);
-    const mine = myTriggers(ss);
+    const mine = myTriggers(ss, state);
     const me = currentUserEmail() ?? '';
     if (mine.length === 0 && state.on && state.owner && state.owner !== me) {
       throw new UserError(`Notifications run on ${state.owner}'s account: only they can turn them off (Google lets each person remove only their own triggers).`);
     }
     for (const t of mine) ScriptApp.deleteTrigger(t);
-    const next: NotifyState = { ...state, on: false };
+    const next: NotifyState = { ...state, on: false, triggerIds: [] };
     writeDocumentProperties({ [STATE_KEY]: JSON.stringify(next) });
     return next;
   });

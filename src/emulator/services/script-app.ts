@@ -52,7 +52,10 @@ export function createScriptApp(ctx: ExecutionContext): GoogleAppsScript.Script.
 
   const install = (data: Omit<TriggerData, 'id' | 'owner'>): GoogleAppsScript.Script.Trigger => {
     const existing = mine();
-    if (isAddon && existing.some((t) => t.eventType === data.eventType && (t.sourceId ?? null) === (data.sourceId ?? null))) {
+    // An add-on's time trigger belongs to the document it was created in: one per type per document.
+    if (isAddon && data.eventType === 'CLOCK') data = { ...data, documentId: ctx.state.workbook.id };
+    const place = (t: Omit<TriggerData, 'id' | 'owner'>) => t.sourceId ?? t.documentId ?? null;
+    if (isAddon && existing.some((t) => t.eventType === data.eventType && place(t) === place(data))) {
       throw ctx.error(ADDON_DUPLICATE_TRIGGER_ERROR);
     }
     if (existing.length >= MAX_TRIGGERS_PER_USER) throw ctx.error(TOO_MANY_TRIGGERS_ERROR);
