@@ -84,6 +84,17 @@ test("turning on and off in one spreadsheet neither adopts nor deletes the same 
   expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).timeTrigger).toBe(false);
 });
 
+test('turning on that fails halfway (the time trigger refused) removes the edit trigger it created and stays off', () => {
+  const { emulator } = withSpec();
+  // 19 triggers of USER's in other spreadsheets: the edit trigger is the 20th allowed, the time trigger is refused.
+  const others = Array.from({ length: 19 }, (_, i) => ({ id: `9${i}`, owner: USER, handlerFunction: 'other', eventType: 'ON_OPEN' as const, source: 'SPREADSHEETS' as const, sourceId: `doc-${i}` }));
+  emulator.state.triggers.push(...others);
+  const r = callServer<NotificationsView>(emulator, 'setNotifications', { on: true });
+  expect(!r.ok && r.message).toContain('too many triggers');
+  expect(emulator.state.triggers).toEqual(others);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {}))).toMatchObject({ on: false, editTrigger: false, timeTrigger: false });
+});
+
 test('a malformed subscriber email is refused with a message naming it; nothing is saved', () => {
   const { emulator } = withSpec();
   const r = callServer<NotificationsView>(emulator, 'saveNotificationSettings', { subscribers: [{ email: 'ann@example.org', mode: 'every' }, { email: 'bob@', mode: 'digest' }], schedule: 'hourly' });

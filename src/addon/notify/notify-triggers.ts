@@ -181,29 +181,45 @@ export function turnOn(): NotifyState {
     if (state.on && state.owner && state.owner !== owner && triggers.length === 0) {
       throw new UserError(`Notifications are already on, sent from ${state.owner}'s account. Ask them to turn notifications off first if they should come from yours.`);
     }
+    // Read first: a spec Mapspec cannot read stops here, before any trigger exists.
+    const live = readLive(ss, props);
     let edit = triggers.find((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
     let clock = triggers.find((t) => t.getEventType() === ScriptApp.EventType.CLOCK);
     if (clock && state.schedule !== settings.schedule) {
+      // Deleted first: an add-on may hold only one time trigger per document.
       ScriptApp.deleteTrigger(clock);
       clock = undefined;
     }
-    if (!edit) edit = ScriptApp.newTrigger('notifyOnEdit').forSpreadsheet(ss).onEdit().create();
-    if (!clock) {
-      const builder = ScriptApp.newTrigger('notifyOnSchedule').timeBased();
-      clock = settings.schedule === 'daily' ? builder.everyDays(1).atHour(7).create() : builder.everyHours(1).create();
+    const created: GoogleAppsScript.Script.Trigger[] = [];
+    try {
+      if (!edit) created.push((edit = ScriptApp.newTrigger('notifyOnEdit').forSpreadsheet(ss).onEdit().create()));
+      if (!clock) {
+        const builder = ScriptApp.newTrigger('notifyOnSchedule').timeBased();
+        created.push((clock = settings.schedule === 'daily' ? builder.everyDays(1).atHour(7).create() : builder.everyHours(1).create()));
+      }
+      const at = new Date().toISOString();
+      const fresh: NotifyState = {
+        on: true,
+        owner,
+        schedule: settings.schedule,
+        baselines: state.on ? state.baselines : { every: at, digest: at },
+        triggerIds: [edit.getUniqueId(), clock.getUniqueId()],
+      };
+      if (!state.on) writeBaselines(ss, { every: { at, snapshot: live.snapshot }, digest: { at, snapshot: live.snapshot } }, readBaselines(ss).rows);
+      // The state last: it says "on" only once both triggers exist.
+      writeDocumentProperties({ [STATE_KEY]: JSON.stringify(fresh) });
+      return fresh;
+    } catch (e) {
+      // No trigger left running while the state says otherwise.
+      for (const t of created) {
+        try {
+          ScriptApp.deleteTrigger(t);
+        } catch (cleanup) {
+          console.error(`Mapspec could not remove the trigger it had just created: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`);
+        }
+      }
+      throw e;
     }
-    const live = readLive(ss, props);
-    const at = new Date().toISOString();
-    const fresh: NotifyState = {
-      on: true,
-      owner,
-      schedule: settings.schedule,
-      baselines: state.on ? state.baselines : { every: at, digest: at },
-      triggerIds: [edit.getUniqueId(), clock.getUniqueId()],
-    };
-    if (!state.on) writeBaselines(ss, { every: { at, snapshot: live.snapshot }, digest: { at, snapshot: live.snapshot } }, readBaselines(ss).rows);
-    writeDocumentProperties({ [STATE_KEY]: JSON.stringify(fresh) });
-    return fresh;
   });
 }
 
