@@ -214,6 +214,27 @@ test('quota used up: every message waits (the sidebar says why); the next day ea
   expect(emulator.state.mail.sent).toHaveLength(count);
 });
 
+test("an event sends only its own mail from the actor's account; the owner's waiting digest stays for the owner's run", () => {
+  const { emulator, sheetId } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  useUpQuota(emulator);
+  edit(emulator, sheetId, 5, 15, [['lower()']]);
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue.map((q) => q.id)).toEqual([expect.stringMatching(/^d-every-.*\.1$/)]);
+  // Bo (quota to spare) tags a version: his event's mail goes from his account, nothing else.
+  emulator.setActiveUser('bo@example.org');
+  ok(callServer(emulator, 'tagVersion', { note: 'By Bo' }));
+  const sent = emulator.state.mail.sent;
+  expect(sent.map((m) => [m.from, m.subject.replace(/^.*: /, '')])).toEqual([['bo@example.org', 'version v1 tagged']]);
+  emulator.setActiveUser(USER);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue.map((q) => q.id)).toEqual([expect.stringMatching(/^d-every-.*\.1$/)]);
+  // The next day the owner's trigger sends the digest, from the owner's account.
+  advanceTime(emulator, 24 * HOUR, { codePath: CODE_PATH });
+  const digest = emulator.state.mail.sent.filter((m) => / changes? since /.test(m.subject));
+  expect(digest.map((m) => m.from)).toEqual([USER]);
+});
+
 test('a paste or script edit with no onEdit is still in the digest (snapshots are compared)', () => {
   const { emulator, sheetId } = withSpec();
   subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);

@@ -13,8 +13,12 @@ function errorText(e: unknown): string {
   return e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
 }
 
-export function deliverQueued(props: Record<string, string> = readAllDocumentProperties()): DeliveryResult {
-  const queue = parseQueue(props);
+/**
+ * `only`: send just these messages (an event sends the mail it has just created, from the account
+ * of whoever acted; everything else waits for the trigger owner's run).
+ */
+export function deliverQueued(props: Record<string, string> = readAllDocumentProperties(), only?: ReadonlySet<string>): DeliveryResult {
+  const queue = parseQueue(props).filter((m) => !only || only.has(m.id));
   if (queue.length === 0) return { sent: [], waiting: [] };
   const store = documentStore();
   let sentIds = parseSentIds(props[SENT_KEY]);

@@ -1,8 +1,9 @@
 /**
  * The one door through which the versions and sign-off modules announce events: the event becomes
  * one queued email per group of at most 50 recipients (ids derived from the event, so announcing
- * it again adds nothing), written in ONE setProperties, then the queue is sent as far as the daily
- * quota allows, from the account of whoever caused the event. It never throws into its caller: a
+ * it again adds nothing), written in ONE setProperties, then THOSE messages are sent as far as the
+ * daily quota allows, from the account of whoever caused the event (the rest of the queue waits for
+ * the trigger owner's run). It never throws into its caller: a
  * tag or a review decision stands even when mail cannot go; what is queued goes on the next run.
  */
 import type { MapspecEvent } from '../../core/events';
@@ -51,7 +52,9 @@ export function notifyEvent(event: MapspecEvent, props?: Record<string, string>)
       const values: Record<string, string> = {};
       for (const m of fresh) values[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
       writeDocumentProperties(values);
-      deliverQueued({ ...current, ...values });
+      // Only this event's mail goes now: the queue's other messages (the owner's digests) are
+      // not to be sent from the account of whoever caused this event.
+      deliverQueued({ ...current, ...values }, new Set(fresh.map((m) => m.id)));
     });
   } catch (e) {
     // The caller's change stands; the reason is in the execution log.
