@@ -137,7 +137,7 @@ test('a cell holding <img src=x onerror=alert(1)> arrives escaped in the digest 
   expect(runs.map((r) => [r.functionName, r.ok, r.error?.message])).toEqual([['notifyOnSchedule', true, undefined]]);
   const mail = emulator.state.mail.sent;
   expect(mail).toHaveLength(1);
-  expect(mail[0]!.to).toEqual(['ann@example.org']);
+  expect(mail[0]!.bcc).toEqual(['ann@example.org']);
   expect(mail[0]!.subject).toContain('1 change since');
   expect(mail[0]!.htmlBody).toContain('→ &lt;img src=x onerror=alert(1)&gt;</td>');
   expect(mail[0]!.htmlBody).not.toContain('<img');
@@ -146,10 +146,11 @@ test('a cell holding <img src=x onerror=alert(1)> arrives escaped in the digest 
   expect(mail[0]!.htmlBody).toContain(`<td style="border:1px solid #ccc;padding:4px;text-align:left;vertical-align:top">${USER}</td>`);
 });
 
-test('120 subscribers go out in messages of at most 50 recipients, each address once', () => {
+test('120 subscribers go out in messages of at most 50 recipients, each address once, in bcc: no one sees the others', () => {
   const { emulator } = withSpec({ dailyMailQuota: 1500 });
   const emails = Array.from({ length: 120 }, (_, i) => `person${i + 1}@example.org`);
   subscribe(emulator, emails.map((email) => ({ email, mode: 'every' as const })));
+  ok(callServer(emulator, 'setNotifications', { on: true }));
   const names: string[] = [];
   const tagged = run(emulator, 'tagVersion', { args: [{ note: 'First' }], onCall: (name) => names.push(name) });
   expect(tagged.ok).toBe(true);
@@ -158,8 +159,11 @@ test('120 subscribers go out in messages of at most 50 recipients, each address 
   expect(names.filter((n) => n.endsWith('.releaseLock'))).toHaveLength(1);
   expect(names.lastIndexOf('MailApp.sendEmail')).toBeLessThan(names.findIndex((n) => n.endsWith('.releaseLock')));
   const sent = emulator.state.mail.sent;
-  expect(sent.map((m) => m.to.length)).toEqual([50, 50, 20]);
-  expect(sent.flatMap((m) => m.to).sort()).toEqual([...emails].sort());
+  // Every recipient of a message counts toward Apps Script's 50: the `to` (the sender) + 49 in bcc.
+  expect(sent.map((m) => m.to.length + m.cc.length + m.bcc.length)).toEqual([50, 50, 23]);
+  expect(sent.map((m) => m.to)).toEqual([[USER], [USER], [USER]]);
+  expect(sent.flatMap((m) => m.bcc).sort()).toEqual([...emails].sort());
+  expect(sent.every((m) => m.cc.length === 0 && !m.htmlBody!.includes('person1@') && !m.body.includes('person1@'))).toBe(true);
   expect(new Set(sent.map((m) => m.subject))).toEqual(new Set(['[Mapspec] Untitled spreadsheet: version v1 tagged'.replace('Untitled spreadsheet', emulator.state.workbook.name)]));
 });
 
@@ -191,22 +195,22 @@ test('quota used up: every message waits (the sidebar says why); the next day ea
   // The next day: the quota is back; hourly runs all day long send each message once.
   advanceTime(emulator, 24 * HOUR, { codePath: CODE_PATH });
   const sent = emulator.state.mail.sent;
-  const byRecipient = sent.flatMap((m) => m.to.map((to) => `${to} ${m.subject}`));
+  const byRecipient = sent.flatMap((m) => m.bcc.map((to) => `${to} ${m.subject}`));
   expect(new Set(byRecipient).size).toBe(byRecipient.length);
   const tagged = sent.filter((m) => m.subject.endsWith('version v1 tagged'));
   expect(tagged).toHaveLength(1);
-  expect(tagged[0]!.to).toEqual(['ann@example.org', 'bo@example.org']);
-  const everyDigest = sent.filter((m) => m.to.includes('ann@example.org') && / changes? since /.test(m.subject));
+  expect(tagged[0]!.bcc).toEqual(['ann@example.org', 'bo@example.org']);
+  const everyDigest = sent.filter((m) => m.bcc.includes('ann@example.org') && / changes? since /.test(m.subject));
   expect(everyDigest).toHaveLength(1);
   expect(everyDigest[0]!.htmlBody).toContain('→ lower()');
   // upper() was in version v1's email: the digest is of changes not yet tagged.
   expect(everyDigest[0]!.htmlBody).not.toContain('upper()');
   // The daily digest (cy) covers everything since notifications were turned on.
-  const daily = sent.filter((m) => m.to.includes('cy@example.org'));
+  const daily = sent.filter((m) => m.bcc.includes('cy@example.org'));
   expect(daily).toHaveLength(1);
   expect(daily[0]!.htmlBody).toContain('→ upper()');
   expect(daily[0]!.htmlBody).toContain('→ lower()');
-  expect(sent.some((m) => m.to.includes('di@example.org'))).toBe(false);
+  expect(sent.some((m) => m.bcc.includes('di@example.org'))).toBe(false);
   expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue).toEqual([]);
   // Running the schedule again sends nothing twice.
   const count = sent.length;
@@ -233,6 +237,19 @@ test("an event sends only its own mail from the actor's account; the owner's wai
   advanceTime(emulator, 24 * HOUR, { codePath: CODE_PATH });
   const digest = emulator.state.mail.sent.filter((m) => / changes? since /.test(m.subject));
   expect(digest.map((m) => m.from)).toEqual([USER]);
+});
+
+test('notifications off: subscribers get no event emails (their subscription waits); on again, they do', () => {
+  const { emulator } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  ok(callServer(emulator, 'setNotifications', { on: false }));
+  ok(callServer(emulator, 'tagVersion', { note: 'While off' }));
+  expect(emulator.state.mail.sent).toEqual([]);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue).toEqual([]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  ok(callServer(emulator, 'tagVersion', { note: 'While on' }));
+  expect(emulator.state.mail.sent.map((m) => [m.bcc, m.subject.replace(/^.*: /, '')])).toEqual([[['ann@example.org'], 'version v2 tagged']]);
 });
 
 test('a paste or script edit with no onEdit is still in the digest (snapshots are compared)', () => {

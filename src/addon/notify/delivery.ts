@@ -4,8 +4,9 @@
  * write) and delete the message (one write). The caller holds the document lock, so two runs never
  * send the same message.
  */
-import { MAIL_QUOTA_MESSAGE, planDelivery, parseQueue, parseSentIds, QUEUE_KEY_PREFIX, rememberSent, renderEmail, SENT_KEY, type QueuedMessage } from '../../core/notify';
+import { envelope, MAIL_QUOTA_MESSAGE, planDelivery, parseQueue, parseSentIds, QUEUE_KEY_PREFIX, rememberSent, renderEmail, SENT_KEY, type QueuedMessage } from '../../core/notify';
 import { documentStore, readAllDocumentProperties } from '../adapters/properties';
+import { currentUserEmail } from '../adapters/session';
 
 export type DeliveryResult = { sent: string[]; waiting: { id: string; reason: string }[] };
 
@@ -26,6 +27,7 @@ export function deliverQueued(props: Record<string, string> = readAllDocumentPro
   for (const id of plan.cleanup) store.deleteProperty(QUEUE_KEY_PREFIX + id);
   const result: DeliveryResult = { sent: [], waiting: [...plan.waiting] };
   let stopped = false;
+  const sender = plan.send.length ? (currentUserEmail() ?? '') : '';
   for (const m of plan.send) {
     if (stopped) {
       result.waiting.push({ id: m.id, reason: 'Waiting for the daily mail quota.' });
@@ -35,7 +37,9 @@ export function deliverQueued(props: Record<string, string> = readAllDocumentPro
     const email = renderEmail(m);
     store.setProperty(key, JSON.stringify({ ...m, state: 'sending', attempts: m.attempts + 1 } satisfies QueuedMessage));
     try {
-      MailApp.sendEmail({ to: m.recipients.join(','), subject: email.subject, body: email.text, htmlBody: email.html, name: 'Mapspec' });
+      // Recipients in bcc: no one sees the others' addresses (see core/notify/recipients.ts envelope).
+      const { to, bcc } = envelope(m.recipients, sender);
+      MailApp.sendEmail({ to, ...(bcc.length ? { bcc: bcc.join(',') } : {}), subject: email.subject, body: email.text, htmlBody: email.html, name: 'Mapspec' });
     } catch (e) {
       // MailApp refused before sending: the message waits, with the reason, for the next run.
       const message = errorText(e);

@@ -13,7 +13,7 @@ import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { withDocumentLock } from '../adapters/lock';
 import { readApprovals } from '../approvals/approvals-store';
 import { deliverQueued } from './delivery';
-import { readNotifySettings } from './notify-store';
+import { readNotifySettings, readNotifyState } from './notify-store';
 
 /**
  * The document lock, unless this execution already holds it (tagVersion, a review decision call
@@ -27,7 +27,7 @@ function underDocumentLock(fn: () => void): void {
 
 /** Whether an event would reach anyone, from properties already read (no service call). */
 export function hasRecipients(event: MapspecEvent, props: Record<string, string>): boolean {
-  return recipientsFor({ kind: 'event', event }, readNotifySettings(props), readApprovals(props).settings.approvers).length > 0;
+  return recipientsFor({ kind: 'event', event }, readNotifySettings(props), readApprovals(props).settings.approvers, { subscribersOn: readNotifyState(props).on }).length > 0;
 }
 
 /**
@@ -36,7 +36,8 @@ export function hasRecipients(event: MapspecEvent, props: Record<string, string>
  */
 export function notifyEvent(event: MapspecEvent, props?: Record<string, string>): void {
   const notification = { kind: 'event' as const, event };
-  const who = (p: Record<string, string>) => recipientsFor(notification, readNotifySettings(p), readApprovals(p).settings.approvers);
+  // Subscribers only while notifications are on; approvers and requesters always.
+  const who = (p: Record<string, string>) => recipientsFor(notification, readNotifySettings(p), readApprovals(p).settings.approvers, { subscribersOn: readNotifyState(p).on });
   // A caller's read of the properties: is there anyone to tell?
   try {
     if (props && who(props).length === 0) return;

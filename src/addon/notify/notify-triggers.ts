@@ -124,7 +124,7 @@ export function runSchedule(): DeliveryResult {
         if (queue.some((m) => m.id.startsWith(`d-${audience}-`))) continue;
         const digest = buildDigest({ audience, before: base.snapshot, after: live.snapshot, locators: live.locators, log, since: base.at, at });
         if (digest) {
-          const recipients = recipientsFor(digest, settings, []);
+          const recipients = recipientsFor(digest, settings, [], { subscribersOn: true });
           const fresh = newMessages(messagesFor(digest, recipients, { specName: ss.getName(), url: ss.getUrl(), now: at }), queue, sent);
           for (const m of fresh) values[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
         }

@@ -13,7 +13,7 @@
  */
 import type { MapspecEvent } from '../events';
 import { utf8Length } from './bytes';
-import { splitRecipients } from './recipients';
+import { messageCost, splitRecipients } from './recipients';
 import type { Notification, QueuedMessage } from './types';
 
 export const QUEUE_KEY_PREFIX = 'mapspec.notify.q.';
@@ -74,7 +74,7 @@ export function fitMessage(message: QueuedMessage, maxBytes = MESSAGE_MAX_BYTES)
   return fitted;
 }
 
-/** One message per group of at most 50 recipients, ids `<notification id>.<part>`. */
+/** One message per group of at most 49 recipients (plus the sender's `to`), ids `<notification id>.<part>`. */
 export function messagesFor(n: Notification, recipients: readonly string[], context: { specName: string; url: string; now: string }): QueuedMessage[] {
   const id = notificationId(n);
   return splitRecipients(recipients).map((group, i) =>
@@ -142,12 +142,13 @@ export function planDelivery(queue: readonly QueuedMessage[], quota: number, sen
       plan.waiting.push({ id: m.id, reason: 'An execution ended while sending it, so it may have gone out: not retried automatically, to avoid a duplicate.' });
       continue;
     }
-    if (!blocked && m.recipients.length <= left) {
+    const cost = messageCost(m.recipients);
+    if (!blocked && cost <= left) {
       plan.send.push(m);
-      left -= m.recipients.length;
+      left -= cost;
     } else {
       blocked = true;
-      plan.waiting.push({ id: m.id, reason: `Waiting for the daily mail quota: needs ${m.recipients.length} recipient${m.recipients.length === 1 ? '' : 's'}, ${Math.max(0, left)} left today.` });
+      plan.waiting.push({ id: m.id, reason: `Waiting for the daily mail quota: needs ${cost} recipients (with the sender's copy), ${Math.max(0, left)} left today.` });
     }
   }
   return plan;
