@@ -252,6 +252,47 @@ test('notifications off: subscribers get no event emails (their subscription wai
   expect(emulator.state.mail.sent.map((m) => [m.bcc, m.subject.replace(/^.*: /, '')])).toEqual([[['ann@example.org'], 'version v2 tagged']]);
 });
 
+function fillQueue(emulator: Emulator, count: number): string[] {
+  // Messages whose send was interrupted ("sending": never retried), each near the 8 KB per message.
+  const values: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const event = { kind: 'review-withdrawn', requestId: `f${i}`, label: 'v0', seq: 0, requester: 'x@example.org', approvers: [], reason: 'x'.repeat(7600), at: '2026-01-01T00:00:00.000Z' };
+    values[`mapspec.notify.q.fill-${i}`] = JSON.stringify({ id: `fill-${i}`, createdAt: '2026-01-01T00:00:00.000Z', recipients: ['x@example.org'], specName: 'S', url: 'u', notification: { kind: 'event', event }, state: 'sending', attempts: 1, lastError: '' });
+  }
+  emulator.execution().globals.PropertiesService.getDocumentProperties().setProperties(values);
+  return Object.keys(values);
+}
+
+test('a full queue (200 KB) refuses a new event email with a notice in the sidebar, and keeps a digest for later instead of dropping it', () => {
+  const { emulator, sheetId } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  const fillers = fillQueue(emulator, 27);
+  ok(callServer(emulator, 'tagVersion', { note: 'Queue full' }));
+  expect(emulator.state.mail.sent).toEqual([]);
+  const view = ok(callServer<NotificationsView>(emulator, 'getNotifications', {}));
+  expect(view.queue.filter((q) => q.id.startsWith('fill-'))).toHaveLength(27);
+  expect(view.queue.some((q) => q.id.startsWith('v1-tagged'))).toBe(false);
+  const notice = view.queue.find((q) => q.id === 'overflow')!;
+  expect(notice.subject).toBe('1 email was not queued: the mail queue was full (the daily quota did not keep up)');
+  expect(notice.reason).toContain('version v1 tagged');
+  // The store is never near its 500 KB: every property together stays well under.
+  const props = emulator.execution().globals.PropertiesService.getDocumentProperties().getProperties();
+  expect(Object.entries(props).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0)).toBeLessThan(500 * 1024);
+
+  // A change while the queue is full: the hourly digest is not queued, and not lost either.
+  edit(emulator, sheetId, 5, 15, [['lower()']]);
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue.some((q) => q.id.startsWith('d-'))).toBe(false);
+  // Room again (a person cleared the interrupted messages): the next digest has the change.
+  const store = emulator.execution().globals.PropertiesService.getDocumentProperties();
+  for (const k of fillers) store.deleteProperty(k);
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  const digest = emulator.state.mail.sent.filter((m) => / changes? since /.test(m.subject));
+  expect(digest).toHaveLength(1);
+  expect(digest[0]!.htmlBody).toContain('→ lower()');
+});
+
 test('a paste or script edit with no onEdit is still in the digest (snapshots are compared)', () => {
   const { emulator, sheetId } = withSpec();
   subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);

@@ -13,6 +13,12 @@ import {
   rememberSent,
   SENT_IDS_KEPT,
   splitRecipients,
+  SENT_MAX_BYTES,
+  queueBytes,
+  admitMessages,
+  QUEUE_MAX_BYTES,
+  addOverflow,
+  parseOverflow,
   envelope,
   MAX_RECIPIENTS_PER_MESSAGE,
   validateNotifySettings,
@@ -129,4 +135,27 @@ test('delivery plan: oldest first within the quota; the rest waits with the reas
   expect(planDelivery(queue, 42, []).send.map((m) => m.id)).toEqual(['a.1', 'b.1']);
   expect(planDelivery(queue, 0, []).send).toEqual([]);
   expect(planDelivery(queue, 100, []).send.map((m) => m.id)).toEqual(['a.1', 'b.1', 'c.1']);
+});
+
+test('the sent-id list is trimmed by bytes (long decision ids), and the queue admits messages only within its cap', () => {
+  let ids: string[] = [];
+  for (let i = 0; i < 120; i++) ids = rememberSent(ids, `r-${'q'.repeat(60)}-${'a'.repeat(60)}-${String(i).padStart(60, '0')}.1`);
+  expect(Buffer.byteLength(JSON.stringify(ids))).toBeLessThanOrEqual(SENT_MAX_BYTES);
+  expect(ids[ids.length - 1]).toContain(String(119).padStart(60, '0'));
+  expect(ids.length).toBeLessThan(120);
+
+  const m = (id: string) => ({ ...messagesFor(tagged, ['a@example.org'], { specName: 'S', url: 'u', now: at })[0]!, id });
+  const one = Buffer.byteLength(QUEUE_KEY_PREFIX + 'n1.1') + Buffer.byteLength(JSON.stringify(m('n1.1')));
+  const props = { [QUEUE_KEY_PREFIX + 'old.1']: 'x'.repeat(1000), other: 'y'.repeat(5000) };
+  expect(queueBytes(props)).toBe(Buffer.byteLength(QUEUE_KEY_PREFIX + 'old.1') + 1000);
+  const cap = queueBytes(props) + one * 2;
+  const r = admitMessages([m('n1.1'), m('n2.1'), m('n3.1')], props, cap);
+  expect(r.admitted.map((x) => x.id)).toEqual(['n1.1', 'n2.1']);
+  expect(r.refused.map((x) => x.id)).toEqual(['n3.1']);
+  expect(QUEUE_MAX_BYTES).toBeLessThanOrEqual(200 * 1024);
+
+  const o = addOverflow(addOverflow(null, ['A', 'B'], '2026-01-01T00:00:00Z'), ['C'], '2026-01-02T00:00:00Z');
+  expect(o).toEqual({ count: 3, first: '2026-01-01T00:00:00Z', last: '2026-01-02T00:00:00Z', subjects: ['A', 'B', 'C'] });
+  expect(parseOverflow(JSON.parse(JSON.stringify(o)))).toEqual(o);
+  expect(parseOverflow('nonsense')).toBeNull();
 });

@@ -5,7 +5,7 @@
  * send the same message.
  */
 import { envelope, MAIL_QUOTA_MESSAGE, planDelivery, parseQueue, parseSentIds, QUEUE_KEY_PREFIX, rememberSent, renderEmail, SENT_KEY, type QueuedMessage } from '../../core/notify';
-import { documentStore, readAllDocumentProperties } from '../adapters/properties';
+import { documentStore, jsonValue, readAllDocumentProperties } from '../adapters/properties';
 import { currentUserEmail } from '../adapters/session';
 
 export type DeliveryResult = { sent: string[]; waiting: { id: string; reason: string }[] };
@@ -35,7 +35,7 @@ export function deliverQueued(props: Record<string, string> = readAllDocumentPro
     }
     const key = QUEUE_KEY_PREFIX + m.id;
     const email = renderEmail(m);
-    store.setProperty(key, JSON.stringify({ ...m, state: 'sending', attempts: m.attempts + 1 } satisfies QueuedMessage));
+    store.setProperty(key, jsonValue({ ...m, state: 'sending', attempts: m.attempts + 1 } satisfies QueuedMessage, 'a queued email'));
     try {
       // Recipients in bcc: no one sees the others' addresses (see core/notify/recipients.ts envelope).
       const { to, bcc } = envelope(m.recipients, sender);
@@ -44,13 +44,19 @@ export function deliverQueued(props: Record<string, string> = readAllDocumentPro
       // MailApp refused before sending: the message waits, with the reason, for the next run.
       const message = errorText(e);
       const quota = message.includes(MAIL_QUOTA_MESSAGE);
-      store.setProperty(key, JSON.stringify({ ...m, state: 'queued', attempts: m.attempts + 1, lastError: quota ? 'Daily mail quota used up.' : message.slice(0, 300) } satisfies QueuedMessage));
+      store.setProperty(key, jsonValue({ ...m, state: 'queued', attempts: m.attempts + 1, lastError: quota ? 'Daily mail quota used up.' : message.slice(0, 300) } satisfies QueuedMessage, 'a queued email'));
       result.waiting.push({ id: m.id, reason: message });
       if (quota) stopped = true;
       continue;
     }
+    // Sent: from here on, nothing may stop the bookkeeping of the messages after it. The id list
+    // is trimmed by bytes, so it always fits its property.
     sentIds = rememberSent(sentIds, m.id);
-    store.setProperty(SENT_KEY, JSON.stringify(sentIds));
+    try {
+      store.setProperty(SENT_KEY, jsonValue(sentIds, 'the sent email ids'));
+    } catch (e) {
+      console.error(`Mapspec sent "${m.id}" but could not record it: ${errorText(e)}`);
+    }
     store.deleteProperty(key);
     result.sent.push(m.id);
   }

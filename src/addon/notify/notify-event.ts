@@ -7,8 +7,8 @@
  * tag or a review decision stands even when mail cannot go; what is queued goes on the next run.
  */
 import type { MapspecEvent } from '../../core/events';
-import { messagesFor, newMessages, parseQueue, parseSentIds, QUEUE_KEY_PREFIX, recipientsFor, SENT_KEY } from '../../core/notify';
-import { readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
+import { addOverflow, admitMessages, messagesFor, newMessages, OVERFLOW_KEY, parseOverflow, parseQueue, parseSentIds, QUEUE_KEY_PREFIX, recipientsFor, renderEmail, SENT_KEY } from '../../core/notify';
+import { jsonValue, parseJson, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { withDocumentLock } from '../adapters/lock';
 import { readApprovals } from '../approvals/approvals-store';
@@ -50,12 +50,22 @@ export function notifyEvent(event: MapspecEvent, props?: Record<string, string>)
       const candidates = messagesFor(notification, recipients, { specName: ss.getName(), url: ss.getUrl(), now: new Date().toISOString() });
       const fresh = newMessages(candidates, parseQueue(current), parseSentIds(current[SENT_KEY]));
       if (fresh.length === 0) return;
+      // The queue has a size cap (core/notify/queue.ts): what does not fit is refused, and the
+      // refusal recorded for the sidebar in the same write — never dropped silently.
+      const { admitted, refused } = admitMessages(fresh, current);
       const values: Record<string, string> = {};
-      for (const m of fresh) values[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
+      for (const m of admitted) values[QUEUE_KEY_PREFIX + m.id] = jsonValue(m, 'a queued email');
+      if (refused.length) {
+        const overflow = addOverflow(parseOverflow(parseJson(current[OVERFLOW_KEY])), refused.map((m) => renderEmail(m, 4000).subject), new Date().toISOString());
+        values[OVERFLOW_KEY] = jsonValue(overflow, 'the list of emails not queued');
+        console.error(`Mapspec did not queue ${refused.length} "${event.kind}" email(s): the queue is full.`);
+      }
+      if (Object.keys(values).length === 0) return;
       writeDocumentProperties(values);
+      if (admitted.length === 0) return;
       // Only this event's mail goes now: the queue's other messages (the owner's digests) are
       // not to be sent from the account of whoever caused this event.
-      deliverQueued({ ...current, ...values }, new Set(fresh.map((m) => m.id)));
+      deliverQueued({ ...current, ...values }, new Set(admitted.map((m) => m.id)));
     });
   } catch (e) {
     // The caller's change stands; the reason is in the execution log.

@@ -10,6 +10,7 @@
  */
 import { UserError } from '../../core/errors';
 import {
+  admitMessages,
   appendToLog,
   buildDigest,
   locateTab,
@@ -26,7 +27,7 @@ import {
 } from '../../core/notify';
 import type { Snapshot } from '../../core/versions/types';
 import { withDocumentLock } from '../adapters/lock';
-import { documentStore, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
+import { documentStore, jsonValue, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
 import { currentUserEmail } from '../adapters/session';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { readTabGrid } from '../adapters/tab-grid';
@@ -126,7 +127,14 @@ export function runSchedule(): DeliveryResult {
         if (digest) {
           const recipients = recipientsFor(digest, settings, [], { subscribersOn: true });
           const fresh = newMessages(messagesFor(digest, recipients, { specName: ss.getName(), url: ss.getUrl(), now: at }), queue, sent);
-          for (const m of fresh) values[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
+          const { admitted, refused } = admitMessages(fresh, { ...props, ...values });
+          if (refused.length) {
+            // The queue is full: this audience's snapshot stays where it was, so a later digest
+            // covers these changes once the queue has room. Nothing is lost.
+            console.error(`Mapspec kept the "${audience}" digest for later: the mail queue is full.`);
+            continue;
+          }
+          for (const m of admitted) values[QUEUE_KEY_PREFIX + m.id] = jsonValue(m, 'a queued email');
         }
         next[audience] = { at, snapshot: live.snapshot };
       }
