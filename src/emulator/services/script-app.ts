@@ -10,7 +10,12 @@
  * reports show it for a second on-edit trigger too); time-driven triggers at most hourly ->
  * "Add-ons may not create time-based triggers to run more frequently than once per hour." (from a
  * public project's tests recording a live failure; not confirmed by a Google page); triggers only
- * for the document the add-on is used in (our wording, real text unknown).
+ * for the document the add-on is used in (our wording, real text unknown). An add-on's time
+ * trigger is recorded with the document it was created in (TriggerData.documentId), since Google's
+ * limit counts them "in this document", while getProjectTriggers() lists the user's triggers of
+ * every document. A time trigger runs with that document active: whether the real service gives an
+ * add-on's time trigger an active spreadsheet under spreadsheets.currentonly is an open question
+ * (README › Notifications), not modelled either way beyond that.
  * "The value you passed to everyMinutes was invalid" is quoted from a live failure; the sentence
  * listing the accepted values, and the everyHours twin, follow it by analogy.
  *
