@@ -102,15 +102,20 @@ function draw(view: NotificationsView): void {
     ? h('button', { type: 'button', class: 'secondary', onclick: () => void setOn(false) }, 'Turn off notifications')
     : h('button', { type: 'button', class: 'primary', onclick: () => void setOn(true) }, 'Turn on notifications');
 
-  const queue = view.queue.length
+  // The server reports emails refused because the queue was full as a row with this id
+  // (core/notify/queue.ts OVERFLOW_ROW_ID): shown as a warning, not as an email waiting.
+  const overflow = view.queue.find((q) => q.id === 'overflow');
+  const waiting = view.queue.filter((q) => q.id !== 'overflow');
+  const queue = waiting.length
     ? h(
         'ul',
         { class: 'queue-list' },
-        ...view.queue.map((q) =>
+        ...waiting.map((q) =>
           h('li', { class: 'queued' }, h('span', { class: 'queued-subject', dir: 'auto' }, q.subject), h('span', { class: 'muted small' }, ` — ${q.recipients} recipient${q.recipients === 1 ? '' : 's'}. ${q.reason}`)),
         ),
       )
     : h('p', { class: 'muted small' }, 'Nothing waiting: every email has gone out.');
+  const overflowNotice = overflow ? h('p', { class: 'notice warning queue-overflow', role: 'status', dir: 'auto' }, `${overflow.subject}. ${overflow.reason}`) : null;
 
   replace(
     host,
@@ -124,8 +129,9 @@ function draw(view: NotificationsView): void {
       form,
       h('h3', {}, 'Approvers'),
       h('p', { class: 'muted small', dir: 'auto' }, view.approvers.length ? `Always get review requests: ${view.approvers.join(', ')}.` : 'No approvers yet.'),
-      h('h3', {}, `Waiting to be sent (${view.queue.length})`),
+      h('h3', {}, `Waiting to be sent (${waiting.length})`),
       h('p', { class: 'muted small' }, `Mail quota left today: ${view.quotaLeft} recipient${view.quotaLeft === 1 ? '' : 's'}.`),
+      overflowNotice,
       queue,
     ),
   );

@@ -127,6 +127,12 @@ export interface TriggerData {
   nextRunAt?: number;
   /** The spreadsheet id for SPREADSHEETS triggers (Trigger.getTriggerSourceId). */
   sourceId?: string;
+  /**
+   * An add-on's CLOCK trigger: the document it was created in. Google counts an add-on's time
+   * triggers per document ("…too many time-based triggers in this document for this Google user
+   * account"), yet getProjectTriggers() lists the user's triggers of every document.
+   */
+  documentId?: string;
   /** CLOCK triggers built with atHour / nearMinute, in `timezone` (default: the workbook's). */
   atHour?: number;
   nearMinute?: number;

@@ -68,6 +68,34 @@ test('turning notifications on twice leaves one edit and one time trigger; off r
   expect(emulator.state.triggers).toEqual([]);
 });
 
+test("turning on and off in one spreadsheet neither adopts nor deletes the same user's time trigger of another spreadsheet", () => {
+  const { emulator } = withSpec();
+  // The add-on's getProjectTriggers lists this user's triggers of every document: here, one the
+  // add-on installed when USER turned notifications on in another spreadsheet.
+  const foreign = { id: '424242', owner: USER, handlerFunction: 'notifyOnSchedule', eventType: 'CLOCK' as const, source: 'CLOCK' as const, everyMs: HOUR, nextRunAt: emulator.clock.now() + HOUR, documentId: 'another-spreadsheet' };
+  emulator.state.triggers.push(foreign);
+  const on = ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: true }));
+  expect(on).toMatchObject({ on: true, editTrigger: true, timeTrigger: true });
+  const mine = emulator.state.triggers.filter((t) => t.eventType === 'CLOCK' && t.documentId === emulator.state.workbook.id);
+  expect(mine).toHaveLength(1);
+  const off = ok(callServer<NotificationsView>(emulator, 'setNotifications', { on: false }));
+  expect(off).toMatchObject({ on: false, editTrigger: false, timeTrigger: false });
+  expect(emulator.state.triggers).toEqual([foreign]);
+  // With notifications off here, the other spreadsheet's trigger is not shown as this one's.
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).timeTrigger).toBe(false);
+});
+
+test('turning on that fails halfway (the time trigger refused) removes the edit trigger it created and stays off', () => {
+  const { emulator } = withSpec();
+  // 19 triggers of USER's in other spreadsheets: the edit trigger is the 20th allowed, the time trigger is refused.
+  const others = Array.from({ length: 19 }, (_, i) => ({ id: `9${i}`, owner: USER, handlerFunction: 'other', eventType: 'ON_OPEN' as const, source: 'SPREADSHEETS' as const, sourceId: `doc-${i}` }));
+  emulator.state.triggers.push(...others);
+  const r = callServer<NotificationsView>(emulator, 'setNotifications', { on: true });
+  expect(!r.ok && r.message).toContain('too many triggers');
+  expect(emulator.state.triggers).toEqual(others);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {}))).toMatchObject({ on: false, editTrigger: false, timeTrigger: false });
+});
+
 test('a malformed subscriber email is refused with a message naming it; nothing is saved', () => {
   const { emulator } = withSpec();
   const r = callServer<NotificationsView>(emulator, 'saveNotificationSettings', { subscribers: [{ email: 'ann@example.org', mode: 'every' }, { email: 'bob@', mode: 'digest' }], schedule: 'hourly' });
@@ -110,7 +138,7 @@ test('a cell holding <img src=x onerror=alert(1)> arrives escaped in the digest 
   expect(runs.map((r) => [r.functionName, r.ok, r.error?.message])).toEqual([['notifyOnSchedule', true, undefined]]);
   const mail = emulator.state.mail.sent;
   expect(mail).toHaveLength(1);
-  expect(mail[0]!.to).toEqual(['ann@example.org']);
+  expect(mail[0]!.bcc).toEqual(['ann@example.org']);
   expect(mail[0]!.subject).toContain('1 change since');
   expect(mail[0]!.htmlBody).toContain('→ &lt;img src=x onerror=alert(1)&gt;</td>');
   expect(mail[0]!.htmlBody).not.toContain('<img');
@@ -119,10 +147,11 @@ test('a cell holding <img src=x onerror=alert(1)> arrives escaped in the digest 
   expect(mail[0]!.htmlBody).toContain(`<td style="border:1px solid #ccc;padding:4px;text-align:left;vertical-align:top">${USER}</td>`);
 });
 
-test('120 subscribers go out in messages of at most 50 recipients, each address once', () => {
+test('120 subscribers go out in messages of at most 50 recipients, each address once, in bcc: no one sees the others', () => {
   const { emulator } = withSpec({ dailyMailQuota: 1500 });
   const emails = Array.from({ length: 120 }, (_, i) => `person${i + 1}@example.org`);
   subscribe(emulator, emails.map((email) => ({ email, mode: 'every' as const })));
+  ok(callServer(emulator, 'setNotifications', { on: true }));
   const names: string[] = [];
   const tagged = run(emulator, 'tagVersion', { args: [{ note: 'First' }], onCall: (name) => names.push(name) });
   expect(tagged.ok).toBe(true);
@@ -131,8 +160,11 @@ test('120 subscribers go out in messages of at most 50 recipients, each address 
   expect(names.filter((n) => n.endsWith('.releaseLock'))).toHaveLength(1);
   expect(names.lastIndexOf('MailApp.sendEmail')).toBeLessThan(names.findIndex((n) => n.endsWith('.releaseLock')));
   const sent = emulator.state.mail.sent;
-  expect(sent.map((m) => m.to.length)).toEqual([50, 50, 20]);
-  expect(sent.flatMap((m) => m.to).sort()).toEqual([...emails].sort());
+  // Every recipient of a message counts toward Apps Script's 50: the `to` (the sender) + 49 in bcc.
+  expect(sent.map((m) => m.to.length + m.cc.length + m.bcc.length)).toEqual([50, 50, 23]);
+  expect(sent.map((m) => m.to)).toEqual([[USER], [USER], [USER]]);
+  expect(sent.flatMap((m) => m.bcc).sort()).toEqual([...emails].sort());
+  expect(sent.every((m) => m.cc.length === 0 && !m.htmlBody!.includes('person1@') && !m.body.includes('person1@'))).toBe(true);
   expect(new Set(sent.map((m) => m.subject))).toEqual(new Set(['[Mapspec] Untitled spreadsheet: version v1 tagged'.replace('Untitled spreadsheet', emulator.state.workbook.name)]));
 });
 
@@ -164,27 +196,102 @@ test('quota used up: every message waits (the sidebar says why); the next day ea
   // The next day: the quota is back; hourly runs all day long send each message once.
   advanceTime(emulator, 24 * HOUR, { codePath: CODE_PATH });
   const sent = emulator.state.mail.sent;
-  const byRecipient = sent.flatMap((m) => m.to.map((to) => `${to} ${m.subject}`));
+  const byRecipient = sent.flatMap((m) => m.bcc.map((to) => `${to} ${m.subject}`));
   expect(new Set(byRecipient).size).toBe(byRecipient.length);
   const tagged = sent.filter((m) => m.subject.endsWith('version v1 tagged'));
   expect(tagged).toHaveLength(1);
-  expect(tagged[0]!.to).toEqual(['ann@example.org', 'bo@example.org']);
-  const everyDigest = sent.filter((m) => m.to.includes('ann@example.org') && / changes? since /.test(m.subject));
+  expect(tagged[0]!.bcc).toEqual(['ann@example.org', 'bo@example.org']);
+  const everyDigest = sent.filter((m) => m.bcc.includes('ann@example.org') && / changes? since /.test(m.subject));
   expect(everyDigest).toHaveLength(1);
   expect(everyDigest[0]!.htmlBody).toContain('→ lower()');
   // upper() was in version v1's email: the digest is of changes not yet tagged.
   expect(everyDigest[0]!.htmlBody).not.toContain('upper()');
   // The daily digest (cy) covers everything since notifications were turned on.
-  const daily = sent.filter((m) => m.to.includes('cy@example.org'));
+  const daily = sent.filter((m) => m.bcc.includes('cy@example.org'));
   expect(daily).toHaveLength(1);
   expect(daily[0]!.htmlBody).toContain('→ upper()');
   expect(daily[0]!.htmlBody).toContain('→ lower()');
-  expect(sent.some((m) => m.to.includes('di@example.org'))).toBe(false);
+  expect(sent.some((m) => m.bcc.includes('di@example.org'))).toBe(false);
   expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue).toEqual([]);
   // Running the schedule again sends nothing twice.
   const count = sent.length;
   expect(run(emulator, 'notifyOnSchedule', { args: [{}] }).ok).toBe(true);
   expect(emulator.state.mail.sent).toHaveLength(count);
+});
+
+test("an event sends only its own mail from the actor's account; the owner's waiting digest stays for the owner's run", () => {
+  const { emulator, sheetId } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  useUpQuota(emulator);
+  edit(emulator, sheetId, 5, 15, [['lower()']]);
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue.map((q) => q.id)).toEqual([expect.stringMatching(/^d-every-.*\.1$/)]);
+  // Bo (quota to spare) tags a version: his event's mail goes from his account, nothing else.
+  emulator.setActiveUser('bo@example.org');
+  ok(callServer(emulator, 'tagVersion', { note: 'By Bo' }));
+  const sent = emulator.state.mail.sent;
+  expect(sent.map((m) => [m.from, m.subject.replace(/^.*: /, '')])).toEqual([['bo@example.org', 'version v1 tagged']]);
+  emulator.setActiveUser(USER);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue.map((q) => q.id)).toEqual([expect.stringMatching(/^d-every-.*\.1$/)]);
+  // The next day the owner's trigger sends the digest, from the owner's account.
+  advanceTime(emulator, 24 * HOUR, { codePath: CODE_PATH });
+  const digest = emulator.state.mail.sent.filter((m) => / changes? since /.test(m.subject));
+  expect(digest.map((m) => m.from)).toEqual([USER]);
+});
+
+test('notifications off: subscribers get no event emails (their subscription waits); on again, they do', () => {
+  const { emulator } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  ok(callServer(emulator, 'setNotifications', { on: false }));
+  ok(callServer(emulator, 'tagVersion', { note: 'While off' }));
+  expect(emulator.state.mail.sent).toEqual([]);
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue).toEqual([]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  ok(callServer(emulator, 'tagVersion', { note: 'While on' }));
+  expect(emulator.state.mail.sent.map((m) => [m.bcc, m.subject.replace(/^.*: /, '')])).toEqual([[['ann@example.org'], 'version v2 tagged']]);
+});
+
+function fillQueue(emulator: Emulator, count: number): string[] {
+  // Messages whose send was interrupted ("sending": never retried), each near the 8 KB per message.
+  const values: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const event = { kind: 'review-withdrawn', requestId: `f${i}`, label: 'v0', seq: 0, requester: 'x@example.org', approvers: [], reason: 'x'.repeat(7600), at: '2026-01-01T00:00:00.000Z' };
+    values[`mapspec.notify.q.fill-${i}`] = JSON.stringify({ id: `fill-${i}`, createdAt: '2026-01-01T00:00:00.000Z', recipients: ['x@example.org'], specName: 'S', url: 'u', notification: { kind: 'event', event }, state: 'sending', attempts: 1, lastError: '' });
+  }
+  emulator.execution().globals.PropertiesService.getDocumentProperties().setProperties(values);
+  return Object.keys(values);
+}
+
+test('a full queue (200 KB) refuses a new event email with a notice in the sidebar, and keeps a digest for later instead of dropping it', () => {
+  const { emulator, sheetId } = withSpec();
+  subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
+  ok(callServer(emulator, 'setNotifications', { on: true }));
+  const fillers = fillQueue(emulator, 27);
+  ok(callServer(emulator, 'tagVersion', { note: 'Queue full' }));
+  expect(emulator.state.mail.sent).toEqual([]);
+  const view = ok(callServer<NotificationsView>(emulator, 'getNotifications', {}));
+  expect(view.queue.filter((q) => q.id.startsWith('fill-'))).toHaveLength(27);
+  expect(view.queue.some((q) => q.id.startsWith('v1-tagged'))).toBe(false);
+  const notice = view.queue.find((q) => q.id === 'overflow')!;
+  expect(notice.subject).toBe('1 email was not queued: the mail queue was full (the daily quota did not keep up)');
+  expect(notice.reason).toContain('version v1 tagged');
+  // The store is never near its 500 KB: every property together stays well under.
+  const props = emulator.execution().globals.PropertiesService.getDocumentProperties().getProperties();
+  expect(Object.entries(props).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0)).toBeLessThan(500 * 1024);
+
+  // A change while the queue is full: the hourly digest is not queued, and not lost either.
+  edit(emulator, sheetId, 5, 15, [['lower()']]);
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  expect(ok(callServer<NotificationsView>(emulator, 'getNotifications', {})).queue.some((q) => q.id.startsWith('d-'))).toBe(false);
+  // Room again (a person cleared the interrupted messages): the next digest has the change.
+  const store = emulator.execution().globals.PropertiesService.getDocumentProperties();
+  for (const k of fillers) store.deleteProperty(k);
+  advanceTime(emulator, HOUR, { codePath: CODE_PATH });
+  const digest = emulator.state.mail.sent.filter((m) => / changes? since /.test(m.subject));
+  expect(digest).toHaveLength(1);
+  expect(digest[0]!.htmlBody).toContain('→ lower()');
 });
 
 test('a paste or script edit with no onEdit is still in the digest (snapshots are compared)', () => {

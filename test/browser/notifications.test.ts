@@ -115,7 +115,11 @@ test('turn on notifications, edit three cells (one by a paste), an hour passes, 
   await mail.waitFor();
   const subject = (await mail.locator('h3').innerText()).trim();
   expect(subject).toMatch(/^\[Mapspec\] .+: 4 changes since \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-  expect(await mail.locator('dd').nth(1).innerText()).toBe('lead@example.org');
+  // Sent to the trigger owner's own address, the subscriber in Bcc: no one sees the others.
+  const from = (await mail.locator('dd').nth(0).innerText()).replace(/^.*<|>$/g, '');
+  expect(await mail.locator('dd').nth(1).innerText()).toBe(from);
+  expect(await mail.locator('dt').nth(2).innerText()).toBe('Bcc');
+  expect(await mail.locator('dd').nth(2).innerText()).toBe('lead@example.org');
   expect(await mail.locator('iframe.mail-html').getAttribute('sandbox')).toBe('');
 
   // The HTML body: a table row per changed cell with its exact old → new, and who changed it.

@@ -1,6 +1,6 @@
 // Notification core: rendering (subject, escaped HTML, plain text, links, size cap with "and N more").
 import { BODY_MAX_BYTES, rangeLink, renderEmail, shortTime, type DigestLine, type QueuedMessage } from '../../src/core/notify';
-import { utf8Length } from '../../src/core/notify/bytes';
+import { utf8Length } from '../../src/core/versions/text';
 import type { MapspecEvent } from '../../src/core/events';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc/edit';
@@ -38,10 +38,33 @@ test('a long table is cut to stay under the body limit and ends with "and N more
   expect(shown).toBeGreaterThan(10);
   expect(email.html).toContain(`and ${5000 - shown} more — <a href="${URL}">open the spreadsheet</a>`);
   expect(email.text).toContain(`and ${5000 - shown} more — open the spreadsheet to see them all: ${URL}`);
-  // The default limit is under Apps Script's 200 KB per body.
-  expect(BODY_MAX_BYTES).toBeLessThan(200 * 1024);
-  const big = renderEmail(message(digest(Array.from({ length: 400 }, (_, i) => line(i, '€'.repeat(200))), 400)));
-  expect(utf8Length(big.html)).toBeLessThanOrEqual(BODY_MAX_BYTES);
+});
+
+test('with the default limit, a digest whose full table would pass Apps Script\'s 200 KB per body is cut, both bodies, with "and N more"', () => {
+  // 400 lines of 200 three-byte characters each: far over 200 KB in full.
+  const lines = Array.from({ length: 400 }, (_, i) => line(i, '€'.repeat(200)));
+  const uncut = renderEmail(message(digest(lines, 400)), 10 * 1024 * 1024);
+  expect(utf8Length(uncut.html)).toBeGreaterThan(200 * 1024);
+  expect(utf8Length(uncut.text)).toBeGreaterThan(200 * 1024);
+  expect(uncut.html).not.toContain(' more — ');
+  const big = renderEmail(message(digest(lines, 400)));
+  for (const body of [big.html, big.text]) {
+    expect(utf8Length(body)).toBeLessThanOrEqual(BODY_MAX_BYTES);
+    expect(utf8Length(body)).toBeLessThan(200 * 1024);
+  }
+  const shown = (big.html.match(/<tr>/g) ?? []).length - 1;
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(400);
+  expect(big.html).toContain(`and ${400 - shown} more — <a href="${URL}">open the spreadsheet</a>`);
+  expect(big.text).toContain(`and ${400 - shown} more — open the spreadsheet`);
+});
+
+test('lone surrogates (a cut emoji) are counted as the 3 bytes each becomes: the body stays under the limit in real bytes', () => {
+  const lines = Array.from({ length: 300 }, (_, i) => line(i, '\ud83d'.repeat(200)));
+  const email = renderEmail(message(digest(lines, 300)), 20_000);
+  expect(Buffer.byteLength(email.html, 'utf8')).toBeLessThanOrEqual(20_000);
+  expect(Buffer.byteLength(email.text, 'utf8')).toBeLessThanOrEqual(20_000);
+  expect(email.html).toContain(' more — ');
 });
 
 test('events: subjects name the spec and the event; review requests say where to review', () => {

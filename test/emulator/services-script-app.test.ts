@@ -139,3 +139,15 @@ test('trigger methods need the script.scriptapp scope and full authorization', (
   expect(limited.getAuthorizationInfo(limited.AuthMode.FULL).getAuthorizationStatus()).toBe('REQUIRED');
   expect(() => limited.getOAuthToken()).toThrow('not emulated: ScriptApp.getOAuthToken');
 });
+
+test("an add-on's time trigger belongs to its document: another document's does not block one here, yet getProjectTriggers lists both", () => {
+  const emulator = new Emulator({ user: 'ana@example.org' });
+  // Ana's hourly trigger made by the add-on in another spreadsheet.
+  emulator.state.triggers.push({ id: '111', owner: 'ana@example.org', handlerFunction: 'poll', eventType: 'CLOCK', source: 'CLOCK', everyMs: 3600_000, nextRunAt: 3600_000, documentId: 'other-document' });
+  const app = emulator.execution().globals.ScriptApp;
+  const here = app.newTrigger('poll').timeBased().everyHours(1).create();
+  expect(emulator.state.triggers.find((t) => t.id === here.getUniqueId())!.documentId).toBe(emulator.state.workbook.id);
+  expect(app.getProjectTriggers().map((t) => t.getUniqueId()).sort()).toEqual(['111', here.getUniqueId()].sort());
+  // A second one in this document is refused, as before.
+  expect(() => app.newTrigger('poll').timeBased().everyHours(1).create()).toThrow(ADDON_DUPLICATE_TRIGGER_ERROR);
+});

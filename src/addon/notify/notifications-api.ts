@@ -3,9 +3,9 @@
  * subscribers; turn notifications on or off. Identity comes from Session only.
  */
 import type { ApiParsedInput, ApiResults, NotificationsView } from '../../core/api';
-import { parseQueue, renderEmail, planDelivery, parseSentIds, SENT_KEY, validateNotifySettings } from '../../core/notify';
+import { OVERFLOW_KEY, OVERFLOW_ROW_ID, parseOverflow, parseQueue, renderEmail, planDelivery, parseSentIds, SENT_KEY, validateNotifySettings } from '../../core/notify';
 import { withDocumentLock } from '../adapters/lock';
-import { jsonValue, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
+import { jsonValue, parseJson, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
 import { currentUserEmail } from '../adapters/session';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { readApprovals } from '../approvals/approvals-store';
@@ -17,11 +17,23 @@ function view(): NotificationsView {
   const props = readAllDocumentProperties();
   const state = readNotifyState(props);
   const settings = readNotifySettings(props);
-  const triggers = myTriggers(ss);
+  const triggers = myTriggers(ss, state);
   const quota = MailApp.getRemainingDailyQuota();
   const queue = parseQueue(props);
   const plan = planDelivery(queue, quota, parseSentIds(props[SENT_KEY]));
   const why = new Map(plan.waiting.map((w) => [w.id, w.reason] as const));
+  // Emails refused because the queue was full: shown as a row of their own (see notifications-section.ts).
+  const overflow = parseOverflow(parseJson(props[OVERFLOW_KEY]));
+  const overflowRow: NotificationsView['queue'] = overflow
+    ? [{
+        id: OVERFLOW_ROW_ID,
+        subject: `${overflow.count} email${overflow.count === 1 ? ' was' : 's were'} not queued: the mail queue was full (the daily quota did not keep up)`,
+        recipients: 0,
+        createdAt: overflow.last,
+        state: 'queued',
+        reason: `Between ${overflow.first.slice(0, 16).replace('T', ' ')} and ${overflow.last.slice(0, 16).replace('T', ' ')} UTC. Latest: ${overflow.subjects.join(' · ')}`,
+      }]
+    : [];
   return {
     settings: { subscribers: settings.subscribers.map((s) => ({ ...s })), schedule: settings.schedule },
     on: state.on,
@@ -39,7 +51,7 @@ function view(): NotificationsView {
       createdAt: m.createdAt,
       state: m.state,
       reason: m.lastError || why.get(m.id) || 'Goes out on the next run.',
-    })),
+    })).concat(overflowRow),
   };
 }
 

@@ -23,7 +23,12 @@ export const BASELINE_SHEET = '_mapspec_notify';
 const CHUNK = 45_000;
 const WIDTH = 5;
 
-export type NotifyState = { on: boolean; owner: string; schedule: 'hourly' | 'daily'; baselines: Partial<Record<Audience, string>> };
+/**
+ * `triggerIds`: getUniqueId() of the triggers turnOn installed in THIS document. An add-on's
+ * getProjectTriggers() lists the user's triggers of every document, so the time trigger is only
+ * ever recognised by these ids (a trigger of another document is never matched or deleted).
+ */
+export type NotifyState = { on: boolean; owner: string; schedule: 'hourly' | 'daily'; baselines: Partial<Record<Audience, string>>; triggerIds: string[] };
 
 export function readNotifySettings(props: Record<string, string>): NotifySettings {
   return parseNotifySettings(parseJson(props[SETTINGS_KEY]));
@@ -31,7 +36,9 @@ export function readNotifySettings(props: Record<string, string>): NotifySetting
 
 export function readNotifyState(props: Record<string, string>): NotifyState {
   const s = parseJson<Partial<NotifyState>>(props[STATE_KEY]) ?? {};
-  return { on: s.on === true, owner: typeof s.owner === 'string' ? s.owner : '', schedule: s.schedule === 'daily' ? 'daily' : 'hourly', baselines: s.baselines && typeof s.baselines === 'object' ? s.baselines : {} };
+  return { on: s.on === true, owner: typeof s.owner === 'string' ? s.owner : '', schedule: s.schedule === 'daily' ? 'daily' : 'hourly', baselines: s.baselines && typeof s.baselines === 'object' ? s.baselines : {},
+    triggerIds: Array.isArray(s.triggerIds) ? s.triggerIds.filter((x): x is string => typeof x === 'string') : [],
+  };
 }
 
 export function readEditLog(props: Record<string, string>): EditLogEntry[] {

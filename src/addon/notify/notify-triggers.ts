@@ -10,6 +10,7 @@
  */
 import { UserError } from '../../core/errors';
 import {
+  admitMessages,
   appendToLog,
   buildDigest,
   locateTab,
@@ -26,7 +27,7 @@ import {
 } from '../../core/notify';
 import type { Snapshot } from '../../core/versions/types';
 import { withDocumentLock } from '../adapters/lock';
-import { documentStore, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
+import { documentStore, jsonValue, readAllDocumentProperties, writeDocumentProperties } from '../adapters/properties';
 import { currentUserEmail } from '../adapters/session';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { readTabGrid } from '../adapters/tab-grid';
@@ -73,9 +74,26 @@ function readLive(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<st
   return { snapshot, locators };
 }
 
+/**
+ * OPEN QUESTION (see README › Notifications): which document a time-driven trigger of an EDITOR
+ * ADD-ON runs against. Google counts an add-on's time triggers per document (the live error "This
+ * add-on has created too many time-based triggers in this document for this Google user account"),
+ * which says the trigger is tied to the document that created it; this code relies on that: the
+ * active spreadsheet, its document properties and lock are that document's. No Google page we could
+ * find states that getActiveSpreadsheet() / getDocumentProperties() work in that run under
+ * spreadsheets.currentonly; third parties report null for timed triggers (mogsdad/SheetConverter#2)
+ * and one add-on library opens files by id with the full spreadsheets scope instead
+ * (vtst/google-apps-scripts VtstAddonTriggerLib README). We do not widen the scope on that: if
+ * there is no active spreadsheet, the run says so in the execution log and does nothing.
+ */
 export function runSchedule(): DeliveryResult {
+  const active = activeSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  if (!active) {
+    console.error('Mapspec notifications: this time-driven run has no active spreadsheet, so it cannot read the spec nor send its queue (see README › Notifications, open question).');
+    return { sent: [], waiting: [] };
+  }
   return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
+    const ss = active;
     const props = readAllDocumentProperties();
     const state = readNotifyState(props);
     if (state.on) {
@@ -107,9 +125,16 @@ export function runSchedule(): DeliveryResult {
         if (queue.some((m) => m.id.startsWith(`d-${audience}-`))) continue;
         const digest = buildDigest({ audience, before: base.snapshot, after: live.snapshot, locators: live.locators, log, since: base.at, at });
         if (digest) {
-          const recipients = recipientsFor(digest, settings, []);
+          const recipients = recipientsFor(digest, settings, [], { subscribersOn: true });
           const fresh = newMessages(messagesFor(digest, recipients, { specName: ss.getName(), url: ss.getUrl(), now: at }), queue, sent);
-          for (const m of fresh) values[QUEUE_KEY_PREFIX + m.id] = JSON.stringify(m);
+          const { admitted, refused } = admitMessages(fresh, { ...props, ...values });
+          if (refused.length) {
+            // The queue is full: this audience's snapshot stays where it was, so a later digest
+            // covers these changes once the queue has room. Nothing is lost.
+            console.error(`Mapspec kept the "${audience}" digest for later: the mail queue is full.`);
+            continue;
+          }
+          for (const m of admitted) values[QUEUE_KEY_PREFIX + m.id] = jsonValue(m, 'a queued email');
         }
         next[audience] = { at, snapshot: live.snapshot };
       }
@@ -127,18 +152,24 @@ export function runSchedule(): DeliveryResult {
 // ---- turning on and off ----------------------------------------------------------------------
 
 /**
- * This user's notification triggers: the document's (getUserTriggers) and the time trigger, which
- * has no document as its source and so is found among the project's triggers (getProjectTriggers).
+ * This user's notification triggers in THIS document: the document's own (getUserTriggers is per
+ * document) and, among the project's triggers, only those whose ids the notify state recorded. An
+ * editor add-on's getProjectTriggers() returns the user's triggers across every document the add-on
+ * runs in, so matching by handler name there would take another document's time trigger for ours
+ * (turning on would install none here; turning off would delete the other document's).
  */
-export function myTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+export function myTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: NotifyState): GoogleAppsScript.Script.Trigger[] {
+  const ours = new Set(state.triggerIds);
   const seen = new Set<string>();
   const out: GoogleAppsScript.Script.Trigger[] = [];
-  for (const t of [...ScriptApp.getUserTriggers(ss), ...ScriptApp.getProjectTriggers()]) {
+  const take = (t: GoogleAppsScript.Script.Trigger) => {
     const handler = t.getHandlerFunction();
-    if ((handler !== EDIT_HANDLER && handler !== SCHEDULE_HANDLER) || seen.has(t.getUniqueId())) continue;
+    if ((handler !== EDIT_HANDLER && handler !== SCHEDULE_HANDLER) || seen.has(t.getUniqueId())) return;
     seen.add(t.getUniqueId());
     out.push(t);
-  }
+  };
+  for (const t of ScriptApp.getUserTriggers(ss)) take(t);
+  if (ours.size) for (const t of ScriptApp.getProjectTriggers()) if (ours.has(t.getUniqueId())) take(t);
   return out;
 }
 
@@ -153,29 +184,50 @@ export function turnOn(): NotifyState {
     const props = readAllDocumentProperties();
     const settings = readNotifySettings(props);
     const state = readNotifyState(props);
-    const triggers = myTriggers(ss);
+    const triggers = myTriggers(ss, state);
     // One owner at a time: a second person's triggers would log every edit twice.
     if (state.on && state.owner && state.owner !== owner && triggers.length === 0) {
       throw new UserError(`Notifications are already on, sent from ${state.owner}'s account. Ask them to turn notifications off first if they should come from yours.`);
     }
-    const edit = triggers.find((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
+    // Read first: a spec Mapspec cannot read stops here, before any trigger exists.
+    const live = readLive(ss, props);
+    let edit = triggers.find((t) => t.getEventType() === ScriptApp.EventType.ON_EDIT);
     let clock = triggers.find((t) => t.getEventType() === ScriptApp.EventType.CLOCK);
     if (clock && state.schedule !== settings.schedule) {
+      // Deleted first: an add-on may hold only one time trigger per document.
       ScriptApp.deleteTrigger(clock);
       clock = undefined;
     }
-    if (!edit) ScriptApp.newTrigger('notifyOnEdit').forSpreadsheet(ss).onEdit().create();
-    if (!clock) {
-      const builder = ScriptApp.newTrigger('notifyOnSchedule').timeBased();
-      if (settings.schedule === 'daily') builder.everyDays(1).atHour(7).create();
-      else builder.everyHours(1).create();
+    const created: GoogleAppsScript.Script.Trigger[] = [];
+    try {
+      if (!edit) created.push((edit = ScriptApp.newTrigger('notifyOnEdit').forSpreadsheet(ss).onEdit().create()));
+      if (!clock) {
+        const builder = ScriptApp.newTrigger('notifyOnSchedule').timeBased();
+        created.push((clock = settings.schedule === 'daily' ? builder.everyDays(1).atHour(7).create() : builder.everyHours(1).create()));
+      }
+      const at = new Date().toISOString();
+      const fresh: NotifyState = {
+        on: true,
+        owner,
+        schedule: settings.schedule,
+        baselines: state.on ? state.baselines : { every: at, digest: at },
+        triggerIds: [edit.getUniqueId(), clock.getUniqueId()],
+      };
+      if (!state.on) writeBaselines(ss, { every: { at, snapshot: live.snapshot }, digest: { at, snapshot: live.snapshot } }, readBaselines(ss).rows);
+      // The state last: it says "on" only once both triggers exist.
+      writeDocumentProperties({ [STATE_KEY]: JSON.stringify(fresh) });
+      return fresh;
+    } catch (e) {
+      // No trigger left running while the state says otherwise.
+      for (const t of created) {
+        try {
+          ScriptApp.deleteTrigger(t);
+        } catch (cleanup) {
+          console.error(`Mapspec could not remove the trigger it had just created: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`);
+        }
+      }
+      throw e;
     }
-    const live = readLive(ss, props);
-    const at = new Date().toISOString();
-    const fresh: NotifyState = { on: true, owner, schedule: settings.schedule, baselines: state.on ? state.baselines : { every: at, digest: at } };
-    if (!state.on) writeBaselines(ss, { every: { at, snapshot: live.snapshot }, digest: { at, snapshot: live.snapshot } }, readBaselines(ss).rows);
-    writeDocumentProperties({ [STATE_KEY]: JSON.stringify(fresh) });
-    return fresh;
   });
 }
 
@@ -185,13 +237,13 @@ export function turnOff(): NotifyState {
   return withDocumentLock(() => {
     const props = readAllDocumentProperties();
     const state = readNotifyState(props);
-    const mine = myTriggers(ss);
+    const mine = myTriggers(ss, state);
     const me = currentUserEmail() ?? '';
     if (mine.length === 0 && state.on && state.owner && state.owner !== me) {
       throw new UserError(`Notifications run on ${state.owner}'s account: only they can turn them off (Google lets each person remove only their own triggers).`);
     }
     for (const t of mine) ScriptApp.deleteTrigger(t);
-    const next: NotifyState = { ...state, on: false };
+    const next: NotifyState = { ...state, on: false, triggerIds: [] };
     writeDocumentProperties({ [STATE_KEY]: JSON.stringify(next) });
     return next;
   });

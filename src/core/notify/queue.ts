@@ -13,15 +13,26 @@
  */
 import type { MapspecEvent } from '../events';
 import { utf8Length } from './bytes';
-import { splitRecipients } from './recipients';
+import { messageCost, splitRecipients } from './recipients';
 import type { Notification, QueuedMessage } from './types';
 
 export const QUEUE_KEY_PREFIX = 'mapspec.notify.q.';
 export const SENT_KEY = 'mapspec.notify.sent';
 /** Under the 9 KB per property value. */
 export const MESSAGE_MAX_BYTES = 8000;
-/** Recent sent ids remembered (≈ 60 bytes each, within one property). */
+/** Recent sent ids remembered: at most this many, and their JSON within SENT_MAX_BYTES. */
 export const SENT_IDS_KEPT = 120;
+/** The sent-id list is one property: under its 9 KB, whatever the ids' length (a decision's id is ~190 characters). */
+export const SENT_MAX_BYTES = 8000;
+/**
+ * All queued messages together (keys + values) stay under this, well inside the 500 KB of the
+ * whole document property store, which the spec, versions and approvals share.
+ */
+export const QUEUE_MAX_BYTES = 200 * 1024;
+/** Where refused event emails are recorded for the sidebar (never dropped silently). */
+export const OVERFLOW_KEY = 'mapspec.notify.overflow';
+/** The sidebar's queue row that reports refused emails. */
+export const OVERFLOW_ROW_ID = 'overflow';
 
 function safe(text: string): string {
   return text.replace(/[^A-Za-z0-9_@.-]+/g, '_').slice(0, 60);
@@ -74,7 +85,7 @@ export function fitMessage(message: QueuedMessage, maxBytes = MESSAGE_MAX_BYTES)
   return fitted;
 }
 
-/** One message per group of at most 50 recipients, ids `<notification id>.<part>`. */
+/** One message per group of at most 49 recipients (plus the sender's `to`), ids `<notification id>.<part>`. */
 export function messagesFor(n: Notification, recipients: readonly string[], context: { specName: string; url: string; now: string }): QueuedMessage[] {
   const id = notificationId(n);
   return splitRecipients(recipients).map((group, i) =>
@@ -105,8 +116,53 @@ export function parseSentIds(value: string | undefined): string[] {
   }
 }
 
-export function rememberSent(ids: readonly string[], id: string): string[] {
-  return [...ids.filter((x) => x !== id), id].slice(-SENT_IDS_KEPT);
+/** The ids with `id` last, the oldest dropped until at most SENT_IDS_KEPT fit in `maxBytes` of JSON. */
+export function rememberSent(ids: readonly string[], id: string, maxBytes = SENT_MAX_BYTES): string[] {
+  const out = [...ids.filter((x) => x !== id), id].slice(-SENT_IDS_KEPT);
+  while (out.length > 1 && utf8Length(JSON.stringify(out)) > maxBytes) out.shift();
+  return out;
+}
+
+/** Bytes the queue takes in the property store (keys and values, as Google counts them). */
+export function queueBytes(props: Record<string, string>): number {
+  let n = 0;
+  for (const [key, value] of Object.entries(props)) if (key.startsWith(QUEUE_KEY_PREFIX)) n += utf8Length(key) + utf8Length(value);
+  return n;
+}
+
+/**
+ * Which new messages fit in the queue (in order, while the queue stays under `maxBytes`); the others
+ * are refused, and the caller records them for the sidebar. A digest is never refused this way: the
+ * trigger leaves its snapshot where it was, so the next digest covers the same changes.
+ */
+export function admitMessages(fresh: readonly QueuedMessage[], props: Record<string, string>, maxBytes = QUEUE_MAX_BYTES): { admitted: QueuedMessage[]; refused: QueuedMessage[] } {
+  let total = queueBytes(props);
+  const admitted: QueuedMessage[] = [];
+  const refused: QueuedMessage[] = [];
+  for (const m of fresh) {
+    const size = utf8Length(QUEUE_KEY_PREFIX + m.id) + utf8Length(JSON.stringify(m));
+    if (refused.length === 0 && total + size <= maxBytes) {
+      admitted.push(m);
+      total += size;
+    } else refused.push(m);
+  }
+  return { admitted, refused };
+}
+
+/** Emails refused because the queue was full: how many, when, and the latest subjects. */
+export type Overflow = { count: number; first: string; last: string; subjects: string[] };
+
+export function parseOverflow(value: unknown): Overflow | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Partial<Overflow>;
+  if (typeof v.count !== 'number' || typeof v.first !== 'string' || typeof v.last !== 'string' || !Array.isArray(v.subjects)) return null;
+  return { count: v.count, first: v.first, last: v.last, subjects: v.subjects.filter((x): x is string => typeof x === 'string') };
+}
+
+/** The record with `refused` added (subjects kept short and few, so it fits one property). */
+export function addOverflow(previous: Overflow | null, subjects: readonly string[], at: string): Overflow {
+  const all = [...(previous?.subjects ?? []), ...subjects.map((t) => (t.length > 150 ? `${t.slice(0, 149)}…` : t))];
+  return { count: (previous?.count ?? 0) + subjects.length, first: previous?.first ?? at, last: at, subjects: all.slice(-10) };
 }
 
 /** The messages not yet queued nor sent (retries of the same notification add nothing). */
@@ -142,12 +198,13 @@ export function planDelivery(queue: readonly QueuedMessage[], quota: number, sen
       plan.waiting.push({ id: m.id, reason: 'An execution ended while sending it, so it may have gone out: not retried automatically, to avoid a duplicate.' });
       continue;
     }
-    if (!blocked && m.recipients.length <= left) {
+    const cost = messageCost(m.recipients);
+    if (!blocked && cost <= left) {
       plan.send.push(m);
-      left -= m.recipients.length;
+      left -= cost;
     } else {
       blocked = true;
-      plan.waiting.push({ id: m.id, reason: `Waiting for the daily mail quota: needs ${m.recipients.length} recipient${m.recipients.length === 1 ? '' : 's'}, ${Math.max(0, left)} left today.` });
+      plan.waiting.push({ id: m.id, reason: `Waiting for the daily mail quota: needs ${cost} recipients (with the sender's copy), ${Math.max(0, left)} left today.` });
     }
   }
   return plan;

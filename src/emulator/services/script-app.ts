@@ -10,7 +10,12 @@
  * reports show it for a second on-edit trigger too); time-driven triggers at most hourly ->
  * "Add-ons may not create time-based triggers to run more frequently than once per hour." (from a
  * public project's tests recording a live failure; not confirmed by a Google page); triggers only
- * for the document the add-on is used in (our wording, real text unknown).
+ * for the document the add-on is used in (our wording, real text unknown). An add-on's time
+ * trigger is recorded with the document it was created in (TriggerData.documentId), since Google's
+ * limit counts them "in this document", while getProjectTriggers() lists the user's triggers of
+ * every document. A time trigger runs with that document active: whether the real service gives an
+ * add-on's time trigger an active spreadsheet under spreadsheets.currentonly is an open question
+ * (README › Notifications), not modelled either way beyond that.
  * "The value you passed to everyMinutes was invalid" is quoted from a live failure; the sentence
  * listing the accepted values, and the everyHours twin, follow it by analogy.
  *
@@ -52,7 +57,10 @@ export function createScriptApp(ctx: ExecutionContext): GoogleAppsScript.Script.
 
   const install = (data: Omit<TriggerData, 'id' | 'owner'>): GoogleAppsScript.Script.Trigger => {
     const existing = mine();
-    if (isAddon && existing.some((t) => t.eventType === data.eventType && (t.sourceId ?? null) === (data.sourceId ?? null))) {
+    // An add-on's time trigger belongs to the document it was created in: one per type per document.
+    if (isAddon && data.eventType === 'CLOCK') data = { ...data, documentId: ctx.state.workbook.id };
+    const place = (t: Omit<TriggerData, 'id' | 'owner'>) => t.sourceId ?? t.documentId ?? null;
+    if (isAddon && existing.some((t) => t.eventType === data.eventType && place(t) === place(data))) {
       throw ctx.error(ADDON_DUPLICATE_TRIGGER_ERROR);
     }
     if (existing.length >= MAX_TRIGGERS_PER_USER) throw ctx.error(TOO_MANY_TRIGGERS_ERROR);
