@@ -322,7 +322,7 @@ test('the digest run takes the same spreadsheet calls for 10 and 1,000 rows, and
     const r = run(emulator, 'notifyOnSchedule', { args: [{}] });
     expect(r.ok).toBe(true);
     // Both audiences got their digest: the run did the whole work.
-    expect(emulator.state.mail.sent.map((m) => m.to.join(',')).sort()).toEqual(['ann@example.org', 'cy@example.org']);
+    expect(emulator.state.mail.sent.map((m) => m.bcc.join(',')).sort()).toEqual(['ann@example.org', 'cy@example.org']);
     return r.calls;
   };
   const small = digestRun(10);

@@ -59,7 +59,7 @@ const expectReview = (value: unknown, emulator: Emulator) => {
   const request = p.reviews?.requests?.[0];
   if (!request || request.seq !== 2 || request.status !== 'in-review') return `no review of v2 in review (got ${JSON.stringify(request ?? null)})`;
   if (p.reviews!.notices?.length) return `the request left notices: ${p.reviews!.notices.join(' ')}`;
-  if (!emulator.state.mail.sent.some((m) => REVIEW_APPROVERS.every((e) => m.to.includes(e)))) return 'no email went to the approvers';
+  if (!emulator.state.mail.sent.some((m) => REVIEW_APPROVERS.every((e) => [...m.to, ...m.bcc].includes(e)))) return 'no email went to the approvers';
   return undefined;
 };
 

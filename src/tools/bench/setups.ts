@@ -74,7 +74,8 @@ export function prepareNotifications(emulator: Emulator, rows: number): void {
 /** What the digest run should have sent: one message per audience, to its subscribers. */
 export function digestProblem(emulator: Emulator): string | undefined {
   const sent = emulator.state.mail.sent;
-  const to = (list: readonly string[]) => sent.find((m) => list.every((e) => m.to.includes(e)) && /change/.test(m.subject));
+  // Recipients are in bcc (the sender is the visible To), so they do not see one another.
+  const to = (list: readonly string[]) => sent.find((m) => list.every((e) => [...m.to, ...m.bcc].includes(e)) && /change/.test(m.subject));
   if (!to(EVERY_SUBSCRIBERS)) return `no digest went to the every-event subscribers (sent: ${sent.map((m) => m.subject).join('; ') || 'nothing'})`;
   if (!to(DIGEST_SUBSCRIBERS)) return `no daily digest went to the digest subscribers (sent: ${sent.map((m) => m.subject).join('; ') || 'nothing'})`;
   return undefined;
