@@ -188,12 +188,14 @@ describe('the acceptance flow on the server', () => {
     sheets(emulator).getSheetByName(MAPPING)!.getRange(5, 15).setValue('upper()');
     p = ok(as<ReviewPanel>(emulator, ANALYST, 'listReviews', {}));
     expect(p.reviews.approval).toMatchObject({ changes: 1, differsText: 'The live sheets differ from v2 by 1 change' });
+    // Opening the panel is a read: the README keeps its lines until the next locked action (a tag here).
+    expect(readmeColumnA(emulator)).toContain('The live sheets match v2.');
+    const v3 = tag(emulator, 'rule');
     readme = readmeColumnA(emulator);
     expect(readme).toContain('The live sheets differ from v2 by 1 change.');
     expect(readme.filter((l) => l === 'Approval')).toHaveLength(1);
 
     // v3 approved by one (policy any) supersedes v2.
-    const v3 = tag(emulator, 'rule');
     p = request(emulator, 3, [CY], { policy: 'any' });
     p = ok(decide(emulator, CY, 'r3', 'approve', v3.contentHash));
     // Cy sees only the review he may act on; the analyst sees them all.
@@ -205,6 +207,31 @@ describe('the acceptance flow on the server', () => {
     expect(p.reviews.approval).toMatchObject({ label: 'v3', changes: 0 });
     // An older version can no longer be put in review.
     expect(refused(as(emulator, ANALYST, 'requestReview', { seq: 1, approvers: [ANA], message: '', due: null }))).toBe('v1 is older than the approved v3: request a review of a newer version.');
+  });
+});
+
+describe('reading writes nothing', () => {
+  test('listReviews makes no write call, even when the README and Sign-offs tab are out of date', () => {
+    const emulator = withSpec();
+    const v1 = tag(emulator, 'one');
+    request(emulator, 1, [ANA]);
+    ok(decide(emulator, ANA, 'r1', 'approve', v1.contentHash));
+    // The live sheets move away from v1 and someone edits the Sign-offs tab: both are now stale.
+    sheets(emulator).getSheetByName(MAPPING)!.getRange(3, 15).setValue('trim()');
+    sheets(emulator).getSheetByName('Sign-offs')!.getRange(2, 4).setValue('edited');
+    const readme = readmeColumnA(emulator);
+    for (const user of [ANALYST, ANA]) {
+      emulator.setActiveUser(user);
+      const r = run<ReviewPanel>(emulator, 'listReviews', { args: [{}] });
+      expect(r.ok).toBe(true);
+      expect(r.value!.reviews.approval).toMatchObject({ changes: 1 });
+      // Calls per method name ("Range.setValues" → "setValues"): none of them may change anything.
+      const writes = Object.keys(r.calls.toJSON()).filter((name) => /^(set|insert|clear|delete|protect|remove|append|copy|hide|show|add)/.test(name.split('.').pop()!));
+      expect(writes).toEqual([]);
+      expect(r.calls.count('Range.')).toBeGreaterThan(0);
+    }
+    emulator.setActiveUser(ANALYST);
+    expect(readmeColumnA(emulator)).toEqual(readme);
   });
 });
 

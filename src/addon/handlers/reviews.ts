@@ -1,6 +1,6 @@
 /**
  * Version reviews: request a review of a tagged version, approve or request changes, withdraw, and
- * export an approved version. Who acts comes from Session only. Each action runs under the document
+ * export an approved version. Who acts comes from Session only; listReviews only reads. Each action runs under the document
  * lock, checks everything first, then writes its ONE record (a request property, or one entry of the
  * shared sign-off log); the Sign-offs tab, the README lines, tab protection, the checklist link and
  * the notification follow from the records and are redone by the next action if one of them fails.
@@ -180,6 +180,19 @@ function requestView(v: ReviewView, user: string | null): ReviewRequestView {
   };
 }
 
+/**
+ * For tagVersion, under the document lock it holds: the README approval lines against the live sheets,
+ * once reviews are in use. A failure fails the tag after its record, like its Changelog tab: the
+ * version stands and the next locked action writes the lines again.
+ */
+export function refreshReviewReadme(ss: Ss): void {
+  const loaded = load();
+  if (loaded.requests.length === 0) return;
+  const approved = currentApproval(loaded.views);
+  const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
+  writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(loaded.views, pending ? pending.total : null));
+}
+
 /** The review state for the signed-in user, over the version list already built. */
 function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState {
   const loaded = load();
@@ -208,8 +221,8 @@ function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState 
   if (approved) {
     const pending = changesSinceApproval(ss, loaded.props, approved, entries, list, reader);
     const changes = pending ? pending.total : -1;
+    // Shown here only: a read never writes (the README lines are refreshed under the lock by actions).
     approval = { ...approvalSummary(approved), changes, differsText: pending ? differsText(approved.label, changes) : `The live sheets could not be compared with ${approved.label}`, pending };
-    derived(notices, 'update the approval lines of the README tab', () => writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null)));
   }
   const statuses = [...versionStatuses(views).values()].map((v) => ({ seq: v.seq, status: v.status, statusText: STATUS_TEXT[v.status], requestId: v.id }));
   return {
