@@ -399,6 +399,44 @@ describe('protection while in review', () => {
   });
 });
 
+describe('reconcile: every locked action derives the reports, protection and checklist link from the records', () => {
+  test('a part left wrong (by a failure or an edit) is put right by the next action, also a decision made twice', () => {
+    const emulator = withSpec();
+    const ss = sheets(emulator);
+    const SHEET = emulator.execution().globals.SpreadsheetApp.ProtectionType.SHEET;
+    const mapping = ss.getSheetByName(MAPPING)!;
+    const v1 = tag(emulator, 'one');
+    ok(as(emulator, ANALYST, 'saveReviewSettings', { policy: 'all', protectDuringReview: true }));
+    request(emulator, 1, [ANA, BO]);
+    expect(mapping.getProtections(SHEET)).toHaveLength(1);
+    // Open request, protection lost (removed by hand or a failed write): the next action puts it back.
+    mapping.getProtections(SHEET)[0]!.remove();
+    ok(decide(emulator, ANA, 'r1', 'approve', v1.contentHash));
+    expect(mapping.getProtections(SHEET).map((x) => x.getDescription())).toEqual([expect.stringMatching(/^Mapspec review: v1 is in review/)]);
+    ok(decide(emulator, BO, 'r1', 'approve', v1.contentHash));
+    expect(mapping.getProtections(SHEET)).toHaveLength(0);
+    // After the approval: the protection is back (as if its removal had failed), the Sign-offs tab
+    // was edited, and the checklist was adopted only now (so its task was never signed off).
+    mapping.protect().setDescription('Mapspec review: v1 is in review; left behind').setWarningOnly(true);
+    ss.getSheetByName('Sign-offs')!.getRange(2, 4).setValue('edited');
+    const inserted = ok(callServer<ChecklistView>(emulator, 'insertChecklist', {}));
+    const task = inserted.signOffs.find((s) => /mapping spec/i.test(s.task))!;
+    expect(task.signedOff).toBeNull();
+    const before = signOffKeys(emulator).length;
+    // Bo approves again: nothing new about the version is recorded, but everything derived is put right.
+    const p = ok(decide(emulator, BO, 'r1', 'approve', v1.contentHash));
+    expect(p.reviews.notices).toEqual([]);
+    expect(mapping.getProtections(SHEET)).toHaveLength(0);
+    expect(p.reviews.signOffsMismatch).toBe(false);
+    const after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
+    expect(after.signedOff).toMatchObject({ by: BO, evidence: expect.stringMatching(/^Mapping spec v1 approved by ana@client\.example\.org, bo@client\.example\.org on /) });
+    // Only the task's sign-off was added to the log; a further action does not sign it off twice.
+    expect(signOffKeys(emulator).length).toBe(before + 1);
+    ok(decide(emulator, BO, 'r1', 'approve', v1.contentHash));
+    expect(signOffKeys(emulator).length).toBe(before + 1);
+  });
+});
+
 describe('the Sign-offs tab is a report', () => {
   test('editing it changes nothing in the records; the mismatch is shown, and the next regeneration puts it right', () => {
     const emulator = withSpec();

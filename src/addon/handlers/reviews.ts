@@ -2,16 +2,18 @@
  * Version reviews: request a review of a tagged version, approve or request changes, withdraw, and
  * export an approved version. Who acts comes from Session only; listReviews only reads. Each action runs under the document
  * lock, checks everything first, then writes its ONE record (a request property, or one entry of the
- * shared sign-off log); the Sign-offs tab, the README lines, tab protection, the checklist link and
- * the notification follow from the records and are redone by the next action if one of them fails.
+ * shared sign-off log), then runs `reconcile`: the Sign-offs tab, the README lines, tab protection
+ * and the checklist sign-off are derived from the records alone, so the next action redoes any that
+ * failed. The notification (and a request's reopening of the checklist task) is an event of the
+ * action: sent once, after the record, never redone.
  */
 import type { ApiParsedInput, ApiResults } from '../../core/api';
 import type { ChangeLine } from '../../core/events';
 import { UserError } from '../../core/errors';
 import { versionSubject } from '../../core/approvals';
 import {
-  approvalEvidence,
   approvalSummary,
+  checklistSignOffDue,
   approvedVersionExport,
   awaitingDecision,
   checkDecision,
@@ -20,6 +22,7 @@ import {
   currentApproval,
   differsText,
   lastApprovedBy,
+  protectionPlan,
   requestId,
   reviewViews,
   signOffsRows,
@@ -29,7 +32,7 @@ import {
   type ReviewRequest,
   type ReviewView,
 } from '../../core/review';
-import type { ReviewForYou, ReviewPanel, ReviewRequestView, ReviewState } from '../../core/review/api-contract';
+import type { ReviewForYou, ReviewPanel, ReviewRequestView, ReviewSettings, ReviewState } from '../../core/review/api-contract';
 import { countChangesSince, decodeVersion, diffSnapshots, verifyChain, type Snapshot, type SnapshotDiff, type VersionIndexEntry } from '../../core/versions';
 import type { VersionList } from '../../core/api';
 import { appendSignOffs, readApprovals, requireUserEmail, type Approvals } from '../approvals/approvals-store';
@@ -45,7 +48,7 @@ import { registeredTabs } from '../spec/registered-tabs';
 import { liveSnapshot } from '../spec/spec-snapshot';
 import { loadSpec } from '../spec/spec-store';
 import { readReviewRequests, readReviewSettings, requestProperty, settingsProperty } from '../review/review-store';
-import { protectTabs, signOffsTabMatches, unprotectTabs, writeReadmeApproval, writeSignOffsTab } from '../review/review-reports';
+import { applyProtectionPlan, signOffsTabMatches, writeReadmeApproval, writeSignOffsTab } from '../review/review-reports';
 import { DIFF_MAX_ROWS_PER_TAB, listVersions } from './versions';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -145,14 +148,32 @@ function changesSinceApproval(ss: Ss, props: Record<string, string>, approved: R
   }
 }
 
-/** The derived writes after a record: Sign-offs tab and README lines. */
-function refreshReports(ss: Ss, loaded: Loaded, views: readonly ReviewView[], log: Approvals['log'], notices: string[]): void {
-  derived(notices, 'update the Sign-offs tab', () => writeSignOffsTab(ss, loaded.props, signOffsRows(views, log)));
+/** The records a reconcile derives from (after an action's record, or as they were when none was made). */
+type Records = { requests: readonly ReviewRequest[]; log: Approvals['log']; settings: ReviewSettings };
+
+/**
+ * The one derived step, run under the lock by every review action (also when it recorded nothing):
+ * the Sign-offs tab, the README approval lines, the review protection (ended requests lose it, open
+ * ones keep it while the setting is on) and the checklist sign-off the approval in force still owes.
+ * Each part is rewritten from the records alone; a failing part becomes a notice, and the next
+ * action's reconcile puts it right.
+ */
+function reconcile(ss: Ss, loaded: Loaded, records: Records, notices: string[]): void {
+  const views = reviewViews(records.requests, records.log);
+  derived(notices, 'update the Sign-offs tab', () => writeSignOffsTab(ss, loaded.props, signOffsRows(views, records.log)));
   derived(notices, 'update the approval lines of the README tab', () => {
     const approved = currentApproval(views);
     const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
     writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null));
   });
+  derived(notices, 'update the review protection of the registered tabs', () => notices.push(...applyProtectionPlan(ss, protectionPlan(views, records.settings.protectDuringReview))));
+  const due = checklistSignOffDue(views, records.log);
+  if (due) derived(notices, 'sign off the checklist task', () => void signOffMappingSpecTasks(due.approver, due.evidence));
+}
+
+/** The records as loaded (for an action that recorded nothing). */
+function recordsOf(loaded: Loaded): Records {
+  return { requests: loaded.requests, log: loaded.approvals.log, settings: readReviewSettings(loaded.props) };
 }
 
 function requestView(v: ReviewView, user: string | null): ReviewRequestView {
@@ -277,8 +298,6 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
       protectedSheetIds: toProtect.map((s) => s.getSheetId()),
     };
     writeDocumentProperties(requestProperty(request)); // the record
-    const views = reviewViews([...loaded.requests, request], loaded.approvals.log);
-    derived(notices, 'protect the registered tabs during the review', () => void protectTabs(toProtect, entry.label));
     derived(notices, 'reopen the checklist task', () => void reopenMappingSpecTasks(`Review of mapping spec ${entry.label} requested by ${requester} on ${request.requestedAt.slice(0, 10)}`));
     derived(notices, 'notify the approvers', () => {
       const base = currentApproval(loaded.views);
@@ -286,7 +305,7 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
       const { changes, total } = changeLines(diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: EVENT_CHANGES, maxMovedPerTab: 0 }));
       notifyEvent({ kind: 'review-requested', requestId: request.id, label: request.label, seq: request.seq, requester, approvers: [...approvers], message: request.message, due: request.due, policy: request.policy, at: request.requestedAt, changes, totalChanges: total });
     });
-    refreshReports(ss, loaded, views, loaded.approvals.log, notices);
+    reconcile(ss, loaded, { ...recordsOf(loaded), requests: [...loaded.requests, request] }, notices);
   });
   return panel(ss, notices);
 }
@@ -299,22 +318,17 @@ export function decideReview(input: ApiParsedInput<'decideReview'>): ApiResults[
     const loaded = load();
     const view = loaded.views.find((v) => v.id === input.requestId);
     const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash });
-    if (verdict === 'already' || !view) return;
+    // Deciding twice records nothing, but still puts the derived parts right.
+    if (verdict === 'already' || !view) return reconcile(ss, loaded, recordsOf(loaded), notices);
     verifiedVersion(ss, loaded.entries, view.seq, view.contentHash, 'nothing was recorded.');
     const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view.seq), action: input.decision, comment: input.comment.trim(), requestId: view.id, contentHash: view.contentHash }], approver); // the record
     const log = [...loaded.approvals.log, entry!];
     const views = reviewViews(loaded.requests, log);
     const now = views.find((v) => v.id === view.id)!;
-    if (now.status !== 'in-review') {
-      // Protection ends with the decision, also for older requests this approval superseded.
-      const ended = views.filter((v) => v.id === now.id || (v.status === 'superseded' && loaded.views.find((o) => o.id === v.id)?.status === 'in-review'));
-      derived(notices, 'remove the review protection', () => notices.push(...unprotectTabs(ss, ended.flatMap((v) => v.protectedSheetIds))));
-    }
-    if (now.status === 'approved') derived(notices, 'sign off the checklist task', () => void signOffMappingSpecTasks(approver, approvalEvidence(now)));
     derived(notices, 'notify the requester', () =>
       notifyEvent({ kind: 'review-decided', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approver, decision: input.decision === 'approve' ? 'approved' : 'changes-requested', comment: entry!.comment, status: now.status === 'approved' || now.status === 'changes-requested' ? now.status : 'in-review', at: entry!.at }),
     );
-    refreshReports(ss, loaded, views, log, notices);
+    reconcile(ss, loaded, { ...recordsOf(loaded), log }, notices);
   });
   return panel(ss, notices);
 }
@@ -329,10 +343,8 @@ export function withdrawReview(input: ApiParsedInput<'withdrawReview'>): ApiResu
     checkWithdraw(view, user, input.reason);
     const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view!.seq), action: 'withdraw', comment: input.reason.trim(), requestId: view!.id, contentHash: view!.contentHash }], user); // the record
     const log = [...loaded.approvals.log, entry!];
-    const views = reviewViews(loaded.requests, log);
-    derived(notices, 'remove the review protection', () => notices.push(...unprotectTabs(ss, view!.protectedSheetIds)));
     derived(notices, 'notify the approvers', () => notifyEvent({ kind: 'review-withdrawn', requestId: view!.id, label: view!.label, seq: view!.seq, requester: view!.requester, approvers: [...view!.approvers], reason: entry!.comment, at: entry!.at }));
-    refreshReports(ss, loaded, views, log, notices);
+    reconcile(ss, loaded, { ...recordsOf(loaded), log }, notices);
   });
   return panel(ss, notices);
 }
@@ -340,12 +352,15 @@ export function withdrawReview(input: ApiParsedInput<'withdrawReview'>): ApiResu
 export function saveReviewSettings(input: ApiParsedInput<'saveReviewSettings'>): ApiResults['saveReviewSettings'] {
   const ss = activeSpreadsheet();
   const user = requireUserEmail('change the review settings');
+  const notices: string[] = [];
   withDocumentLock(() => {
     const loaded = load();
     if (loaded.approvals.settings.approvers.includes(user)) throw new UserError('Approvers cannot change the review settings: ask the analyst who requests reviews.');
-    writeDocumentProperties(settingsProperty({ policy: input.policy, protectDuringReview: input.protectDuringReview }));
+    const settings: ReviewSettings = { policy: input.policy, protectDuringReview: input.protectDuringReview };
+    writeDocumentProperties(settingsProperty(settings)); // the record
+    reconcile(ss, loaded, { ...recordsOf(loaded), settings }, notices);
   });
-  return panel(ss);
+  return panel(ss, notices);
 }
 
 /** A file name from a label: letters, digits, dot, dash, underscore. */
