@@ -300,6 +300,15 @@ describe('refusals record nothing', () => {
     expect(records(emulator)).toBe(before);
   });
 
+  test('an approver removed from the settings list cannot decide on a request that names them', () => {
+    const { emulator, v1 } = twoRequests();
+    ok(as(emulator, ANALYST, 'saveApprovers', { approvers: [BO, CY] }));
+    const before = records(emulator);
+    expect(refused(decide(emulator, ANA, 'r1', 'approve', v1.contentHash))).toBe('You are no longer in the approver list in the settings, so you cannot decide on the review of v1: nothing was recorded.');
+    expect(records(emulator)).toBe(before);
+    expect(ok(as<ReviewPanel>(emulator, ANA, 'listReviews', {})).reviews.requests.every((r) => !r.canDecide)).toBe(true);
+  });
+
   test('an approver of another request cannot decide on this one', () => {
     const { emulator, v2 } = twoRequests();
     const before = records(emulator);

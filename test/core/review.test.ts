@@ -25,6 +25,7 @@ const H3 = 'c'.repeat(64);
 const A = 'ana@x.org';
 const B = 'bo@x.org';
 const R = 'analyst@x.org';
+const LIST = { approvers: [A, B], history: [] };
 
 function req(n: number, seq: number, hash: string, approvers: string[], policy: 'all' | 'any' = 'all'): ReviewRequest {
   return { id: `r${n}`, n, seq, label: `v${seq}`, contentHash: hash, approvers, policy, message: '', due: null, requester: R, requestedAt: `2026-11-0${n}T00:00:00.000Z`, protectedSheetIds: [] };
@@ -88,15 +89,23 @@ describe('checks', () => {
   test('decisions: approvers only, twice is idempotent, closed reviews, content hash, required comment', () => {
     const r = req(1, 1, H1, [A, B]);
     const open = reviewViews([r], [e('r1', A, 'approve', H1)])[0]!;
-    expect(() => checkDecision(open, { user: R, decision: 'approve', comment: '', contentHash: H1 })).toThrow('You are not an approver of the review of v1: nothing was recorded.');
-    expect(checkDecision(open, { user: A, decision: 'approve', comment: '', contentHash: H1 })).toBe('already');
-    expect(checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H1 })).toBe('record');
-    expect(() => checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H2 })).toThrow(/content hash differs/);
-    expect(() => checkDecision(open, { user: B, decision: 'request-changes', comment: ' ', contentHash: H1 })).toThrow(/comment is required/);
-    expect(() => checkDecision(undefined, { user: B, decision: 'approve', comment: '', contentHash: H1 })).toThrow('There is no such review request.');
+    expect(() => checkDecision(open, { user: R, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toThrow('You are not an approver of the review of v1: nothing was recorded.');
+    expect(checkDecision(open, { user: A, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toBe('already');
+    expect(checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toBe('record');
+    expect(() => checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H2, settings: LIST })).toThrow(/content hash differs/);
+    expect(() => checkDecision(open, { user: B, decision: 'request-changes', comment: ' ', contentHash: H1, settings: LIST })).toThrow(/comment is required/);
+    expect(() => checkDecision(undefined, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toThrow('There is no such review request.');
     const closed = reviewViews([r], [e('r1', A, 'request-changes', H1, 'fix')])[0]!;
-    expect(checkDecision(closed, { user: A, decision: 'request-changes', comment: 'fix', contentHash: H1 })).toBe('already');
-    expect(() => checkDecision(closed, { user: B, decision: 'approve', comment: '', contentHash: H1 })).toThrow(/no longer open \(changes requested\)/);
+    expect(checkDecision(closed, { user: A, decision: 'request-changes', comment: 'fix', contentHash: H1, settings: LIST })).toBe('already');
+    expect(() => checkDecision(closed, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toThrow(/no longer open \(changes requested\)/);
+  });
+
+  test('someone removed from the approver list in the settings cannot decide, not even on a request naming them', () => {
+    const open = reviewViews([req(1, 1, H1, [A, B])], [])[0]!;
+    const withoutB = { approvers: [A], history: [] };
+    expect(() => checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: withoutB })).toThrow('You are no longer in the approver list in the settings, so you cannot decide on the review of v1: nothing was recorded.');
+    expect(() => checkDecision(open, { user: B, decision: 'request-changes', comment: 'x', contentHash: H1, settings: withoutB })).toThrow(/no longer in the approver list/);
+    expect(checkDecision(open, { user: A, decision: 'approve', comment: '', contentHash: H1, settings: withoutB })).toBe('record');
   });
 
   test('new requests and withdrawals', () => {

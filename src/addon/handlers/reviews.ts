@@ -10,7 +10,7 @@
 import type { ApiParsedInput, ApiResults } from '../../core/api';
 import type { ChangeLine } from '../../core/events';
 import { UserError } from '../../core/errors';
-import { versionSubject } from '../../core/approvals';
+import { isApprover, normaliseEmail, versionSubject } from '../../core/approvals';
 import {
   approvalSummary,
   checklistSignOffDue,
@@ -176,7 +176,8 @@ function recordsOf(loaded: Loaded): Records {
   return { requests: loaded.requests, log: loaded.approvals.log, settings: readReviewSettings(loaded.props) };
 }
 
-function requestView(v: ReviewView, user: string | null): ReviewRequestView {
+/** `approver`: the user is in the approver list in the settings now (a removed approver cannot decide). */
+function requestView(v: ReviewView, user: string | null, approver: boolean): ReviewRequestView {
   return {
     id: v.id,
     seq: v.seq,
@@ -196,7 +197,7 @@ function requestView(v: ReviewView, user: string | null): ReviewRequestView {
     decidedAt: v.decidedAt,
     withdrawn: v.withdrawn ? { ...v.withdrawn } : null,
     supersededBy: v.supersededBy,
-    canDecide: user !== null && v.status === 'in-review' && v.approvers.includes(user),
+    canDecide: approver && user !== null && v.status === 'in-review' && v.approvers.includes(user),
     canWithdraw: user !== null && v.status === 'in-review' && v.requester === user,
   };
 }
@@ -217,21 +218,23 @@ export function refreshReviewReadme(ss: Ss): void {
 /** The review state for the signed-in user, over the version list already built. */
 function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState {
   const loaded = load();
-  const user = currentUserEmail()?.toLowerCase() ?? null;
+  const email = currentUserEmail();
+  const user = email === null ? null : normaliseEmail(email);
   const { views, entries, approvals } = loaded;
   const choices = approvals.settings.approvers;
-  const isApprover = user !== null && choices.includes(user);
-  const visible = isApprover ? views.filter((v) => v.approvers.includes(user) || v.requester === user) : views;
+  const approver = isApprover(approvals.settings, user);
+  const visible = approver ? views.filter((v) => v.approvers.includes(user!) || v.requester === user) : views;
   const reader = versionReader(ss);
   const forYou: ReviewForYou[] = [];
-  for (const v of awaitingDecision(views, user)) {
+  // Someone removed from the approver list no longer decides (checkDecision refuses it too).
+  for (const v of approver ? awaitingDecision(views, user) : []) {
     const entry = entries.find((e) => e.seq === v.seq);
     if (!entry) continue;
     const base = lastApprovedBy(views, user!, v.seq);
     const baseEntry = base ? entries.find((e) => e.seq === base.seq) : undefined;
     try {
       const diff = diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: DIFF_MAX_ROWS_PER_TAB, maxMovedPerTab: DIFF_MAX_ROWS_PER_TAB });
-      forYou.push({ request: requestView(v, user), base: baseEntry ? baseEntry.label : null, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) });
+      forYou.push({ request: requestView(v, user, approver), base: baseEntry ? baseEntry.label : null, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       notices.push(`${v.label} awaits your review but cannot be shown: ${e.message}`);
@@ -248,10 +251,10 @@ function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState 
   const statuses = [...versionStatuses(views).values()].map((v) => ({ seq: v.seq, status: v.status, statusText: STATUS_TEXT[v.status], requestId: v.id }));
   return {
     user,
-    isApprover,
-    approverChoices: isApprover ? [] : [...choices],
+    isApprover: approver,
+    approverChoices: approver ? [] : [...choices],
     settings: readReviewSettings(loaded.props),
-    requests: visible.map((v) => requestView(v, user)).reverse(),
+    requests: visible.map((v) => requestView(v, user, approver)).reverse(),
     versionStatus: statuses,
     approval,
     forYou,
@@ -317,7 +320,7 @@ export function decideReview(input: ApiParsedInput<'decideReview'>): ApiResults[
   withDocumentLock(() => {
     const loaded = load();
     const view = loaded.views.find((v) => v.id === input.requestId);
-    const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash });
+    const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash, settings: loaded.approvals.settings });
     // Deciding twice records nothing, but still puts the derived parts right.
     if (verdict === 'already' || !view) return reconcile(ss, loaded, recordsOf(loaded), notices);
     verifiedVersion(ss, loaded.entries, view.seq, view.contentHash, 'nothing was recorded.');
@@ -355,7 +358,7 @@ export function saveReviewSettings(input: ApiParsedInput<'saveReviewSettings'>):
   const notices: string[] = [];
   withDocumentLock(() => {
     const loaded = load();
-    if (loaded.approvals.settings.approvers.includes(user)) throw new UserError('Approvers cannot change the review settings: ask the analyst who requests reviews.');
+    if (isApprover(loaded.approvals.settings, user)) throw new UserError('Approvers cannot change the review settings: ask the analyst who requests reviews.');
     const settings: ReviewSettings = { policy: input.policy, protectDuringReview: input.protectDuringReview };
     writeDocumentProperties(settingsProperty(settings)); // the record
     reconcile(ss, loaded, { ...recordsOf(loaded), settings }, notices);
