@@ -235,6 +235,22 @@ describe('reading writes nothing', () => {
   });
 });
 
+describe('the sidebar state', () => {
+  test('reads the document properties once and the user once, and names the review awaiting an approver', () => {
+    const emulator = withSpec();
+    tag(emulator, 'one');
+    request(emulator, 1, [ANA]);
+    emulator.setActiveUser(ANA);
+    const r = run<SidebarState>(emulator, 'getSidebarState', { args: [{}] });
+    emulator.setActiveUser(ANALYST);
+    expect(r.ok).toBe(true);
+    expect(r.value!.awaitingReview).toEqual({ requestId: 'r1', label: 'v1' });
+    expect(r.value!.approvers.isApprover).toBe(true);
+    expect(r.calls.count('Properties.getProperties')).toBe(1);
+    expect(r.calls.count('User.getEmail')).toBe(1);
+  });
+});
+
 describe('the checklist link', () => {
   test("an approved version signs off the checklist's mapping-spec task with its evidence; a new request reopens it", () => {
     const emulator = withSpec();

@@ -387,13 +387,16 @@ export function exportVersion(input: ApiParsedInput<'exportVersion'>): ApiResult
 }
 
 /**
- * For the sidebar state: the first review waiting for this user's decision. No spreadsheet call, and
- * only the review records are read (a damaged version entry must not stop the sidebar from opening).
+ * For the sidebar state: the first review waiting for this user's decision, from the properties the
+ * caller read (or one read). No spreadsheet call, and only the review records are read (a damaged
+ * version entry must not stop the sidebar from opening).
  */
-export function awaitingReviewFor(user: string | null): { requestId: string; label: string } | null {
+export function awaitingReviewFor(user: string | null, props: Record<string, string> = readAllDocumentProperties()): { requestId: string; label: string } | null {
   if (!user) return null;
-  const props = readAllDocumentProperties();
-  const views = reviewViews(readReviewRequests(props), readApprovals(props).log);
-  const first = awaitingDecision(views, user.toLowerCase())[0];
+  const approvals = readApprovals(props);
+  // Someone removed from the approver list no longer decides, so nothing awaits them.
+  if (!isApprover(approvals.settings, user)) return null;
+  const views = reviewViews(readReviewRequests(props), approvals.log);
+  const first = awaitingDecision(views, normaliseEmail(user))[0];
   return first ? { requestId: first.id, label: first.label } : null;
 }
