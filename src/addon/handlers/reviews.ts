@@ -8,9 +8,9 @@
  * action: sent once, after the record, never redone.
  */
 import type { ApiParsedInput, ApiResults } from '../../core/api';
-import type { ChangeLine } from '../../core/events';
+import type { ChangeLine, MapspecEvent } from '../../core/events';
 import { UserError } from '../../core/errors';
-import { isApprover, normaliseEmail, versionSubject } from '../../core/approvals';
+import { isApprover, normaliseEmail, versionSubject, type SignOffEntry } from '../../core/approvals';
 import {
   approvalSummary,
   checklistSignOffDue,
@@ -313,43 +313,76 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
   return panel(ss, notices);
 }
 
-export function decideReview(input: ApiParsedInput<'decideReview'>): ApiResults['decideReview'] {
-  const ss = activeSpreadsheet();
-  const approver = requireUserEmail('record your decision');
+/**
+ * A decision or withdrawal, under the lock: `check` refuses (UserError) or says there is nothing to
+ * record; otherwise the ONE log entry about the request's version is appended (the record), then the
+ * action's event is announced (`event`, with the request as it now stands) and everything derived is
+ * reconciled. Returns the panel with any notices.
+ */
+function recordOnRequest(
+  ss: Ss,
+  requestId: string,
+  by: string,
+  action: 'approve' | 'request-changes' | 'withdraw',
+  comment: string,
+  check: (view: ReviewView | undefined, loaded: Loaded) => 'record' | 'already',
+  event: (now: ReviewView, entry: SignOffEntry) => { what: string; event: MapspecEvent },
+): ReviewPanel {
   const notices: string[] = [];
   withDocumentLock(() => {
     const loaded = load();
-    const view = loaded.views.find((v) => v.id === input.requestId);
-    const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash, settings: loaded.approvals.settings });
-    // Deciding twice records nothing, but still puts the derived parts right.
-    if (verdict === 'already' || !view) return reconcile(ss, loaded, recordsOf(loaded), notices);
-    verifiedVersion(ss, loaded.entries, view.seq, view.contentHash, 'nothing was recorded.');
-    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view.seq), action: input.decision, comment: input.comment.trim(), requestId: view.id, contentHash: view.contentHash }], approver); // the record
+    const view = loaded.views.find((v) => v.id === requestId);
+    // Asking twice records nothing, but still puts the derived parts right.
+    if (check(view, loaded) === 'already' || !view) return reconcile(ss, loaded, recordsOf(loaded), notices);
+    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view.seq), action, comment: comment.trim(), requestId: view.id, contentHash: view.contentHash }], by); // the record
     const log = [...loaded.approvals.log, entry!];
-    const views = reviewViews(loaded.requests, log);
-    const now = views.find((v) => v.id === view.id)!;
-    derived(notices, 'notify the requester', () =>
-      notifyEvent({ kind: 'review-decided', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approver, decision: input.decision === 'approve' ? 'approved' : 'changes-requested', comment: entry!.comment, status: now.status === 'approved' || now.status === 'changes-requested' ? now.status : 'in-review', at: entry!.at }),
-    );
+    const now = reviewViews(loaded.requests, log).find((v) => v.id === view.id)!;
+    const announce = event(now, entry!);
+    derived(notices, announce.what, () => notifyEvent(announce.event));
     reconcile(ss, loaded, { ...recordsOf(loaded), log }, notices);
   });
   return panel(ss, notices);
 }
 
+export function decideReview(input: ApiParsedInput<'decideReview'>): ApiResults['decideReview'] {
+  const ss = activeSpreadsheet();
+  const approver = requireUserEmail('record your decision');
+  return recordOnRequest(
+    ss,
+    input.requestId,
+    approver,
+    input.decision,
+    input.comment,
+    (view, loaded) => {
+      const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash, settings: loaded.approvals.settings });
+      if (verdict === 'record') verifiedVersion(ss, loaded.entries, view!.seq, view!.contentHash, 'nothing was recorded.');
+      return verdict;
+    },
+    (now, entry) => ({
+      what: 'notify the requester',
+      event: { kind: 'review-decided', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approver, decision: input.decision === 'approve' ? 'approved' : 'changes-requested', comment: entry.comment, status: now.status === 'approved' || now.status === 'changes-requested' ? now.status : 'in-review', at: entry.at },
+    }),
+  );
+}
+
 export function withdrawReview(input: ApiParsedInput<'withdrawReview'>): ApiResults['withdrawReview'] {
   const ss = activeSpreadsheet();
   const user = requireUserEmail('withdraw a review request');
-  const notices: string[] = [];
-  withDocumentLock(() => {
-    const loaded = load();
-    const view = loaded.views.find((v) => v.id === input.requestId);
-    checkWithdraw(view, user, input.reason);
-    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view!.seq), action: 'withdraw', comment: input.reason.trim(), requestId: view!.id, contentHash: view!.contentHash }], user); // the record
-    const log = [...loaded.approvals.log, entry!];
-    derived(notices, 'notify the approvers', () => notifyEvent({ kind: 'review-withdrawn', requestId: view!.id, label: view!.label, seq: view!.seq, requester: view!.requester, approvers: [...view!.approvers], reason: entry!.comment, at: entry!.at }));
-    reconcile(ss, loaded, { ...recordsOf(loaded), log }, notices);
-  });
-  return panel(ss, notices);
+  return recordOnRequest(
+    ss,
+    input.requestId,
+    user,
+    'withdraw',
+    input.reason,
+    (view) => {
+      checkWithdraw(view, user, input.reason);
+      return 'record';
+    },
+    (now, entry) => ({
+      what: 'notify the approvers',
+      event: { kind: 'review-withdrawn', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approvers: [...now.approvers], reason: entry.comment, at: entry.at },
+    }),
+  );
 }
 
 export function saveReviewSettings(input: ApiParsedInput<'saveReviewSettings'>): ApiResults['saveReviewSettings'] {
