@@ -7,7 +7,7 @@
 import type { ReviewForYou } from '../../src/core/review/api-contract';
 import { server } from '../client';
 import { h, uid } from '../dom';
-import { setStatus } from '../status';
+import { requiredTextForm } from './comment-form';
 import { localDay, reviewAction, reviewHooks } from './review-state';
 
 const COMMENT_MAX = 1000;
@@ -20,30 +20,21 @@ export function forYouSection(items: readonly ReviewForYou[]): HTMLElement | nul
 function forYouCard(item: ReviewForYou): HTMLElement {
   const r = item.request;
   const headingId = uid('for-you');
-  const commentId = uid('review-comment');
-  const comment = h('textarea', { id: commentId, rows: 3, maxlength: COMMENT_MAX, dir: 'auto', 'data-focus': `comment-${r.id}` }) as HTMLTextAreaElement;
   const changesButton = h('button', { type: 'button', class: 'secondary', 'data-focus': `request-changes-${r.id}` }, 'Request changes');
-  changesButton.addEventListener('click', () => {
-    changesForm.hidden = false;
-    comment.focus();
+  const changes = requiredTextForm({
+    className: 'changes-form',
+    label: 'What should change? (required)',
+    rows: 3,
+    maxLength: COMMENT_MAX,
+    focusKey: `comment-${r.id}`,
+    submit: { text: 'Send change request', class: 'primary danger', focusKey: `send-changes-${r.id}` },
+    cancelClass: 'secondary',
+    emptyMessage: 'Say what should change: a comment is required.',
+    onSubmit: (text) =>
+      void reviewAction(`Requesting changes to ${r.label}…`, () => server.decideReview({ requestId: r.id, decision: 'request-changes', comment: text, contentHash: r.contentHash }), () => `You requested changes to ${r.label}.`),
+    onCancel: () => changesButton.focus(),
   });
-  const changesForm = h(
-    'form',
-    { class: 'changes-form', novalidate: true, hidden: true },
-    h('div', { class: 'field' }, h('label', { for: commentId }, 'What should change? (required)'), comment),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary danger', 'data-focus': `send-changes-${r.id}` }, 'Send change request'), h('button', { type: 'button', class: 'secondary', onclick: () => ((changesForm.hidden = true), changesButton.focus()) }, 'Cancel')),
-  ) as HTMLFormElement;
-  changesForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const text = comment.value.trim();
-    if (text === '') {
-      comment.setAttribute('aria-invalid', 'true');
-      setStatus('Say what should change: a comment is required.', 'error');
-      comment.focus();
-      return;
-    }
-    void reviewAction(`Requesting changes to ${r.label}…`, () => server.decideReview({ requestId: r.id, decision: 'request-changes', comment: text, contentHash: r.contentHash }), () => `You requested changes to ${r.label}.`);
-  });
+  changesButton.addEventListener('click', changes.open);
   const approve = () =>
     void reviewAction(`Approving ${r.label}…`, () => server.decideReview({ requestId: r.id, decision: 'approve', comment: '', contentHash: r.contentHash }), (p) => {
       const now = p.reviews.requests.find((x) => x.id === r.id);
@@ -64,6 +55,6 @@ function forYouCard(item: ReviewForYou): HTMLElement {
       h('button', { type: 'button', class: 'primary', 'data-focus': `approve-${r.id}`, onclick: approve }, `Approve ${r.label}`),
       changesButton,
     ),
-    changesForm,
+    changes.form,
   );
 }

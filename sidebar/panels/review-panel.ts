@@ -11,6 +11,7 @@ import type { ExportedFile, ReviewRequestView, ReviewState } from '../../src/cor
 import { server } from '../client';
 import { h, icon, replace, uid } from '../dom';
 import { setStatus, work } from '../status';
+import { requiredTextForm } from './comment-form';
 import { forYouSection } from './review-for-you';
 import { requestForm } from './review-request-form';
 import { isClientView, localDay, reviewAction, reviewHooks, reviewState, statusBadge, statusOfVersion } from './review-state';
@@ -82,24 +83,15 @@ function requestsSection(s: ReviewState): HTMLElement | null {
 
 function requestItem(r: ReviewRequestView): HTMLLIElement {
   const decided = new Map(r.decisions.map((d) => [d.approver, d]));
-  const reasonId = uid('withdraw-reason');
-  const reason = h('input', { type: 'text', id: reasonId, maxlength: 1000, dir: 'auto', 'data-focus': `reason-${r.id}` }) as HTMLInputElement;
-  const withdrawForm = h(
-    'form',
-    { class: 'withdraw-form', novalidate: true, hidden: true },
-    h('div', { class: 'field' }, h('label', { for: reasonId }, 'Reason for withdrawing (required)'), reason),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger small' }, 'Withdraw the request'), h('button', { type: 'button', class: 'secondary small', onclick: () => (withdrawForm.hidden = true) }, 'Cancel')),
-  ) as HTMLFormElement;
-  withdrawForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const text = reason.value.trim();
-    if (text === '') {
-      reason.setAttribute('aria-invalid', 'true');
-      setStatus('Give a reason for withdrawing the request.', 'error');
-      reason.focus();
-      return;
-    }
-    void reviewAction(`Withdrawing the review of ${r.label}…`, () => server.withdrawReview({ requestId: r.id, reason: text }), () => `The review of ${r.label} was withdrawn.`);
+  const withdraw = requiredTextForm({
+    className: 'withdraw-form',
+    label: 'Reason for withdrawing (required)',
+    maxLength: 1000,
+    focusKey: `reason-${r.id}`,
+    submit: { text: 'Withdraw the request', class: 'danger small' },
+    cancelClass: 'secondary small',
+    emptyMessage: 'Give a reason for withdrawing the request.',
+    onSubmit: (text) => void reviewAction(`Withdrawing the review of ${r.label}…`, () => server.withdrawReview({ requestId: r.id, reason: text }), () => `The review of ${r.label} was withdrawn.`),
   });
   return h(
     'li',
@@ -125,9 +117,9 @@ function requestItem(r: ReviewRequestView): HTMLLIElement {
     r.withdrawn ? h('p', { class: 'small' }, `Withdrawn by ${r.withdrawn.by} on ${localDay(r.withdrawn.at)}: `, h('span', { dir: 'auto' }, r.withdrawn.reason)) : null,
     r.supersededBy ? h('p', { class: 'small muted' }, `Superseded by the approval of ${r.supersededBy}.`) : null,
     r.canWithdraw
-      ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'link small', 'data-focus': `withdraw-${r.id}`, onclick: () => ((withdrawForm.hidden = false), reason.focus()) }, `Withdraw the review of ${r.label}`))
+      ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'link small', 'data-focus': `withdraw-${r.id}`, onclick: withdraw.open }, `Withdraw the review of ${r.label}`))
       : null,
-    r.canWithdraw ? withdrawForm : null,
+    r.canWithdraw ? withdraw.form : null,
   );
 }
 

@@ -2,7 +2,7 @@
 // tags v1 and requests review from two approvers; the first approves; the second requests changes
 // with a comment; the analyst edits, tags v2, requests review; both approve; the checklist task (the
 // demo's checklist tab, adopted first) is signed off with v2 as evidence; an edit afterwards shows
-// "differs from v2 by 1 change"; the approved v2 is
+// "differs from v2 by 1 change" in the sidebar (the README is not written by a read); the approved v2 is
 // exported as JSON and re-hashes to its content hash. Approvers act through the playground's user
 // switcher. Screenshots: test-output/screenshots/review-*.png.
 import { createHash } from 'node:crypto';
@@ -246,8 +246,10 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   await sidebar.getByRole('heading', { name: 'v2 → Now (live sheets)' }).waitFor();
   await sidebarIdle(sidebar);
   expect(await sidebar.locator('.compare .row-change').count()).toBe(1);
+  // Refreshing is a read: the README keeps its lines until the next locked action (a tag, a review action).
   await showSheet(readme);
-  await page.getByRole('gridcell', { name: 'The live sheets differ from v2 by 1 change.' }).waitFor();
+  await page.getByRole('gridcell', { name: 'The live sheets match v2.' }).waitFor();
+  expect(await page.getByRole('gridcell', { name: 'The live sheets differ from v2 by 1 change.' }).count()).toBe(0);
   await shot('5-differs-by-1');
 
   // Export the approved v2 as JSON: its snapshot re-hashes to the recorded content hash.

@@ -3,11 +3,13 @@ import {
   awaitingDecision,
   checkDecision,
   checkNewRequest,
+  checklistSignOffDue,
   checkWithdraw,
   csvCell,
   currentApproval,
   lastApprovedBy,
   parseReviewRequest,
+  protectionPlan,
   readmeApprovalBlock,
   reportMatches,
   reviewViews,
@@ -23,6 +25,7 @@ const H3 = 'c'.repeat(64);
 const A = 'ana@x.org';
 const B = 'bo@x.org';
 const R = 'analyst@x.org';
+const LIST = { approvers: [A, B], history: [] };
 
 function req(n: number, seq: number, hash: string, approvers: string[], policy: 'all' | 'any' = 'all'): ReviewRequest {
   return { id: `r${n}`, n, seq, label: `v${seq}`, contentHash: hash, approvers, policy, message: '', due: null, requester: R, requestedAt: `2026-11-0${n}T00:00:00.000Z`, protectedSheetIds: [] };
@@ -86,15 +89,23 @@ describe('checks', () => {
   test('decisions: approvers only, twice is idempotent, closed reviews, content hash, required comment', () => {
     const r = req(1, 1, H1, [A, B]);
     const open = reviewViews([r], [e('r1', A, 'approve', H1)])[0]!;
-    expect(() => checkDecision(open, { user: R, decision: 'approve', comment: '', contentHash: H1 })).toThrow('You are not an approver of the review of v1: nothing was recorded.');
-    expect(checkDecision(open, { user: A, decision: 'approve', comment: '', contentHash: H1 })).toBe('already');
-    expect(checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H1 })).toBe('record');
-    expect(() => checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H2 })).toThrow(/content hash differs/);
-    expect(() => checkDecision(open, { user: B, decision: 'request-changes', comment: ' ', contentHash: H1 })).toThrow(/comment is required/);
-    expect(() => checkDecision(undefined, { user: B, decision: 'approve', comment: '', contentHash: H1 })).toThrow('There is no such review request.');
+    expect(() => checkDecision(open, { user: R, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toThrow('You are not an approver of the review of v1: nothing was recorded.');
+    expect(checkDecision(open, { user: A, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toBe('already');
+    expect(checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toBe('record');
+    expect(() => checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H2, settings: LIST })).toThrow(/content hash differs/);
+    expect(() => checkDecision(open, { user: B, decision: 'request-changes', comment: ' ', contentHash: H1, settings: LIST })).toThrow(/comment is required/);
+    expect(() => checkDecision(undefined, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toThrow('There is no such review request.');
     const closed = reviewViews([r], [e('r1', A, 'request-changes', H1, 'fix')])[0]!;
-    expect(checkDecision(closed, { user: A, decision: 'request-changes', comment: 'fix', contentHash: H1 })).toBe('already');
-    expect(() => checkDecision(closed, { user: B, decision: 'approve', comment: '', contentHash: H1 })).toThrow(/no longer open \(changes requested\)/);
+    expect(checkDecision(closed, { user: A, decision: 'request-changes', comment: 'fix', contentHash: H1, settings: LIST })).toBe('already');
+    expect(() => checkDecision(closed, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: LIST })).toThrow(/no longer open \(changes requested\)/);
+  });
+
+  test('someone removed from the approver list in the settings cannot decide, not even on a request naming them', () => {
+    const open = reviewViews([req(1, 1, H1, [A, B])], [])[0]!;
+    const withoutB = { approvers: [A], history: [] };
+    expect(() => checkDecision(open, { user: B, decision: 'approve', comment: '', contentHash: H1, settings: withoutB })).toThrow('You are no longer in the approver list in the settings, so you cannot decide on the review of v1: nothing was recorded.');
+    expect(() => checkDecision(open, { user: B, decision: 'request-changes', comment: 'x', contentHash: H1, settings: withoutB })).toThrow(/no longer in the approver list/);
+    expect(checkDecision(open, { user: A, decision: 'approve', comment: '', contentHash: H1, settings: withoutB })).toBe('record');
   });
 
   test('new requests and withdrawals', () => {
@@ -138,5 +149,40 @@ describe('reports and export', () => {
     expect(['=1+1', '+1', '-1', '@x', 'a,b', 'say "hi"', 'plain', ' pad'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@x", '"a,b"', '"say ""hi"""', 'plain', '" pad"']);
     const csv = snapshotCsv({ tabs: [{ sheetId: 1, name: 'M', kind: 'mapping', header: ['ID', 'Rule'], keyColumn: 'ID', listColumn: null, rows: [{ key: 'M-1', cells: { ID: 'M-1', Rule: '=IMPORTXML("x")' } }] }] }, 'v1');
     expect(csv).toBe('Mapspec version,v1\r\n\r\nTab,M,mapping\r\nRow key,ID,Rule\r\nM-1,M-1,"\'=IMPORTXML(""x"")"\r\n');
+  });
+});
+
+describe('reconcile plan', () => {
+  const prot = (r: ReviewRequest, ids: number[]): ReviewRequest => ({ ...r, protectedSheetIds: ids });
+
+  test('ended requests lose their protection; open ones keep theirs while the setting is on', () => {
+    const r1 = prot(req(1, 1, H1, [A]), [10, 11]);
+    const r2 = prot(req(2, 2, H2, [A]), [11, 12]);
+    const r3 = prot(req(3, 3, H3, [B]), [13]);
+    const log = [e('r1', A, 'approve', H1), e('r3', R, 'withdraw', H3, 'stale')];
+    const views = reviewViews([r1, r2, r3], log);
+    expect(protectionPlan(views, true)).toEqual({ protect: [{ sheetIds: [11, 12], label: 'v2' }], unprotect: [10, 13] });
+    // Setting off: nothing is protected, but an open request's tabs are not unprotected either.
+    expect(protectionPlan(views, false)).toEqual({ protect: [], unprotect: [10, 13] });
+    // A later approval supersedes the open older request: it ends, and all its tabs are freed.
+    const all = reviewViews([r1, r2, r3], [...log, e('r2', A, 'approve', H2)]);
+    expect(protectionPlan(all, true)).toEqual({ protect: [], unprotect: [10, 11, 12, 13] });
+  });
+
+  test('the checklist sign-off is due for the approval in force until a sign-off carries it, and not after a newer request', () => {
+    const r1 = req(1, 1, H1, [A, B]);
+    const log = [e('r1', A, 'approve', H1)];
+    expect(checklistSignOffDue(reviewViews([r1], log), log)).toBeNull();
+    log.push(e('r1', B, 'approve', H1));
+    const due = checklistSignOffDue(reviewViews([r1], log), log);
+    expect(due).toEqual({ approver: B, evidence: `Mapping spec v1 approved by ${A}, ${B} on 2026-11-10` });
+    const signed = [...log, { n: 9, subject: 'task:t1', action: 'sign-off' as const, by: B, at: '2026-11-10T01:00:00.000Z', comment: '', evidence: due!.evidence }];
+    expect(checklistSignOffDue(reviewViews([r1], signed), signed)).toBeNull();
+    // A withdrawn sign-off stays withdrawn (the person's call): still not due.
+    const withdrawn = [...signed, { n: 10, subject: 'task:t1', action: 'withdraw' as const, by: R, at: '2026-11-10T02:00:00.000Z', comment: 'no' }];
+    expect(checklistSignOffDue(reviewViews([r1], withdrawn), withdrawn)).toBeNull();
+    // A request made after the approval reopens the task: the older approval owes nothing.
+    const r2 = { ...req(2, 2, H2, [A]), requestedAt: '2026-11-11T00:00:00.000Z' };
+    expect(checklistSignOffDue(reviewViews([r1, r2], log), log)).toBeNull();
   });
 });

@@ -1,17 +1,19 @@
 /**
  * Version reviews: request a review of a tagged version, approve or request changes, withdraw, and
- * export an approved version. Who acts comes from Session only. Each action runs under the document
+ * export an approved version. Who acts comes from Session only; listReviews only reads. Each action runs under the document
  * lock, checks everything first, then writes its ONE record (a request property, or one entry of the
- * shared sign-off log); the Sign-offs tab, the README lines, tab protection, the checklist link and
- * the notification follow from the records and are redone by the next action if one of them fails.
+ * shared sign-off log), then runs `reconcile`: the Sign-offs tab, the README lines, tab protection
+ * and the checklist sign-off are derived from the records alone, so the next action redoes any that
+ * failed. The notification (and a request's reopening of the checklist task) is an event of the
+ * action: sent once, after the record, never redone.
  */
 import type { ApiParsedInput, ApiResults } from '../../core/api';
-import type { ChangeLine } from '../../core/events';
+import type { ChangeLine, MapspecEvent } from '../../core/events';
 import { UserError } from '../../core/errors';
-import { versionSubject } from '../../core/approvals';
+import { isApprover, normaliseEmail, versionSubject, type SignOffEntry } from '../../core/approvals';
 import {
-  approvalEvidence,
   approvalSummary,
+  checklistSignOffDue,
   approvedVersionExport,
   awaitingDecision,
   checkDecision,
@@ -20,6 +22,7 @@ import {
   currentApproval,
   differsText,
   lastApprovedBy,
+  protectionPlan,
   requestId,
   reviewViews,
   signOffsRows,
@@ -29,7 +32,7 @@ import {
   type ReviewRequest,
   type ReviewView,
 } from '../../core/review';
-import type { ReviewForYou, ReviewPanel, ReviewRequestView, ReviewState } from '../../core/review/api-contract';
+import type { ReviewForYou, ReviewPanel, ReviewRequestView, ReviewSettings, ReviewState } from '../../core/review/api-contract';
 import { countChangesSince, decodeVersion, diffSnapshots, verifyChain, type Snapshot, type SnapshotDiff, type VersionIndexEntry } from '../../core/versions';
 import type { VersionList } from '../../core/api';
 import { appendSignOffs, readApprovals, requireUserEmail, type Approvals } from '../approvals/approvals-store';
@@ -45,7 +48,7 @@ import { registeredTabs } from '../spec/registered-tabs';
 import { liveSnapshot } from '../spec/spec-snapshot';
 import { loadSpec } from '../spec/spec-store';
 import { readReviewRequests, readReviewSettings, requestProperty, settingsProperty } from '../review/review-store';
-import { protectTabs, signOffsTabMatches, unprotectTabs, writeReadmeApproval, writeSignOffsTab } from '../review/review-reports';
+import { applyProtectionPlan, signOffsTabMatches, writeReadmeApproval, writeSignOffsTab } from '../review/review-reports';
 import { DIFF_MAX_ROWS_PER_TAB, listVersions } from './versions';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -145,17 +148,36 @@ function changesSinceApproval(ss: Ss, props: Record<string, string>, approved: R
   }
 }
 
-/** The derived writes after a record: Sign-offs tab and README lines. */
-function refreshReports(ss: Ss, loaded: Loaded, views: readonly ReviewView[], log: Approvals['log'], notices: string[]): void {
-  derived(notices, 'update the Sign-offs tab', () => writeSignOffsTab(ss, loaded.props, signOffsRows(views, log)));
+/** The records a reconcile derives from (after an action's record, or as they were when none was made). */
+type Records = { requests: readonly ReviewRequest[]; log: Approvals['log']; settings: ReviewSettings };
+
+/**
+ * The one derived step, run under the lock by every review action (also when it recorded nothing):
+ * the Sign-offs tab, the README approval lines, the review protection (ended requests lose it, open
+ * ones keep it while the setting is on) and the checklist sign-off the approval in force still owes.
+ * Each part is rewritten from the records alone; a failing part becomes a notice, and the next
+ * action's reconcile puts it right.
+ */
+function reconcile(ss: Ss, loaded: Loaded, records: Records, notices: string[]): void {
+  const views = reviewViews(records.requests, records.log);
+  derived(notices, 'update the Sign-offs tab', () => writeSignOffsTab(ss, loaded.props, signOffsRows(views, records.log)));
   derived(notices, 'update the approval lines of the README tab', () => {
     const approved = currentApproval(views);
     const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
     writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null));
   });
+  derived(notices, 'update the review protection of the registered tabs', () => notices.push(...applyProtectionPlan(ss, protectionPlan(views, records.settings.protectDuringReview))));
+  const due = checklistSignOffDue(views, records.log);
+  if (due) derived(notices, 'sign off the checklist task', () => void signOffMappingSpecTasks(due.approver, due.evidence));
 }
 
-function requestView(v: ReviewView, user: string | null): ReviewRequestView {
+/** The records as loaded (for an action that recorded nothing). */
+function recordsOf(loaded: Loaded): Records {
+  return { requests: loaded.requests, log: loaded.approvals.log, settings: readReviewSettings(loaded.props) };
+}
+
+/** `approver`: the user is in the approver list in the settings now (a removed approver cannot decide). */
+function requestView(v: ReviewView, user: string | null, approver: boolean): ReviewRequestView {
   return {
     id: v.id,
     seq: v.seq,
@@ -175,29 +197,44 @@ function requestView(v: ReviewView, user: string | null): ReviewRequestView {
     decidedAt: v.decidedAt,
     withdrawn: v.withdrawn ? { ...v.withdrawn } : null,
     supersededBy: v.supersededBy,
-    canDecide: user !== null && v.status === 'in-review' && v.approvers.includes(user),
+    canDecide: approver && user !== null && v.status === 'in-review' && v.approvers.includes(user),
     canWithdraw: user !== null && v.status === 'in-review' && v.requester === user,
   };
+}
+
+/**
+ * For tagVersion, under the document lock it holds: the README approval lines against the live sheets,
+ * once reviews are in use. A failure fails the tag after its record, like its Changelog tab: the
+ * version stands and the next locked action writes the lines again.
+ */
+export function refreshReviewReadme(ss: Ss): void {
+  const loaded = load();
+  if (loaded.requests.length === 0) return;
+  const approved = currentApproval(loaded.views);
+  const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
+  writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(loaded.views, pending ? pending.total : null));
 }
 
 /** The review state for the signed-in user, over the version list already built. */
 function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState {
   const loaded = load();
-  const user = currentUserEmail()?.toLowerCase() ?? null;
+  const email = currentUserEmail();
+  const user = email === null ? null : normaliseEmail(email);
   const { views, entries, approvals } = loaded;
   const choices = approvals.settings.approvers;
-  const isApprover = user !== null && choices.includes(user);
-  const visible = isApprover ? views.filter((v) => v.approvers.includes(user) || v.requester === user) : views;
+  const approver = isApprover(approvals.settings, user);
+  const visible = approver ? views.filter((v) => v.approvers.includes(user!) || v.requester === user) : views;
   const reader = versionReader(ss);
   const forYou: ReviewForYou[] = [];
-  for (const v of awaitingDecision(views, user)) {
+  // Someone removed from the approver list no longer decides (checkDecision refuses it too).
+  for (const v of approver ? awaitingDecision(views, user) : []) {
     const entry = entries.find((e) => e.seq === v.seq);
     if (!entry) continue;
     const base = lastApprovedBy(views, user!, v.seq);
     const baseEntry = base ? entries.find((e) => e.seq === base.seq) : undefined;
     try {
       const diff = diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: DIFF_MAX_ROWS_PER_TAB, maxMovedPerTab: DIFF_MAX_ROWS_PER_TAB });
-      forYou.push({ request: requestView(v, user), base: baseEntry ? baseEntry.label : null, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) });
+      forYou.push({ request: requestView(v, user, approver), base: baseEntry ? baseEntry.label : null, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       notices.push(`${v.label} awaits your review but cannot be shown: ${e.message}`);
@@ -208,16 +245,16 @@ function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState 
   if (approved) {
     const pending = changesSinceApproval(ss, loaded.props, approved, entries, list, reader);
     const changes = pending ? pending.total : -1;
+    // Shown here only: a read never writes (the README lines are refreshed under the lock by actions).
     approval = { ...approvalSummary(approved), changes, differsText: pending ? differsText(approved.label, changes) : `The live sheets could not be compared with ${approved.label}`, pending };
-    derived(notices, 'update the approval lines of the README tab', () => writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null)));
   }
   const statuses = [...versionStatuses(views).values()].map((v) => ({ seq: v.seq, status: v.status, statusText: STATUS_TEXT[v.status], requestId: v.id }));
   return {
     user,
-    isApprover,
-    approverChoices: isApprover ? [] : [...choices],
+    isApprover: approver,
+    approverChoices: approver ? [] : [...choices],
     settings: readReviewSettings(loaded.props),
-    requests: visible.map((v) => requestView(v, user)).reverse(),
+    requests: visible.map((v) => requestView(v, user, approver)).reverse(),
     versionStatus: statuses,
     approval,
     forYou,
@@ -264,8 +301,6 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
       protectedSheetIds: toProtect.map((s) => s.getSheetId()),
     };
     writeDocumentProperties(requestProperty(request)); // the record
-    const views = reviewViews([...loaded.requests, request], loaded.approvals.log);
-    derived(notices, 'protect the registered tabs during the review', () => void protectTabs(toProtect, entry.label));
     derived(notices, 'reopen the checklist task', () => void reopenMappingSpecTasks(`Review of mapping spec ${entry.label} requested by ${requester} on ${request.requestedAt.slice(0, 10)}`));
     derived(notices, 'notify the approvers', () => {
       const base = currentApproval(loaded.views);
@@ -273,7 +308,38 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
       const { changes, total } = changeLines(diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: EVENT_CHANGES, maxMovedPerTab: 0 }));
       notifyEvent({ kind: 'review-requested', requestId: request.id, label: request.label, seq: request.seq, requester, approvers: [...approvers], message: request.message, due: request.due, policy: request.policy, at: request.requestedAt, changes, totalChanges: total });
     });
-    refreshReports(ss, loaded, views, loaded.approvals.log, notices);
+    reconcile(ss, loaded, { ...recordsOf(loaded), requests: [...loaded.requests, request] }, notices);
+  });
+  return panel(ss, notices);
+}
+
+/**
+ * A decision or withdrawal, under the lock: `check` refuses (UserError) or says there is nothing to
+ * record; otherwise the ONE log entry about the request's version is appended (the record), then the
+ * action's event is announced (`event`, with the request as it now stands) and everything derived is
+ * reconciled. Returns the panel with any notices.
+ */
+function recordOnRequest(
+  ss: Ss,
+  requestId: string,
+  by: string,
+  action: 'approve' | 'request-changes' | 'withdraw',
+  comment: string,
+  check: (view: ReviewView | undefined, loaded: Loaded) => 'record' | 'already',
+  event: (now: ReviewView, entry: SignOffEntry) => { what: string; event: MapspecEvent },
+): ReviewPanel {
+  const notices: string[] = [];
+  withDocumentLock(() => {
+    const loaded = load();
+    const view = loaded.views.find((v) => v.id === requestId);
+    // Asking twice records nothing, but still puts the derived parts right.
+    if (check(view, loaded) === 'already' || !view) return reconcile(ss, loaded, recordsOf(loaded), notices);
+    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view.seq), action, comment: comment.trim(), requestId: view.id, contentHash: view.contentHash }], by); // the record
+    const log = [...loaded.approvals.log, entry!];
+    const now = reviewViews(loaded.requests, log).find((v) => v.id === view.id)!;
+    const announce = event(now, entry!);
+    derived(notices, announce.what, () => notifyEvent(announce.event));
+    reconcile(ss, loaded, { ...recordsOf(loaded), log }, notices);
   });
   return panel(ss, notices);
 }
@@ -281,58 +347,56 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
 export function decideReview(input: ApiParsedInput<'decideReview'>): ApiResults['decideReview'] {
   const ss = activeSpreadsheet();
   const approver = requireUserEmail('record your decision');
-  const notices: string[] = [];
-  withDocumentLock(() => {
-    const loaded = load();
-    const view = loaded.views.find((v) => v.id === input.requestId);
-    const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash });
-    if (verdict === 'already' || !view) return;
-    verifiedVersion(ss, loaded.entries, view.seq, view.contentHash, 'nothing was recorded.');
-    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view.seq), action: input.decision, comment: input.comment.trim(), requestId: view.id, contentHash: view.contentHash }], approver); // the record
-    const log = [...loaded.approvals.log, entry!];
-    const views = reviewViews(loaded.requests, log);
-    const now = views.find((v) => v.id === view.id)!;
-    if (now.status !== 'in-review') {
-      // Protection ends with the decision, also for older requests this approval superseded.
-      const ended = views.filter((v) => v.id === now.id || (v.status === 'superseded' && loaded.views.find((o) => o.id === v.id)?.status === 'in-review'));
-      derived(notices, 'remove the review protection', () => notices.push(...unprotectTabs(ss, ended.flatMap((v) => v.protectedSheetIds))));
-    }
-    if (now.status === 'approved') derived(notices, 'sign off the checklist task', () => void signOffMappingSpecTasks(approver, approvalEvidence(now)));
-    derived(notices, 'notify the requester', () =>
-      notifyEvent({ kind: 'review-decided', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approver, decision: input.decision === 'approve' ? 'approved' : 'changes-requested', comment: entry!.comment, status: now.status === 'approved' || now.status === 'changes-requested' ? now.status : 'in-review', at: entry!.at }),
-    );
-    refreshReports(ss, loaded, views, log, notices);
-  });
-  return panel(ss, notices);
+  return recordOnRequest(
+    ss,
+    input.requestId,
+    approver,
+    input.decision,
+    input.comment,
+    (view, loaded) => {
+      const verdict = checkDecision(view, { user: approver, decision: input.decision, comment: input.comment, contentHash: input.contentHash, settings: loaded.approvals.settings });
+      if (verdict === 'record') verifiedVersion(ss, loaded.entries, view!.seq, view!.contentHash, 'nothing was recorded.');
+      return verdict;
+    },
+    (now, entry) => ({
+      what: 'notify the requester',
+      event: { kind: 'review-decided', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approver, decision: input.decision === 'approve' ? 'approved' : 'changes-requested', comment: entry.comment, status: now.status === 'approved' || now.status === 'changes-requested' ? now.status : 'in-review', at: entry.at },
+    }),
+  );
 }
 
 export function withdrawReview(input: ApiParsedInput<'withdrawReview'>): ApiResults['withdrawReview'] {
   const ss = activeSpreadsheet();
   const user = requireUserEmail('withdraw a review request');
-  const notices: string[] = [];
-  withDocumentLock(() => {
-    const loaded = load();
-    const view = loaded.views.find((v) => v.id === input.requestId);
-    checkWithdraw(view, user, input.reason);
-    const [entry] = appendSignOffs(loaded.approvals.log, [{ subject: versionSubject(view!.seq), action: 'withdraw', comment: input.reason.trim(), requestId: view!.id, contentHash: view!.contentHash }], user); // the record
-    const log = [...loaded.approvals.log, entry!];
-    const views = reviewViews(loaded.requests, log);
-    derived(notices, 'remove the review protection', () => notices.push(...unprotectTabs(ss, view!.protectedSheetIds)));
-    derived(notices, 'notify the approvers', () => notifyEvent({ kind: 'review-withdrawn', requestId: view!.id, label: view!.label, seq: view!.seq, requester: view!.requester, approvers: [...view!.approvers], reason: entry!.comment, at: entry!.at }));
-    refreshReports(ss, loaded, views, log, notices);
-  });
-  return panel(ss, notices);
+  return recordOnRequest(
+    ss,
+    input.requestId,
+    user,
+    'withdraw',
+    input.reason,
+    (view) => {
+      checkWithdraw(view, user, input.reason);
+      return 'record';
+    },
+    (now, entry) => ({
+      what: 'notify the approvers',
+      event: { kind: 'review-withdrawn', requestId: now.id, label: now.label, seq: now.seq, requester: now.requester, approvers: [...now.approvers], reason: entry.comment, at: entry.at },
+    }),
+  );
 }
 
 export function saveReviewSettings(input: ApiParsedInput<'saveReviewSettings'>): ApiResults['saveReviewSettings'] {
   const ss = activeSpreadsheet();
   const user = requireUserEmail('change the review settings');
+  const notices: string[] = [];
   withDocumentLock(() => {
     const loaded = load();
-    if (loaded.approvals.settings.approvers.includes(user)) throw new UserError('Approvers cannot change the review settings: ask the analyst who requests reviews.');
-    writeDocumentProperties(settingsProperty({ policy: input.policy, protectDuringReview: input.protectDuringReview }));
+    if (isApprover(loaded.approvals.settings, user)) throw new UserError('Approvers cannot change the review settings: ask the analyst who requests reviews.');
+    const settings: ReviewSettings = { policy: input.policy, protectDuringReview: input.protectDuringReview };
+    writeDocumentProperties(settingsProperty(settings)); // the record
+    reconcile(ss, loaded, { ...recordsOf(loaded), settings }, notices);
   });
-  return panel(ss);
+  return panel(ss, notices);
 }
 
 /** A file name from a label: letters, digits, dot, dash, underscore. */
@@ -356,13 +420,16 @@ export function exportVersion(input: ApiParsedInput<'exportVersion'>): ApiResult
 }
 
 /**
- * For the sidebar state: the first review waiting for this user's decision. No spreadsheet call, and
- * only the review records are read (a damaged version entry must not stop the sidebar from opening).
+ * For the sidebar state: the first review waiting for this user's decision, from the properties the
+ * caller read (or one read). No spreadsheet call, and only the review records are read (a damaged
+ * version entry must not stop the sidebar from opening).
  */
-export function awaitingReviewFor(user: string | null): { requestId: string; label: string } | null {
+export function awaitingReviewFor(user: string | null, props: Record<string, string> = readAllDocumentProperties()): { requestId: string; label: string } | null {
   if (!user) return null;
-  const props = readAllDocumentProperties();
-  const views = reviewViews(readReviewRequests(props), readApprovals(props).log);
-  const first = awaitingDecision(views, user.toLowerCase())[0];
+  const approvals = readApprovals(props);
+  // Someone removed from the approver list no longer decides, so nothing awaits them.
+  if (!isApprover(approvals.settings, user)) return null;
+  const views = reviewViews(readReviewRequests(props), approvals.log);
+  const first = awaitingDecision(views, normaliseEmail(user))[0];
   return first ? { requestId: first.id, label: first.label } : null;
 }

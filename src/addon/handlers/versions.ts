@@ -32,6 +32,7 @@ import { liveSnapshot } from '../spec/spec-snapshot';
 import { writeChangelog } from '../adapters/changelog-tab';
 import { uniqueName } from '../../core/mapping/template-sheets';
 import { announceVersionTagged } from '../notify/announce';
+import { refreshReviewReadme } from './reviews';
 
 /** Row changes listed per tab in a diff (counts stay complete), to keep the sidebar payload small. */
 export const DIFF_MAX_ROWS_PER_TAB = 200;
@@ -134,6 +135,7 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     writeChangelog(ss, props, [...entries, encoded.entry]);
     // Subscribers hear of it (queued; sent as the quota allows); never fails the tag.
     announceVersionTagged(encoded.entry, previousSnapshot, live, props);
+    refreshReviewReadme(ss); // the README's "differs from the approved version" line, under this lock
     // The list is built from memory, with no further spreadsheet call.
     // Its content and the previous version's were checked (or made) in this execution.
     const verified = new Set<VersionIndexEntry>([encoded.entry]);

@@ -2,10 +2,10 @@
  * The review module's writes for people to read, all derived from the records: the Sign-offs tab
  * (regenerated in one write; found by the sheet id Mapspec kept, so renaming it is fine), the
  * approval lines of the README tab, and the warning-only protection of registered tabs while a
- * version is in review. None of these is a record: if writing one fails, the records stand and the
+ * version is in review (applied from the core's protectionPlan). None of these is a record: if writing one fails, the records stand and the
  * next review action writes it again.
  */
-import { reportMatches, readmeApprovalBlock, SIGN_OFFS_HEADER } from '../../core/review';
+import { reportMatches, readmeApprovalBlock, SIGN_OFFS_HEADER, type ProtectionPlan } from '../../core/review';
 import { uniqueName } from '../../core/mapping/template-sheets';
 import { writeDocumentProperties } from '../adapters/properties';
 import { insertSheetQuietly } from '../adapters/spreadsheet';
@@ -94,6 +94,19 @@ export function unprotectTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, shee
       } catch {
         notices.push(`Mapspec could not remove its review protection from "${sheet.getName()}" (you may not own it): remove it from Data > Protect sheets and ranges.`);
       }
+    }
+  }
+  return notices;
+}
+
+/** Applies the protection the records imply: removes ended reviews' protection, puts back open ones'. */
+export function applyProtectionPlan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, plan: ProtectionPlan): string[] {
+  const notices = unprotectTabs(ss, plan.unprotect);
+  if (plan.protect.length) {
+    const sheets = ss.getSheets();
+    for (const p of plan.protect) {
+      const ids = new Set(p.sheetIds);
+      protectTabs(sheets.filter((s) => ids.has(s.getSheetId())), p.label);
     }
   }
   return notices;

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { PendingChanges } from '../versions/changes-since';
 import type { SnapshotDiff } from '../versions/diff';
 import type { VersionList } from '../api';
-import type { ReviewDecision, ReviewPolicy, ReviewStatus } from './model';
+import type { ReviewPolicy, ReviewRequest, ReviewStatus, ReviewView } from './model';
 import type { ApprovalSummary } from './report';
 
 const seq = z.number().int().min(1);
@@ -46,30 +46,16 @@ export const reviewApiInputs = {
 
 export type ReviewSettings = { policy: ReviewPolicy; protectDuringReview: boolean };
 
-/** A request as the sidebar shows it. */
-export type ReviewRequestView = {
-  id: string;
-  seq: number;
-  label: string;
-  hash: string;
-  contentHash: string;
-  approvers: string[];
-  policy: ReviewPolicy;
-  message: string;
-  due: string | null;
-  requester: string;
-  requestedAt: string;
-  status: ReviewStatus;
-  statusText: string;
-  decisions: ReviewDecision[];
-  waitingOn: string[];
-  decidedAt: string | null;
-  withdrawn: { by: string; at: string; reason: string } | null;
-  supersededBy: string | null;
-  /** The signed-in user may approve / request changes now. */
-  canDecide: boolean;
-  canWithdraw: boolean;
-};
+/** A request as the sidebar shows it: the request and its computed status, plus what the user may do. */
+export type ReviewRequestView = Pick<ReviewRequest, 'id' | 'seq' | 'label' | 'contentHash' | 'approvers' | 'policy' | 'message' | 'due' | 'requester' | 'requestedAt'> &
+  Pick<ReviewView, 'status' | 'decisions' | 'waitingOn' | 'decidedAt' | 'withdrawn' | 'supersededBy'> & {
+    /** The content hash's first 8 characters. */
+    hash: string;
+    statusText: string;
+    /** The signed-in user may approve / request changes now. */
+    canDecide: boolean;
+    canWithdraw: boolean;
+  };
 
 /** A review waiting for the signed-in user, with what to read: the diff from the last version they approved. */
 export type ReviewForYou = {

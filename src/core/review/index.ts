@@ -2,3 +2,4 @@
 export * from './model';
 export * from './report';
 export * from './export';
+export * from './reconcile';

@@ -6,6 +6,7 @@
  */
 import { UserError } from '../errors';
 import type { SignOffEntry } from '../approvals/sign-offs';
+import { isApprover, type ApproverSettings } from '../approvals/approvers';
 
 export type ReviewPolicy = 'all' | 'any';
 
@@ -197,7 +198,14 @@ export function checkNewRequest(views: readonly ReviewView[], c: NewRequestCheck
   return chosen;
 }
 
-export type DecisionCheck = { user: string; decision: 'approve' | 'request-changes'; comment: string; contentHash: string };
+export type DecisionCheck = {
+  user: string;
+  decision: 'approve' | 'request-changes';
+  comment: string;
+  contentHash: string;
+  /** The approver list in the settings now: someone removed from it no longer decides. */
+  settings: ApproverSettings;
+};
 
 /**
  * Whether a decision is recorded ('record'), was already recorded ('already': deciding twice changes
@@ -206,6 +214,7 @@ export type DecisionCheck = { user: string; decision: 'approve' | 'request-chang
 export function checkDecision(view: ReviewView | undefined, c: DecisionCheck): 'record' | 'already' {
   if (!view) throw new UserError('There is no such review request.');
   if (!view.approvers.includes(c.user)) throw new UserError(`You are not an approver of the review of ${view.label}: nothing was recorded.`);
+  if (!isApprover(c.settings, c.user)) throw new UserError(`You are no longer in the approver list in the settings, so you cannot decide on the review of ${view.label}: nothing was recorded.`);
   const mine = view.decisions.find((d) => d.approver === c.user);
   if (mine && mine.decision === c.decision && (c.decision === 'approve' || mine.comment === c.comment.trim())) return 'already';
   if (view.status !== 'in-review') throw new UserError(`The review of ${view.label} is no longer open (${STATUS_TEXT[view.status].toLowerCase()}): nothing was recorded.`);
