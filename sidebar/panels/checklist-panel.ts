@@ -336,6 +336,9 @@ function signOffItem(s: TaskSignOffState, v: ChecklistView): HTMLElement {
         ? h('span', {}, `Signed off by ${signed.by}, `, h('time', { datetime: signed.at }, when(signed.at)), signed.comment ? h('span', { dir: 'auto' }, ` — ${truncate(signed.comment, 300)}`) : null)
         : h('span', {}, 'Not signed off'),
     ),
+    s.moved
+      ? h('p', { class: 'so-moved muted small', dir: 'auto' }, `A sign-off by ${s.moved.by} recorded under Task ID ${s.id} was given for "${truncate(s.moved.task, 120)}", not this task, so it does not count here (the ID was edited or rows were inserted).`)
+      : null,
     formOpen
       ? signOffForm(s, formOpen)
       : h(

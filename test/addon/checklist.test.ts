@@ -203,6 +203,46 @@ describe('sign-offs', () => {
     expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
   });
 
+  test('editing the Task ID cell does not move a standing sign-off to another task; duplicate IDs are reported', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    emulator.setActiveUser(CLIENT);
+    ok(callServer(emulator, 'signOffTask', { taskId: task.id }));
+    expect(JSON.parse(emulator.state.properties.document['mapspec.signoff.1']!)).toMatchObject({ task: MAPPING_TASK });
+    const sheet = sheets(emulator).getSheetByName(TAB)!;
+    // The IDs of the signed task and the task above it swapped by hand.
+    const above = tabValues(emulator)[task.row! - 2]!;
+    sheet.getRange(task.row! - 1, 11, 2, 1).setValues([[task.id], [above[10]]]);
+    sheet.getRange(task.row! - 1, 6).setValue('Yes');
+    const after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {}));
+    const now = after.signOffs.find((s) => s.id === task.id)!;
+    expect(now.row).toBe(task.row! - 1);
+    expect(now.signedOff).toBeNull();
+    expect(now.moved).toMatchObject({ by: CLIENT, task: MAPPING_TASK });
+    const tab = ok(callServer<CheckResult>(emulator, 'runChecks', {})).tabs.find((t) => t.kind === 'checklist')!;
+    const moved = tab.findings.find((f) => f.rule === 'sign-off-moved')!;
+    expect(moved.message).toContain(`${TAB}, row ${task.row! - 1}, column K (Task ID): the sign-off recorded under Task ID "${task.id}"`);
+    // The same ID on two rows: reported on both.
+    sheet.getRange(task.row!, 11).setValue(task.id);
+    const dup = ok(callServer<CheckResult>(emulator, 'runChecks', {})).tabs.find((t) => t.kind === 'checklist')!;
+    expect(dup.findings.filter((f) => f.rule === 'duplicate-task-id').map((f) => f.row)).toEqual([task.row! - 1, task.row!]);
+  });
+
+  test('another tab cannot be adopted while the registered checklist tab exists; the same tab can be adopted again', () => {
+    const { emulator } = withChecklist();
+    const other = sheets(emulator).insertSheet('Plan B');
+    other.getRange(1, 1, 2, 2).setValues([['Task', 'Status'], ['Write jobs', 'Done']]);
+    const roles = [{ column: 1, role: 'task' }, { column: 2, role: 'status' }];
+    expect(fails(callServer(emulator, 'adoptChecklist', { sheetId: other.getSheetId(), headerRow: 1, roles }))).toBe(
+      `This spreadsheet already has a checklist: tab "${TAB}". Mapspec keeps one checklist per spreadsheet, so recorded sign-offs stay with their tasks; to adopt tab "Plan B" instead, delete that tab first.`,
+    );
+    const own = sheets(emulator).getSheetByName(TAB)!;
+    const det = ok(callServer<ChecklistDetectionView>(emulator, 'detectChecklistTab', { sheetId: own.getSheetId() }));
+    ok(callServer(emulator, 'adoptChecklist', { sheetId: own.getSheetId(), headerRow: 1, roles: det.detection.columns.filter((c) => c.role).map((c) => ({ column: c.column, role: c.role! })) }));
+    sheets(emulator).deleteSheet(own);
+    expect(ok(callServer<ChecklistView>(emulator, 'adoptChecklist', { sheetId: other.getSheetId(), headerRow: 1, roles })).tab!.name).toBe('Plan B');
+  });
+
   test('a non-approver is refused and nothing is recorded', () => {
     const { emulator, view } = withChecklist();
     const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;

@@ -34,6 +34,7 @@ describe('sign-off log', () => {
   test('stored entries are parsed defensively', () => {
     expect(parseSignOffEntry({ n: 1, subject: 'task:T1', action: 'forge', by: 'a', at: 't' })).toBeNull();
     expect(parseSignOffEntry('nope')).toBeNull();
+    expect(parseSignOffEntry({ n: 2, subject: 'task:1.1', action: 'sign-off', by: 'a', at: 't', task: 'Write jobs', phase: 'Build' })).toMatchObject({ task: 'Write jobs', phase: 'Build' });
     expect(parseSignOffEntry({ n: 1, subject: 'task:T1', action: 'sign-off', by: 'a', at: 't', requestId: 7 })).toEqual({ n: 1, subject: 'task:T1', action: 'sign-off', by: 'a', at: 't', comment: '' });
   });
 });

@@ -51,7 +51,7 @@ const row = (over: Partial<Record<'owner' | 'due' | 'status' | 'signOff' | 'sign
 test('rule names are stable and described', () => {
   expect(CHECKLIST_RULES.map((r) => r.rule)).toEqual([
     'overdue', 'done-without-owner', 'due-date-not-a-date', 'sign-off-missing', 'unknown-status', 'signed-off-by-mismatch',
-    'checklist-missing-header', 'checklist-missing-column',
+    'checklist-missing-header', 'checklist-missing-column', 'sign-off-moved', 'duplicate-task-id',
   ]);
   for (const r of CHECKLIST_RULES) expect(r.description.length).toBeGreaterThan(20);
 });
@@ -112,6 +112,22 @@ test('signed-off-by-mismatch: typing a name does not make a sign-off', () => {
   expect(rules(check([row({ signedBy: 'client@example.org', status: 'Done', signOff: 'Yes' })]))).toEqual([
     ['sign-off-missing', 2, 'E'], ['signed-off-by-mismatch', 2, 'G'],
   ]);
+});
+
+test('a sign-off recorded for other text under the same Task ID does not count and is reported', () => {
+  const rec = { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z', task: 'Another task' } };
+  const found = check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], rec);
+  expect(rules(found)).toEqual([['sign-off-moved', 2, 'K'], ['sign-off-missing', 2, 'E'], ['signed-off-by-mismatch', 2, 'G']]);
+  expect(found[0]!.message).toBe(
+    'Checklist, row 2, column K (Task ID): the sign-off recorded under Task ID "1.1" (by client@example.org, 2025-06-01) was given for task "Another task", not "A task"; it no longer matches, so this task is not signed off.',
+  );
+  // The same text (case and spaces aside), or a record from before the text was kept, still stands.
+  expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { ...rec['1.1'], task: ' a   TASK ' } })).toEqual([]);
+  expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { approver: 'client@example.org', at: 't' } })).toEqual([]);
+});
+
+test('duplicate Task IDs are reported on each row', () => {
+  expect(rules(check([row({ id: '1.1' }), row({ id: '1.2' }), row({ id: '1.1' })]))).toEqual([['duplicate-task-id', 2, 'K'], ['duplicate-task-id', 4, 'K']]);
 });
 
 test('the freshly inserted template has no findings', () => {

@@ -34,6 +34,8 @@ export function insertChecklistTab(
   const needed = rows.length + SPARE_ROWS;
   if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  // Task IDs are text: as numbers "3.10" would read back as 3.1, the ID of another task.
+  sheet.getRange(1, data.columns.id!, needed, 1).setNumberFormat('@');
   const block = sheet.getRange(1, 1, rows.length, width);
   block.setValues(rows);
   // Phase rows stand out: bold on a band colour, like the header.

@@ -27,7 +27,8 @@ function mirrorEvidence(read: ChecklistRead, task: TaskRow, evidence: string): v
 export function recordTaskSignOffs(read: ChecklistRead, log: readonly SignOffEntry[], tasks: readonly TaskRow[], by: string, comment: string, evidence?: string): SignOffEntry[] {
   const added = appendSignOffs(
     log,
-    tasks.map((t) => ({ subject: taskSubject(t.id), action: 'sign-off' as const, comment, ...(evidence ? { evidence } : {}) })),
+    // The task's text goes into the record: the sign-off stands only while the ID names that task.
+    tasks.map((t) => ({ subject: taskSubject(t.id), action: 'sign-off' as const, comment, task: t.task, phase: t.phase, ...(evidence ? { evidence } : {}) })),
     by,
   );
   added.forEach((e, i) => {

@@ -16,7 +16,7 @@ import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
 import { currentUserEmail } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
 import { readApprovals, requireUserEmail, saveApproverList } from '../approvals/approvals-store';
-import { loadChecklistLayout, readChecklistGrid, readRegisteredChecklist, requireChecklist, saveChecklistLayout, type ChecklistRead } from '../checklist/checklist-store';
+import { findChecklistSheet, loadChecklistLayout, readChecklistGrid, readRegisteredChecklist, requireChecklist, saveChecklistLayout, type ChecklistRead } from '../checklist/checklist-store';
 import { insertChecklistTab } from '../checklist/checklist-tab';
 import { recordTaskSignOffs, recordTaskWithdrawals } from '../checklist/task-sign-off';
 import type { Checklist } from '../../core/checklist';
@@ -112,6 +112,13 @@ export function adoptChecklist(input: ApiParsedInput<'adoptChecklist'>): ApiResu
   const ss = activeSpreadsheet();
   return withDocumentLock(() => {
     const sheet = sheetById(ss, input.sheetId);
+    // One checklist per spreadsheet (as insert): another registered tab keeps its recorded sign-offs.
+    const registered = findChecklistSheet(ss, loadChecklistLayout());
+    if (registered && registered.getSheetId() !== sheet.getSheetId()) {
+      throw new UserError(
+        `This spreadsheet already has a checklist: tab "${registered.getName()}". Mapspec keeps one checklist per spreadsheet, so recorded sign-offs stay with their tasks; to adopt tab "${sheet.getName()}" instead, delete that tab first.`,
+      );
+    }
     const grid = readChecklistGrid(sheet);
     const chosen = layoutFromChoice(grid, input, CHECKLIST_TITLE);
     if ('problem' in chosen) throw new UserError(chosen.problem);
