@@ -154,11 +154,19 @@ describe('approvers', () => {
     const first = ok(callServer<ApproversView>(emulator, 'saveApprovers', { approvers: [' Client.Lead@Health.example.org ', 'pm@example.org'] }));
     expect(first.approvers).toEqual([CLIENT, 'pm@example.org']);
     expect(first.isApprover).toBe(false);
+    // The analyst cannot make themselves an approver: refused by address, nothing saved.
+    const saved = emulator.state.properties.document['mapspec.approvers'];
+    expect(fails(callServer(emulator, 'saveApprovers', { approvers: [CLIENT, 'Analyst@Example.org'] }))).toBe(
+      `Mapspec did not save the approvers: you cannot add your own address (${ANALYST}). Another person must add you as an approver.`,
+    );
+    expect(emulator.state.properties.document['mapspec.approvers']).toBe(saved);
+    // Another approver adds them.
+    emulator.setActiveUser(CLIENT);
     const second = ok(callServer<ApproversView>(emulator, 'saveApprovers', { approvers: [CLIENT, ANALYST] }));
     expect(second.isApprover).toBe(true);
     expect(second.history.map((h) => ({ by: h.by, added: h.added, removed: h.removed }))).toEqual([
       { by: ANALYST, added: [CLIENT, 'pm@example.org'], removed: [] },
-      { by: ANALYST, added: [ANALYST], removed: ['pm@example.org'] },
+      { by: CLIENT, added: [ANALYST], removed: ['pm@example.org'] },
     ]);
     expect(second.history[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
     const state = ok(callServer<SidebarState>(emulator, 'getSidebarState', {}));

@@ -13,6 +13,16 @@ describe('approver list', () => {
     expect(isApprover(b, null)).toBe(false);
   });
 
+  test('nobody can add their own address; keeping or removing it is fine', () => {
+    const a = changeApprovers(NO_APPROVERS, ['ana@example.org'], 'lead@example.org', 't1');
+    expect(() => changeApprovers(a, ['ana@example.org', ' Lead@Example.org '], 'LEAD@example.org', 't2')).toThrow(
+      'Mapspec did not save the approvers: you cannot add your own address (lead@example.org). Another person must add you as an approver.',
+    );
+    const b = changeApprovers(a, ['ana@example.org', 'bo@example.org'], 'ana@example.org', 't3');
+    expect(b.history[1]).toEqual({ at: 't3', by: 'ana@example.org', added: ['bo@example.org'], removed: [] });
+    expect(changeApprovers(b, ['bo@example.org'], 'ana@example.org', 't4').approvers).toEqual(['bo@example.org']);
+  });
+
   test('a malformed address is named with its line and nothing changes', () => {
     expect(() => parseEmailList(['ok@example.org', 'bob@', 'a b@example.org'], 'approvers')).toThrow(
       'Mapspec did not save the approvers: these are not email addresses — line 2: "bob@"; line 3: "a b@example.org".',

@@ -3,6 +3,7 @@
  * (who changed it, when, what was added and removed), so a sign-off can be traced to the list that
  * allowed it. One list for checklist sign-offs and version approvals.
  */
+import { UserError } from '../errors';
 import { parseEmailList, normaliseEmail } from './emails';
 
 export type ApproverChange = { at: string; by: string; added: string[]; removed: string[] };
@@ -20,7 +21,7 @@ export function isApprover(settings: ApproverSettings, email: string | null): bo
 
 /**
  * The settings after `by` sets the list to `next` at `at`; unchanged (same object) when the list is
- * the same. Throws a UserError naming malformed addresses.
+ * the same. Throws a UserError naming malformed addresses, or `by`'s own address when it is added.
  */
 export function changeApprovers(current: ApproverSettings, next: readonly string[], by: string, at: string): ApproverSettings {
   const approvers = parseEmailList(next, 'approvers');
@@ -29,6 +30,11 @@ export function changeApprovers(current: ApproverSettings, next: readonly string
   const added = approvers.filter((e) => !before.has(e));
   const removed = current.approvers.filter((e) => !after.has(e));
   if (!added.length && !removed.length) return current;
+  // Nobody makes themselves an approver (and so able to sign off their own work).
+  const me = normaliseEmail(by);
+  if (added.includes(me)) {
+    throw new UserError(`Mapspec did not save the approvers: you cannot add your own address (${me}). Another person must add you as an approver.`);
+  }
   const history = [...current.history, { at, by, added, removed }].slice(-MAX_APPROVER_HISTORY);
   return { approvers, history };
 }
