@@ -251,6 +251,35 @@ describe('sign-offs', () => {
     expect(ok(callServer<ChecklistView>(emulator, 'adoptChecklist', { sheetId: other.getSheetId(), headerRow: 1, roles })).tab!.name).toBe('Plan B');
   });
 
+  test('when the tab cells cannot be written the sign-off stands with a notice, and a retry says it is signed off', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    const sheet = sheets(emulator).getSheetByName(TAB)!;
+    // The analyst (owner) protects the sign-off cells against everyone else.
+    const protection = sheet.getRange(task.row!, 7, 1, 3).protect();
+    protection.removeEditors(protection.getEditors());
+    emulator.setActiveUser(CLIENT);
+    const signed = ok(callServer<ChecklistView>(emulator, 'signOffTask', { taskId: task.id }));
+    expect(signed.signOffs.find((s) => s.id === task.id)!.signedOff).toMatchObject({ by: CLIENT });
+    expect(signed.notices[0]).toMatch(new RegExp(`^Signed off and recorded; Mapspec could not write the Signed off by / Signed off at / Evidence cells of tab "${TAB}", row ${task.row}: .+\\. The record stands`));
+    expect(signOffProps(emulator)).toEqual(['mapspec.signoff.1']);
+    expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
+    expect(fails(callServer(emulator, 'signOffTask', { taskId: task.id }))).toContain(`already signed off by ${CLIENT}`);
+    const withdrawn = ok(callServer<ChecklistView>(emulator, 'withdrawSignOff', { taskId: task.id, reason: 'Wrong task' }));
+    expect(withdrawn.notices[0]).toMatch(/^Withdrawn and recorded; Mapspec could not write/);
+    expect(withdrawn.signOffs.find((s) => s.id === task.id)!.signedOff).toBeNull();
+  });
+
+  test('the mirror is one range write per row (Signed off by, Signed off at, Evidence side by side)', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    emulator.setActiveUser(CLIENT);
+    const r = run<ChecklistView>(emulator, 'signOffTask', { args: [{ taskId: task.id }] });
+    expect(r.ok).toBe(true);
+    expect(r.calls.byMethod.get('Range.setValues')).toBe(1);
+    expect(r.calls.byMethod.get('Range.setValue')).toBeUndefined();
+  });
+
   test('a non-approver is refused and nothing is recorded', () => {
     const { emulator, view } = withChecklist();
     const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
@@ -438,6 +467,9 @@ function linkReopen(reason) { return MappingSpecLink.reopenMappingSpecTasks(reas
     const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
     const signed = run<{ taskIds: string[] }>(emulator, 'linkSignOff', { codePath, args: [CLIENT, 'Mapping spec v2 approved by client.lead on 2026-11-22'] });
     expect(signed.ok && signed.value).toEqual({ taskIds: [task.id] });
+    // Signed off by, Signed off at and Evidence side by side: one range write.
+    expect(signed.calls.byMethod.get('Range.setValues')).toBe(1);
+    expect(signed.calls.byMethod.get('Range.setValue')).toBeUndefined();
     let after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
     expect(after.signedOff).toMatchObject({ by: CLIENT, evidence: 'Mapping spec v2 approved by client.lead on 2026-11-22' });
     expect(tabValues(emulator)[task.row! - 1]![6]).toBe(CLIENT);
