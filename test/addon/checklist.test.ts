@@ -487,6 +487,25 @@ function linkReopen(reason) { return MappingSpecLink.reopenMappingSpecTasks(reas
     ]);
     expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
   });
+
+  test('Mapspec replaces or clears only the evidence it wrote itself (from the log), whatever the version label', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    const evidence = () => tabValues(emulator)[task.row! - 1]![8];
+    const label = 'Mapping spec Release 2 approved by client.lead on 2026-11-22';
+    expect(run(emulator, 'linkSignOff', { codePath, args: [CLIENT, label] }).ok).toBe(true);
+    expect(evidence()).toBe(label);
+    // A label with spaces is still Mapspec's: the reopening clears it.
+    expect(run(emulator, 'linkReopen', { codePath, args: ['Review requested for Release 3'] }).ok).toBe(true);
+    expect(evidence()).toBe('');
+    // Text the person wrote that merely looks like Mapspec's is theirs: neither replaced nor cleared.
+    const theirs = 'Mapping spec v1 approved by the MoH board (see minutes)';
+    sheets(emulator).getSheetByName(TAB)!.getRange(task.row!, 9).setValue(theirs);
+    expect(run(emulator, 'linkSignOff', { codePath, args: [CLIENT, 'Mapping spec v3 approved by client.lead on 2026-11-23'] }).ok).toBe(true);
+    expect(evidence()).toBe(theirs);
+    expect(run(emulator, 'linkReopen', { codePath, args: ['Review requested for v4'] }).ok).toBe(true);
+    expect(evidence()).toBe(theirs);
+  });
 });
 
 describe("the playground's demo checklist tab", () => {

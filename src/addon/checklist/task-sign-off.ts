@@ -5,23 +5,31 @@
  * (protected cells, a deleted column) the sign-off still stands and the caller gets a notice instead
  * of an error, so a retry does not meet "already signed off".
  */
-import { taskSubject, type SignOffEntry } from '../../core/approvals';
+import { historyOf, taskSubject, type SignOffEntry } from '../../core/approvals';
 import type { TaskRow } from '../../core/checklist';
 import { appendSignOffs } from '../approvals/approvals-store';
 import type { ChecklistRead } from './checklist-store';
 import { writeRowCells } from './checklist-tab';
 
-/** Evidence Mapspec wrote itself (a version approval), which it may replace or clear; anything else is the person's. */
-const MAPSPEC_EVIDENCE = /^Mapping spec \S+ approved by /;
-
 /** What was recorded, and a notice when the tab's cells could not show it. */
 export type Recorded = { added: SignOffEntry[]; notice: string | null };
 
-/** The Evidence cell's new value, or undefined to leave it: only blank cells or evidence Mapspec wrote are changed. */
-function evidenceCell(task: TaskRow, evidence: string): string | undefined {
+/**
+ * The evidence Mapspec last showed for a task: that of its latest log entry with evidence. Only a
+ * cell still holding exactly that (or a blank one) is Mapspec's to replace or clear; any other text
+ * is the person's, however it reads.
+ */
+function mapspecEvidence(log: readonly SignOffEntry[], task: TaskRow): string | null {
+  const withEvidence = historyOf(log, taskSubject(task.id)).filter((e) => e.evidence);
+  const last = withEvidence[withEvidence.length - 1];
+  return last ? last.evidence!.trim() : null;
+}
+
+/** The Evidence cell's new value, or undefined to leave it. */
+function evidenceCell(log: readonly SignOffEntry[], task: TaskRow, evidence: string): string | undefined {
   const current = task.evidence.trim();
-  if (current === evidence || (current !== '' && !MAPSPEC_EVIDENCE.test(current))) return undefined;
-  return evidence;
+  if (current === evidence.trim()) return undefined;
+  return current === '' || current === mapspecEvidence(log, task) ? evidence : undefined;
 }
 
 type RowWrite = { task: TaskRow; by: string; at: Date | ''; evidence: string | undefined };
@@ -54,12 +62,12 @@ export function recordTaskSignOffs(read: ChecklistRead, log: readonly SignOffEnt
     tasks.map((t) => ({ subject: taskSubject(t.id), action: 'sign-off' as const, comment, task: t.task, phase: t.phase, ...(evidence ? { evidence } : {}) })),
     by,
   );
-  const writes = added.map((e, i) => ({ task: tasks[i]!, by: e.by, at: new Date(e.at), evidence: evidence ? evidenceCell(tasks[i]!, evidence) : undefined }));
+  const writes = added.map((e, i) => ({ task: tasks[i]!, by: e.by, at: new Date(e.at), evidence: evidence ? evidenceCell(log, tasks[i]!, evidence) : undefined }));
   return { added, notice: mirror(read, writes, 'Signed off') };
 }
 
 export function recordTaskWithdrawals(read: ChecklistRead, log: readonly SignOffEntry[], tasks: readonly TaskRow[], by: string, reason: string): Recorded {
   const added = appendSignOffs(log, tasks.map((t) => ({ subject: taskSubject(t.id), action: 'withdraw' as const, comment: reason })), by);
-  const writes = tasks.map((t) => ({ task: t, by: '', at: '' as const, evidence: MAPSPEC_EVIDENCE.test(t.evidence.trim()) ? '' : undefined }));
+  const writes = tasks.map((t) => ({ task: t, by: '', at: '' as const, evidence: t.evidence.trim() !== '' ? evidenceCell(log, t, '') : undefined }));
   return { added, notice: mirror(read, writes, 'Withdrawn') };
 }
