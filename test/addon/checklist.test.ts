@@ -125,11 +125,26 @@ describe('progress', () => {
     expect(view.me).toBe(ANALYST);
   });
 
-  test('reading progress and running checks take the same number of spreadsheet calls for 40 and 800 tasks', () => {
+  test('reading progress and running checks take the same number of spreadsheet calls for 40 and 800 tasks, 13 and 108 merges', () => {
     const counts = [40, 800].map((n) => {
       const emulator = newEmulator();
       const md = ['# Big', '', ...Array.from({ length: 8 }, (_, p) => [`## Phase ${p + 1}`, '', ...Array.from({ length: n / 8 }, (_, i) => `- [${i % 3 ? ' ' : 'x'}] Task ${p}.${i} sign-off ${i % 5 === 0 ? 'yes' : ''}`), '']).flat()].join('\n');
-      ok(callServer<ChecklistView>(emulator, 'importChecklistMarkdown', { markdown: md }));
+      const view0 = ok(callServer<ChecklistView>(emulator, 'importChecklistMarkdown', { markdown: md }));
+      // Phase rows merged across (8 at both sizes), and Notes cells merged by hand over pairs of task
+      // rows: 5 at the small size, 100 at the large one. Only the phase column's merges may be read.
+      const sheet = sheets(emulator).getSheetByName(view0.tab!.name)!;
+      const ids = sheet.getRange(1, 11, sheet.getLastRow(), 1).getValues().map((r) => String(r[0]));
+      ids.forEach((id, i) => { if (i > 0 && id === '') sheet.getRange(i + 1, 1, 1, 11).merge(); });
+      const taskRows = ids.map((id, i) => (i > 0 && id !== '' ? i + 1 : 0)).filter((r) => r > 0);
+      const notes = n / 8;
+      let merged = 0;
+      for (let i = 0; i + 1 < taskRows.length && merged < notes; i += 2) {
+        if (taskRows[i + 1] !== taskRows[i]! + 1) { i--; continue; }
+        sheet.getRange(taskRows[i]!, 10, 2, 1).merge();
+        merged++;
+      }
+      expect(merged).toBe(notes);
+      expect(sheet.getRange(1, 1, sheet.getLastRow(), 11).getMergedRanges().length).toBe(8 + notes);
       const calls = (fn: string) => {
         const r = run<ChecklistView | CheckResult>(emulator, fn, { args: [{}] });
         if (!r.ok) throw new Error(`${fn} failed: ${r.error!.message}`);
@@ -137,6 +152,7 @@ describe('progress', () => {
       };
       const view = calls('getChecklist');
       expect((view.value as ChecklistView).progress!.overall.total).toBe(n);
+      expect((view.value as ChecklistView).progress!.phases.map((p) => p.phase)).toEqual(Array.from({ length: 8 }, (_, p) => `Phase ${p + 1}`));
       const checks = calls('runChecks');
       const checklistTab = (checks.value as CheckResult).tabs.find((t) => t.kind === 'checklist')!;
       // Ticked "sign-off" tasks are Done without a recorded sign-off.
