@@ -1,4 +1,4 @@
-import { changeApprovers, isApprover, NO_APPROVERS, parseEmailList, parseSignOffEntry, standingSignOffs, historyOf, type SignOffEntry } from '../../src/core/approvals';
+import { changeApprovers, isApprover, MAX_APPROVER_BYTES, NO_APPROVERS, parseEmailList, parseSignOffEntry, standingSignOffs, historyOf, type SignOffEntry } from '../../src/core/approvals';
 
 describe('approver list', () => {
   test('normalises, de-duplicates and records who changed what', () => {
@@ -21,6 +21,21 @@ describe('approver list', () => {
     const b = changeApprovers(a, ['ana@example.org', 'bo@example.org'], 'ana@example.org', 't3');
     expect(b.history[1]).toEqual({ at: 't3', by: 'ana@example.org', added: ['bo@example.org'], removed: [] });
     expect(changeApprovers(b, ['bo@example.org'], 'ana@example.org', 't4').approvers).toEqual(['bo@example.org']);
+  });
+
+  test('the history is trimmed, oldest first, until the stored JSON fits in 8 KB (UTF-8 bytes)', () => {
+    // Long addresses in Thai script: each change is well over 200 bytes, so 40 changes pass 9 KB.
+    const long = (i: number) => `${'ผู้อนุมัติ'.repeat(6)}${i}@example.org`;
+    let s = NO_APPROVERS;
+    for (let i = 0; i < 40; i++) s = changeApprovers(s, [long(i), long(i + 1000)], 'lead@example.org', `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`);
+    const bytes = Buffer.byteLength(JSON.stringify(s), 'utf8');
+    expect(bytes).toBeLessThanOrEqual(MAX_APPROVER_BYTES);
+    expect(s.history.length).toBeGreaterThan(3);
+    expect(s.history.length).toBeLessThan(40);
+    // The newest change is kept; one more change would not fit.
+    expect(s.history[s.history.length - 1]!.added).toEqual([long(39), long(1039)]);
+    const withOlder = { ...s, history: [{ at: 'x', by: 'lead@example.org', added: [long(-1)], removed: [long(-2)] }, ...s.history] };
+    expect(Buffer.byteLength(JSON.stringify(withOlder), 'utf8')).toBeGreaterThan(MAX_APPROVER_BYTES - 600);
   });
 
   test('a malformed address is named with its line and nothing changes', () => {
