@@ -106,7 +106,10 @@ test('signed-off-by-mismatch: typing a name does not make a sign-off', () => {
   expect(rules(check([row({ signedBy: 'Client' })]))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
   expect(rules(check([row({ signedBy: 'someone@example.org' })], rec))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
   expect(check([row({ signedBy: 'Client@Example.org' })], rec)).toEqual([]);
-  expect(check([row({ signedBy: 'Client <client@example.org>', status: 'Done', signOff: 'Yes' })], rec)).toEqual([]);
+  expect(check([row({ signedBy: ' Client@Example.org ', status: 'Done', signOff: 'Yes' })], rec)).toEqual([]);
+  // The cell must name the recorded approver and no one else.
+  expect(rules(check([row({ signedBy: 'mallory@example.org, client@example.org' })], rec))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
+  expect(rules(check([row({ signedBy: 'Client <client@example.org>' })], rec))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
   expect(check([row({ signedBy: '' })])).toEqual([]);
   // Typed by hand on a Done sign-off task: both the mismatch and the missing sign-off are reported.
   expect(rules(check([row({ signedBy: 'client@example.org', status: 'Done', signOff: 'Yes' })]))).toEqual([

@@ -7,7 +7,8 @@ import { columnLetter } from '../mapping/a1';
 import { quote } from '../mapping/text';
 import { type ChecklistTable } from './adopt';
 import { STATUSES, type ChecklistRole, type SignOffRecord, type TaskRow } from './model';
-import { isOverdue, ownerMatches, todayKey } from './progress';
+import { normaliseEmail } from '../approvals/emails';
+import { isOverdue, todayKey } from './progress';
 import { ChecklistSink, type ChecklistFinding, type ChecklistSeverityOverrides } from './rules';
 import { signOffMatchesTask } from './sign-off-plan';
 
@@ -94,7 +95,8 @@ export function checkChecklist(table: ChecklistTable, options: ChecklistCheckOpt
         hint: 'Ask an approver to sign it off from the Mapspec sidebar, or set the status back.',
       });
     }
-    if (t.signedOffBy !== '' && !(record && ownerMatches(t.signedOffBy, record.approver))) {
+    // The cell must name exactly the recorded approver ("mallory@x, client@agency" does not).
+    if (t.signedOffBy !== '' && !(record && normaliseEmail(t.signedOffBy) === normaliseEmail(record.approver))) {
       sink.add({
         ...at(t, 'signed-off-by'), rule: 'signed-off-by-mismatch',
         text: record
