@@ -281,6 +281,9 @@ describe('sign-offs', () => {
     expect(signOffProps(emulator)).toEqual(['mapspec.signoff.1']);
     expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
     expect(fails(callServer(emulator, 'signOffTask', { taskId: task.id }))).toContain(`already signed off by ${CLIENT}`);
+    // Run checks says the record is not shown in the tab.
+    const tab = ok(callServer<CheckResult>(emulator, 'runChecks', {})).tabs.find((t) => t.kind === 'checklist')!;
+    expect(tab.findings.filter((f) => f.row === task.row).map((f) => f.rule)).toEqual(['sign-off-not-shown']);
     const withdrawn = ok(callServer<ChecklistView>(emulator, 'withdrawSignOff', { taskId: task.id, reason: 'Wrong task' }));
     expect(withdrawn.notices[0]).toMatch(/^Withdrawn and recorded; Mapspec could not write/);
     expect(withdrawn.signOffs.find((s) => s.id === task.id)!.signedOff).toBeNull();

@@ -51,7 +51,7 @@ const row = (over: Partial<Record<'owner' | 'due' | 'status' | 'signOff' | 'sign
 test('rule names are stable and described', () => {
   expect(CHECKLIST_RULES.map((r) => r.rule)).toEqual([
     'overdue', 'done-without-owner', 'due-date-not-a-date', 'sign-off-missing', 'unknown-status', 'signed-off-by-mismatch',
-    'checklist-missing-header', 'checklist-missing-column', 'sign-off-moved', 'duplicate-task-id',
+    'checklist-missing-header', 'checklist-missing-column', 'sign-off-moved', 'duplicate-task-id', 'sign-off-not-shown',
   ]);
   for (const r of CHECKLIST_RULES) expect(r.description.length).toBeGreaterThan(20);
 });
@@ -86,7 +86,7 @@ test('due-date-not-a-date: text in date cells', () => {
 test('sign-off-missing: Done with no recorded sign-off', () => {
   expect(rules(check([row({ status: 'Done', signOff: 'Yes' })]))).toEqual([['sign-off-missing', 2, 'E']]);
   expect(check([row({ status: 'Done', signOff: 'Yes' })])[0].severity).toBe('error');
-  expect(check([row({ status: 'Done', signOff: 'Yes' })], { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z' } })).toEqual([]);
+  expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z' } })).toEqual([]);
   // A sign-off recorded for another task does not count.
   expect(rules(check([row({ status: 'Done', signOff: 'Yes' })], { '1.2': { approver: 'client@example.org', at: '2025-06-01' } }))).toEqual([['sign-off-missing', 2, 'E']]);
   expect(check([row({ status: 'In progress', signOff: 'Yes' })])).toEqual([]);
@@ -127,6 +127,13 @@ test('a sign-off recorded for other text under the same Task ID does not count a
   // The same text (case and spaces aside), or a record from before the text was kept, still stands.
   expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { ...rec['1.1'], task: ' a   TASK ' } })).toEqual([]);
   expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { approver: 'client@example.org', at: 't' } })).toEqual([]);
+});
+
+test('a recorded sign-off whose "Signed off by" cell is blank is reported (the mirror failed or was cleared)', () => {
+  const rec = { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z', task: 'A task' } };
+  const found = check([row({ status: 'Done', signOff: 'Yes' })], rec);
+  expect(rules(found)).toEqual([['sign-off-not-shown', 2, 'G']]);
+  expect(found[0]!.message).toBe('Checklist, row 2, column G (Signed off by): task "A task" is signed off by client@example.org (2025-06-01) in the record, but "Signed off by" is blank.');
 });
 
 test('duplicate Task IDs are reported on each row', () => {

@@ -95,6 +95,13 @@ export function checkChecklist(table: ChecklistTable, options: ChecklistCheckOpt
         hint: 'Ask an approver to sign it off from the Mapspec sidebar, or set the status back.',
       });
     }
+    if (record && t.signedOffBy === '' && d.roles['signed-off-by'] !== undefined) {
+      sink.add({
+        ...at(t, 'signed-off-by'), rule: 'sign-off-not-shown',
+        text: `task ${name} is signed off by ${record.approver} (${record.at.slice(0, 10)}) in the record, but "Signed off by" is blank.`,
+        hint: 'The record is what counts; type the approver\'s address into the cell to show it (or check whether the cell is protected).',
+      });
+    }
     // The cell must name exactly the recorded approver ("mallory@x, client@agency" does not).
     if (t.signedOffBy !== '' && !(record && normaliseEmail(t.signedOffBy) === normaliseEmail(record.approver))) {
       sink.add({
