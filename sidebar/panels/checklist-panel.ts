@@ -272,43 +272,79 @@ function historyList(s: TaskSignOffState): HTMLElement | null {
   );
 }
 
-function signOffForm(s: TaskSignOffState, kind: 'sign' | 'withdraw'): HTMLElement {
-  const id = uid('so-text');
-  const input = h('textarea', { id, rows: 2, dir: 'auto', maxlength: 1000, 'data-focus': `so-text-${s.id}` }) as HTMLTextAreaElement;
-  const submit = async () => {
-    const text = input.value.trim();
-    if (kind === 'withdraw' && text === '') {
-      setStatus('Give a reason for withdrawing the sign-off.', 'error');
-      input.focus();
-      return;
-    }
-    const v =
-      kind === 'sign'
-        ? await work('Recording the sign-off…', () => server.signOffTask(text ? { taskId: s.id, comment: text } : { taskId: s.id }))
-        : await work('Withdrawing the sign-off…', () => server.withdrawSignOff({ taskId: s.id, reason: text }));
-    if (!v) return;
-    openForm = null;
-    show(v);
-    setStatus(kind === 'sign' ? `Signed off "${truncate(s.task, 60)}".` : `Withdrew the sign-off of "${truncate(s.task, 60)}".`, 'success');
-    root.querySelector<HTMLElement>(`[data-focus="so-${s.id}"]`)?.focus();
-  };
+/**
+ * A comment form: a labelled textarea, a submit and a Cancel button. When `required`, an empty comment
+ * is refused in place (marked invalid, `requiredMessage` in the status line, focus kept). Written
+ * without anything checklist-specific, so the review panels' forms can share it later.
+ */
+export type CommentFormOptions = {
+  label: string;
+  required: boolean;
+  requiredMessage: string;
+  submitLabel: string;
+  danger: boolean;
+  /** data-focus keys of the textarea and the submit button, so focus survives a re-render. */
+  focusKey: string;
+  maxLength: number;
+  onSubmit: (text: string) => Promise<void>;
+  onCancel: () => void;
+};
+
+export function commentForm(o: CommentFormOptions): HTMLFormElement {
+  const id = uid('comment');
+  const input = h('textarea', { id, rows: 2, dir: 'auto', maxlength: o.maxLength, 'data-focus': `${o.focusKey}-text` }) as HTMLTextAreaElement;
   const form = h(
     'form',
     { class: 'so-form', novalidate: true },
-    h('label', { for: id }, kind === 'sign' ? 'Comment (optional)' : 'Reason (required)'),
+    h('label', { for: id }, o.label),
     input,
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'submit', class: kind === 'sign' ? 'primary' : 'primary danger', 'data-focus': `so-submit-${s.id}` }, kind === 'sign' ? 'Record sign-off' : 'Withdraw sign-off'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => { openForm = null; render(); } }, 'Cancel'),
+      h('button', { type: 'submit', class: o.danger ? 'primary danger' : 'primary', 'data-focus': `${o.focusKey}-submit` }, o.submitLabel),
+      h('button', { type: 'button', class: 'secondary', onclick: o.onCancel }, 'Cancel'),
     ),
-  );
+  ) as HTMLFormElement;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void submit();
+    const text = input.value.trim();
+    if (o.required && text === '') {
+      input.setAttribute('aria-invalid', 'true');
+      setStatus(o.requiredMessage, 'error');
+      input.focus();
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    void o.onSubmit(text);
   });
   return form;
+}
+
+function signOffForm(s: TaskSignOffState, kind: 'sign' | 'withdraw'): HTMLElement {
+  const sign = kind === 'sign';
+  return commentForm({
+    label: sign ? 'Comment (optional)' : 'Reason (required)',
+    required: !sign,
+    requiredMessage: 'Give a reason for withdrawing the sign-off.',
+    submitLabel: sign ? 'Record sign-off' : 'Withdraw sign-off',
+    danger: !sign,
+    focusKey: `so-${s.id}`,
+    maxLength: 1000,
+    onCancel: () => {
+      openForm = null;
+      render();
+    },
+    onSubmit: async (text) => {
+      const v = sign
+        ? await work('Recording the sign-off…', () => server.signOffTask(text ? { taskId: s.id, comment: text } : { taskId: s.id }))
+        : await work('Withdrawing the sign-off…', () => server.withdrawSignOff({ taskId: s.id, reason: text }));
+      if (!v) return;
+      openForm = null;
+      show(v);
+      setStatus(sign ? `Signed off "${truncate(s.task, 60)}".` : `Withdrew the sign-off of "${truncate(s.task, 60)}".`, 'success');
+      root.querySelector<HTMLElement>(`[data-focus="so-${s.id}"]`)?.focus();
+    },
+  });
 }
 
 function signOffItem(s: TaskSignOffState, v: ChecklistView): HTMLElement {
@@ -317,7 +353,7 @@ function signOffItem(s: TaskSignOffState, v: ChecklistView): HTMLElement {
   const toggle = (kind: 'sign' | 'withdraw') => () => {
     openForm = { taskId: s.id, kind };
     render();
-    root.querySelector<HTMLElement>(`[data-focus="so-text-${s.id}"]`)?.focus();
+    root.querySelector<HTMLElement>(`[data-focus="so-${s.id}-text"]`)?.focus();
   };
   return h(
     'li',
@@ -336,6 +372,9 @@ function signOffItem(s: TaskSignOffState, v: ChecklistView): HTMLElement {
         ? h('span', {}, `Signed off by ${signed.by}, `, h('time', { datetime: signed.at }, when(signed.at)), signed.comment ? h('span', { dir: 'auto' }, ` — ${truncate(signed.comment, 300)}`) : null)
         : h('span', {}, 'Not signed off'),
     ),
+    s.moved
+      ? h('p', { class: 'so-moved muted small', dir: 'auto' }, `A sign-off by ${s.moved.by} recorded under Task ID ${s.id} was given for "${truncate(s.moved.task, 120)}", not this task, so it does not count here (the ID was edited or rows were inserted).`)
+      : null,
     formOpen
       ? signOffForm(s, formOpen)
       : h(

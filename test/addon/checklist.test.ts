@@ -125,11 +125,26 @@ describe('progress', () => {
     expect(view.me).toBe(ANALYST);
   });
 
-  test('reading progress and running checks take the same number of spreadsheet calls for 40 and 800 tasks', () => {
+  test('reading progress and running checks take the same number of spreadsheet calls for 40 and 800 tasks, 13 and 108 merges', () => {
     const counts = [40, 800].map((n) => {
       const emulator = newEmulator();
       const md = ['# Big', '', ...Array.from({ length: 8 }, (_, p) => [`## Phase ${p + 1}`, '', ...Array.from({ length: n / 8 }, (_, i) => `- [${i % 3 ? ' ' : 'x'}] Task ${p}.${i} sign-off ${i % 5 === 0 ? 'yes' : ''}`), '']).flat()].join('\n');
-      ok(callServer<ChecklistView>(emulator, 'importChecklistMarkdown', { markdown: md }));
+      const view0 = ok(callServer<ChecklistView>(emulator, 'importChecklistMarkdown', { markdown: md }));
+      // Phase rows merged across (8 at both sizes), and Notes cells merged by hand over pairs of task
+      // rows: 5 at the small size, 100 at the large one. Only the phase column's merges may be read.
+      const sheet = sheets(emulator).getSheetByName(view0.tab!.name)!;
+      const ids = sheet.getRange(1, 11, sheet.getLastRow(), 1).getValues().map((r) => String(r[0]));
+      ids.forEach((id, i) => { if (i > 0 && id === '') sheet.getRange(i + 1, 1, 1, 11).merge(); });
+      const taskRows = ids.map((id, i) => (i > 0 && id !== '' ? i + 1 : 0)).filter((r) => r > 0);
+      const notes = n / 8;
+      let merged = 0;
+      for (let i = 0; i + 1 < taskRows.length && merged < notes; i += 2) {
+        if (taskRows[i + 1] !== taskRows[i]! + 1) { i--; continue; }
+        sheet.getRange(taskRows[i]!, 10, 2, 1).merge();
+        merged++;
+      }
+      expect(merged).toBe(notes);
+      expect(sheet.getRange(1, 1, sheet.getLastRow(), 11).getMergedRanges().length).toBe(8 + notes);
       const calls = (fn: string) => {
         const r = run<ChecklistView | CheckResult>(emulator, fn, { args: [{}] });
         if (!r.ok) throw new Error(`${fn} failed: ${r.error!.message}`);
@@ -137,6 +152,7 @@ describe('progress', () => {
       };
       const view = calls('getChecklist');
       expect((view.value as ChecklistView).progress!.overall.total).toBe(n);
+      expect((view.value as ChecklistView).progress!.phases.map((p) => p.phase)).toEqual(Array.from({ length: 8 }, (_, p) => `Phase ${p + 1}`));
       const checks = calls('runChecks');
       const checklistTab = (checks.value as CheckResult).tabs.find((t) => t.kind === 'checklist')!;
       // Ticked "sign-off" tasks are Done without a recorded sign-off.
@@ -154,11 +170,19 @@ describe('approvers', () => {
     const first = ok(callServer<ApproversView>(emulator, 'saveApprovers', { approvers: [' Client.Lead@Health.example.org ', 'pm@example.org'] }));
     expect(first.approvers).toEqual([CLIENT, 'pm@example.org']);
     expect(first.isApprover).toBe(false);
+    // The analyst cannot make themselves an approver: refused by address, nothing saved.
+    const saved = emulator.state.properties.document['mapspec.approvers'];
+    expect(fails(callServer(emulator, 'saveApprovers', { approvers: [CLIENT, 'Analyst@Example.org'] }))).toBe(
+      `Mapspec did not save the approvers: you cannot add your own address (${ANALYST}). Another person must add you as an approver.`,
+    );
+    expect(emulator.state.properties.document['mapspec.approvers']).toBe(saved);
+    // Another approver adds them.
+    emulator.setActiveUser(CLIENT);
     const second = ok(callServer<ApproversView>(emulator, 'saveApprovers', { approvers: [CLIENT, ANALYST] }));
     expect(second.isApprover).toBe(true);
     expect(second.history.map((h) => ({ by: h.by, added: h.added, removed: h.removed }))).toEqual([
       { by: ANALYST, added: [CLIENT, 'pm@example.org'], removed: [] },
-      { by: ANALYST, added: [ANALYST], removed: ['pm@example.org'] },
+      { by: CLIENT, added: [ANALYST], removed: ['pm@example.org'] },
     ]);
     expect(second.history[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
     const state = ok(callServer<SidebarState>(emulator, 'getSidebarState', {}));
@@ -201,6 +225,78 @@ describe('sign-offs', () => {
       ['withdraw', CLIENT, 'Mapping changed after review'],
     ]);
     expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
+  });
+
+  test('editing the Task ID cell does not move a standing sign-off to another task; duplicate IDs are reported', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    emulator.setActiveUser(CLIENT);
+    ok(callServer(emulator, 'signOffTask', { taskId: task.id }));
+    expect(JSON.parse(emulator.state.properties.document['mapspec.signoff.1']!)).toMatchObject({ task: MAPPING_TASK });
+    const sheet = sheets(emulator).getSheetByName(TAB)!;
+    // The IDs of the signed task and the task above it swapped by hand.
+    const above = tabValues(emulator)[task.row! - 2]!;
+    sheet.getRange(task.row! - 1, 11, 2, 1).setValues([[task.id], [above[10]]]);
+    sheet.getRange(task.row! - 1, 6).setValue('Yes');
+    const after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {}));
+    const now = after.signOffs.find((s) => s.id === task.id)!;
+    expect(now.row).toBe(task.row! - 1);
+    expect(now.signedOff).toBeNull();
+    expect(now.moved).toMatchObject({ by: CLIENT, task: MAPPING_TASK });
+    const tab = ok(callServer<CheckResult>(emulator, 'runChecks', {})).tabs.find((t) => t.kind === 'checklist')!;
+    const moved = tab.findings.find((f) => f.rule === 'sign-off-moved')!;
+    expect(moved.message).toContain(`${TAB}, row ${task.row! - 1}, column K (Task ID): the sign-off recorded under Task ID "${task.id}"`);
+    // The same ID on two rows: reported on both.
+    sheet.getRange(task.row!, 11).setValue(task.id);
+    const dup = ok(callServer<CheckResult>(emulator, 'runChecks', {})).tabs.find((t) => t.kind === 'checklist')!;
+    expect(dup.findings.filter((f) => f.rule === 'duplicate-task-id').map((f) => f.row)).toEqual([task.row! - 1, task.row!]);
+  });
+
+  test('another tab cannot be adopted while the registered checklist tab exists; the same tab can be adopted again', () => {
+    const { emulator } = withChecklist();
+    const other = sheets(emulator).insertSheet('Plan B');
+    other.getRange(1, 1, 2, 2).setValues([['Task', 'Status'], ['Write jobs', 'Done']]);
+    const roles = [{ column: 1, role: 'task' }, { column: 2, role: 'status' }];
+    expect(fails(callServer(emulator, 'adoptChecklist', { sheetId: other.getSheetId(), headerRow: 1, roles }))).toBe(
+      `This spreadsheet already has a checklist: tab "${TAB}". Mapspec keeps one checklist per spreadsheet, so recorded sign-offs stay with their tasks; to adopt tab "Plan B" instead, delete that tab first.`,
+    );
+    const own = sheets(emulator).getSheetByName(TAB)!;
+    const det = ok(callServer<ChecklistDetectionView>(emulator, 'detectChecklistTab', { sheetId: own.getSheetId() }));
+    ok(callServer(emulator, 'adoptChecklist', { sheetId: own.getSheetId(), headerRow: 1, roles: det.detection.columns.filter((c) => c.role).map((c) => ({ column: c.column, role: c.role! })) }));
+    sheets(emulator).deleteSheet(own);
+    expect(ok(callServer<ChecklistView>(emulator, 'adoptChecklist', { sheetId: other.getSheetId(), headerRow: 1, roles })).tab!.name).toBe('Plan B');
+  });
+
+  test('when the tab cells cannot be written the sign-off stands with a notice, and a retry says it is signed off', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    const sheet = sheets(emulator).getSheetByName(TAB)!;
+    // The analyst (owner) protects the sign-off cells against everyone else.
+    const protection = sheet.getRange(task.row!, 7, 1, 3).protect();
+    protection.removeEditors(protection.getEditors());
+    emulator.setActiveUser(CLIENT);
+    const signed = ok(callServer<ChecklistView>(emulator, 'signOffTask', { taskId: task.id }));
+    expect(signed.signOffs.find((s) => s.id === task.id)!.signedOff).toMatchObject({ by: CLIENT });
+    expect(signed.notices[0]).toMatch(new RegExp(`^Signed off and recorded; Mapspec could not write the Signed off by / Signed off at / Evidence cells of tab "${TAB}", row ${task.row}: .+\\. The record stands`));
+    expect(signOffProps(emulator)).toEqual(['mapspec.signoff.1']);
+    expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
+    expect(fails(callServer(emulator, 'signOffTask', { taskId: task.id }))).toContain(`already signed off by ${CLIENT}`);
+    // Run checks says the record is not shown in the tab.
+    const tab = ok(callServer<CheckResult>(emulator, 'runChecks', {})).tabs.find((t) => t.kind === 'checklist')!;
+    expect(tab.findings.filter((f) => f.row === task.row).map((f) => f.rule)).toEqual(['sign-off-not-shown']);
+    const withdrawn = ok(callServer<ChecklistView>(emulator, 'withdrawSignOff', { taskId: task.id, reason: 'Wrong task' }));
+    expect(withdrawn.notices[0]).toMatch(/^Withdrawn and recorded; Mapspec could not write/);
+    expect(withdrawn.signOffs.find((s) => s.id === task.id)!.signedOff).toBeNull();
+  });
+
+  test('the mirror is one range write per row (Signed off by, Signed off at, Evidence side by side)', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    emulator.setActiveUser(CLIENT);
+    const r = run<ChecklistView>(emulator, 'signOffTask', { args: [{ taskId: task.id }] });
+    expect(r.ok).toBe(true);
+    expect(r.calls.byMethod.get('Range.setValues')).toBe(1);
+    expect(r.calls.byMethod.get('Range.setValue')).toBeUndefined();
   });
 
   test('a non-approver is refused and nothing is recorded', () => {
@@ -390,6 +486,9 @@ function linkReopen(reason) { return MappingSpecLink.reopenMappingSpecTasks(reas
     const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
     const signed = run<{ taskIds: string[] }>(emulator, 'linkSignOff', { codePath, args: [CLIENT, 'Mapping spec v2 approved by client.lead on 2026-11-22'] });
     expect(signed.ok && signed.value).toEqual({ taskIds: [task.id] });
+    // Signed off by, Signed off at and Evidence side by side: one range write.
+    expect(signed.calls.byMethod.get('Range.setValues')).toBe(1);
+    expect(signed.calls.byMethod.get('Range.setValue')).toBeUndefined();
     let after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
     expect(after.signedOff).toMatchObject({ by: CLIENT, evidence: 'Mapping spec v2 approved by client.lead on 2026-11-22' });
     expect(tabValues(emulator)[task.row! - 1]![6]).toBe(CLIENT);
@@ -406,6 +505,25 @@ function linkReopen(reason) { return MappingSpecLink.reopenMappingSpecTasks(reas
       ['withdraw', ANALYST, 'Review requested for v3'],
     ]);
     expect(tabValues(emulator)[task.row! - 1]!.slice(6, 8)).toEqual(['', '']);
+  });
+
+  test('Mapspec replaces or clears only the evidence it wrote itself (from the log), whatever the version label', () => {
+    const { emulator, view } = withChecklist();
+    const task = view.signOffs.find((s) => s.task === MAPPING_TASK)!;
+    const evidence = () => tabValues(emulator)[task.row! - 1]![8];
+    const label = 'Mapping spec Release 2 approved by client.lead on 2026-11-22';
+    expect(run(emulator, 'linkSignOff', { codePath, args: [CLIENT, label] }).ok).toBe(true);
+    expect(evidence()).toBe(label);
+    // A label with spaces is still Mapspec's: the reopening clears it.
+    expect(run(emulator, 'linkReopen', { codePath, args: ['Review requested for Release 3'] }).ok).toBe(true);
+    expect(evidence()).toBe('');
+    // Text the person wrote that merely looks like Mapspec's is theirs: neither replaced nor cleared.
+    const theirs = 'Mapping spec v1 approved by the MoH board (see minutes)';
+    sheets(emulator).getSheetByName(TAB)!.getRange(task.row!, 9).setValue(theirs);
+    expect(run(emulator, 'linkSignOff', { codePath, args: [CLIENT, 'Mapping spec v3 approved by client.lead on 2026-11-23'] }).ok).toBe(true);
+    expect(evidence()).toBe(theirs);
+    expect(run(emulator, 'linkReopen', { codePath, args: ['Review requested for v4'] }).ok).toBe(true);
+    expect(evidence()).toBe(theirs);
   });
 });
 

@@ -175,5 +175,24 @@ test('insert, set owners and due dates, mark done, refused as a non-approver, si
   await checklistGroup.getByText(/was due on 2020-02-01/).waitFor();
   expect(await checklistGroup.getByText(/requires sign-off and is marked Done/).count()).toBe(0);
   await shot('5-checks');
+
+  // A withdrawal needs a reason: an empty one is refused in place, the field marked invalid.
+  await openPanel(sidebar, 'Checklist');
+  const signedItem = signOffItem(sidebar);
+  await signedItem.getByRole('button', { name: 'Withdraw…' }).click();
+  await signedItem.getByRole('button', { name: 'Withdraw sign-off' }).click();
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Give a reason for withdrawing the sign-off.', 'the missing reason to be flagged');
+  expect(await signedItem.getByRole('textbox', { name: 'Reason (required)' }).getAttribute('aria-invalid')).toBe('true');
+  await signedItem.getByRole('button', { name: 'Cancel' }).click();
+
+  // The signed task's ID typed into the row above: the sign-off does not move with the ID.
+  const signedId = (await signOffItem(sidebar).getAttribute('data-task-id'))!;
+  await setCell(`K${SIGN_OFF_ROW}`, SIGN_OFF_ROW, 11, `${signedId}b`);
+  await setCell(`K${SIGN_OFF_ROW - 1}`, SIGN_OFF_ROW - 1, 11, signedId);
+  await sidebar.getByRole('button', { name: 'Refresh' }).click();
+  await sidebarIdle(sidebar);
+  await sidebar.locator(`li.so-item[data-task-id="${signedId}b"]`).getByText('Not signed off').waitFor();
+  await sidebar.locator(`li.so-item[data-task-id="${signedId}"] .so-moved`).filter({ hasText: `was given for "${SIGN_OFF_TASK}", not this task` }).waitFor();
+  await shot('6-moved');
   console.log(`checklist.test: flow took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });

@@ -1,4 +1,4 @@
-import { changeApprovers, isApprover, NO_APPROVERS, parseEmailList, parseSignOffEntry, standingSignOffs, historyOf, type SignOffEntry } from '../../src/core/approvals';
+import { changeApprovers, isApprover, MAX_APPROVER_BYTES, NO_APPROVERS, parseEmailList, parseSignOffEntry, standingSignOffs, historyOf, type SignOffEntry } from '../../src/core/approvals';
 
 describe('approver list', () => {
   test('normalises, de-duplicates and records who changed what', () => {
@@ -11,6 +11,31 @@ describe('approver list', () => {
     expect(isApprover(b, 'Cy@Example.org')).toBe(true);
     expect(isApprover(b, 'ana@example.org')).toBe(false);
     expect(isApprover(b, null)).toBe(false);
+  });
+
+  test('nobody can add their own address; keeping or removing it is fine', () => {
+    const a = changeApprovers(NO_APPROVERS, ['ana@example.org'], 'lead@example.org', 't1');
+    expect(() => changeApprovers(a, ['ana@example.org', ' Lead@Example.org '], 'LEAD@example.org', 't2')).toThrow(
+      'Mapspec did not save the approvers: you cannot add your own address (lead@example.org). Another person must add you as an approver.',
+    );
+    const b = changeApprovers(a, ['ana@example.org', 'bo@example.org'], 'ana@example.org', 't3');
+    expect(b.history[1]).toEqual({ at: 't3', by: 'ana@example.org', added: ['bo@example.org'], removed: [] });
+    expect(changeApprovers(b, ['bo@example.org'], 'ana@example.org', 't4').approvers).toEqual(['bo@example.org']);
+  });
+
+  test('the history is trimmed, oldest first, until the stored JSON fits in 8 KB (UTF-8 bytes)', () => {
+    // Long addresses in Thai script: each change is well over 200 bytes, so 40 changes pass 9 KB.
+    const long = (i: number) => `${'ผู้อนุมัติ'.repeat(6)}${i}@example.org`;
+    let s = NO_APPROVERS;
+    for (let i = 0; i < 40; i++) s = changeApprovers(s, [long(i), long(i + 1000)], 'lead@example.org', `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`);
+    const bytes = Buffer.byteLength(JSON.stringify(s), 'utf8');
+    expect(bytes).toBeLessThanOrEqual(MAX_APPROVER_BYTES);
+    expect(s.history.length).toBeGreaterThan(3);
+    expect(s.history.length).toBeLessThan(40);
+    // The newest change is kept; one more change would not fit.
+    expect(s.history[s.history.length - 1]!.added).toEqual([long(39), long(1039)]);
+    const withOlder = { ...s, history: [{ at: 'x', by: 'lead@example.org', added: [long(-1)], removed: [long(-2)] }, ...s.history] };
+    expect(Buffer.byteLength(JSON.stringify(withOlder), 'utf8')).toBeGreaterThan(MAX_APPROVER_BYTES - 600);
   });
 
   test('a malformed address is named with its line and nothing changes', () => {
@@ -34,6 +59,7 @@ describe('sign-off log', () => {
   test('stored entries are parsed defensively', () => {
     expect(parseSignOffEntry({ n: 1, subject: 'task:T1', action: 'forge', by: 'a', at: 't' })).toBeNull();
     expect(parseSignOffEntry('nope')).toBeNull();
+    expect(parseSignOffEntry({ n: 2, subject: 'task:1.1', action: 'sign-off', by: 'a', at: 't', task: 'Write jobs', phase: 'Build' })).toMatchObject({ task: 'Write jobs', phase: 'Build' });
     expect(parseSignOffEntry({ n: 1, subject: 'task:T1', action: 'sign-off', by: 'a', at: 't', requestId: 7 })).toEqual({ n: 1, subject: 'task:T1', action: 'sign-off', by: 'a', at: 't', comment: '' });
   });
 });

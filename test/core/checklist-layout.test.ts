@@ -86,6 +86,20 @@ describe('sign-offs over the log', () => {
     expect(states.every((x) => table.tasks.find((t) => t.id === x.id)!.signOffRequired)).toBe(true);
   });
 
+  test('a sign-off stands only for the task text it was given for: an edited ID or inserted row does not move it', () => {
+    const other = table.tasks.find((t) => t.id !== task.id && t.signOffRequired === false)!;
+    const signed: SignOffEntry = { ...entry(1, 'sign-off'), task: task.task, phase: task.phase };
+    // The task's row now carries another task's text under the signed ID.
+    const moved = { ...table, tasks: table.tasks.map((t) => (t === task ? { ...t, task: other.task } : t)) };
+    const s = signOffStates(moved, [signed]).find((x) => x.id === task.id)!;
+    expect(s.signedOff).toBeNull();
+    expect(s.moved).toEqual({ by: 'c@x.org', at: '2025-05-01T10:00:00Z', task: task.task });
+    // It may be signed off again (the old record does not stand for it); the original text still stands.
+    expect(planSignOff(moved, task.id, [signed]).task).toBe(other.task);
+    expect(signOffStates(table, [signed]).find((x) => x.id === task.id)!.signedOff).toMatchObject({ by: 'c@x.org' });
+    expect(taskSignOffs([signed])).toEqual({ [task.id]: { approver: 'c@x.org', at: '2025-05-01T10:00:00Z', task: task.task } });
+  });
+
   test('plans refuse a missing task, a task without sign-off, signing twice and withdrawing nothing', () => {
     const refused = (fn: () => unknown) => {
       try {

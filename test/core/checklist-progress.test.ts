@@ -51,7 +51,7 @@ const row = (over: Partial<Record<'owner' | 'due' | 'status' | 'signOff' | 'sign
 test('rule names are stable and described', () => {
   expect(CHECKLIST_RULES.map((r) => r.rule)).toEqual([
     'overdue', 'done-without-owner', 'due-date-not-a-date', 'sign-off-missing', 'unknown-status', 'signed-off-by-mismatch',
-    'checklist-missing-header', 'checklist-missing-column',
+    'checklist-missing-header', 'checklist-missing-column', 'sign-off-moved', 'duplicate-task-id', 'sign-off-not-shown',
   ]);
   for (const r of CHECKLIST_RULES) expect(r.description.length).toBeGreaterThan(20);
 });
@@ -86,7 +86,7 @@ test('due-date-not-a-date: text in date cells', () => {
 test('sign-off-missing: Done with no recorded sign-off', () => {
   expect(rules(check([row({ status: 'Done', signOff: 'Yes' })]))).toEqual([['sign-off-missing', 2, 'E']]);
   expect(check([row({ status: 'Done', signOff: 'Yes' })])[0].severity).toBe('error');
-  expect(check([row({ status: 'Done', signOff: 'Yes' })], { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z' } })).toEqual([]);
+  expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z' } })).toEqual([]);
   // A sign-off recorded for another task does not count.
   expect(rules(check([row({ status: 'Done', signOff: 'Yes' })], { '1.2': { approver: 'client@example.org', at: '2025-06-01' } }))).toEqual([['sign-off-missing', 2, 'E']]);
   expect(check([row({ status: 'In progress', signOff: 'Yes' })])).toEqual([]);
@@ -106,12 +106,38 @@ test('signed-off-by-mismatch: typing a name does not make a sign-off', () => {
   expect(rules(check([row({ signedBy: 'Client' })]))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
   expect(rules(check([row({ signedBy: 'someone@example.org' })], rec))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
   expect(check([row({ signedBy: 'Client@Example.org' })], rec)).toEqual([]);
-  expect(check([row({ signedBy: 'Client <client@example.org>', status: 'Done', signOff: 'Yes' })], rec)).toEqual([]);
+  expect(check([row({ signedBy: ' Client@Example.org ', status: 'Done', signOff: 'Yes' })], rec)).toEqual([]);
+  // The cell must name the recorded approver and no one else.
+  expect(rules(check([row({ signedBy: 'mallory@example.org, client@example.org' })], rec))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
+  expect(rules(check([row({ signedBy: 'Client <client@example.org>' })], rec))).toEqual([['signed-off-by-mismatch', 2, 'G']]);
   expect(check([row({ signedBy: '' })])).toEqual([]);
   // Typed by hand on a Done sign-off task: both the mismatch and the missing sign-off are reported.
   expect(rules(check([row({ signedBy: 'client@example.org', status: 'Done', signOff: 'Yes' })]))).toEqual([
     ['sign-off-missing', 2, 'E'], ['signed-off-by-mismatch', 2, 'G'],
   ]);
+});
+
+test('a sign-off recorded for other text under the same Task ID does not count and is reported', () => {
+  const rec = { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z', task: 'Another task' } };
+  const found = check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], rec);
+  expect(rules(found)).toEqual([['sign-off-moved', 2, 'K'], ['sign-off-missing', 2, 'E'], ['signed-off-by-mismatch', 2, 'G']]);
+  expect(found[0]!.message).toBe(
+    'Checklist, row 2, column K (Task ID): the sign-off recorded under Task ID "1.1" (by client@example.org, 2025-06-01) was given for task "Another task", not "A task"; it no longer matches, so this task is not signed off.',
+  );
+  // The same text (case and spaces aside), or a record from before the text was kept, still stands.
+  expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { ...rec['1.1'], task: ' a   TASK ' } })).toEqual([]);
+  expect(check([row({ status: 'Done', signOff: 'Yes', signedBy: 'client@example.org' })], { '1.1': { approver: 'client@example.org', at: 't' } })).toEqual([]);
+});
+
+test('a recorded sign-off whose "Signed off by" cell is blank is reported (the mirror failed or was cleared)', () => {
+  const rec = { '1.1': { approver: 'client@example.org', at: '2025-06-01T10:00:00Z', task: 'A task' } };
+  const found = check([row({ status: 'Done', signOff: 'Yes' })], rec);
+  expect(rules(found)).toEqual([['sign-off-not-shown', 2, 'G']]);
+  expect(found[0]!.message).toBe('Checklist, row 2, column G (Signed off by): task "A task" is signed off by client@example.org (2025-06-01) in the record, but "Signed off by" is blank.');
+});
+
+test('duplicate Task IDs are reported on each row', () => {
+  expect(rules(check([row({ id: '1.1' }), row({ id: '1.2' }), row({ id: '1.1' })]))).toEqual([['duplicate-task-id', 2, 'K'], ['duplicate-task-id', 4, 'K']]);
 });
 
 test('the freshly inserted template has no findings', () => {

@@ -1,7 +1,8 @@
 /**
  * Which tab is the checklist and its column layout (document property `mapspec.checklist`, by sheet
- * id, like the mapping tabs' layouts), and reading that tab: values, display values and merged
- * ranges of the whole data range in a fixed number of calls, whatever its length.
+ * id, like the mapping tabs' layouts), and reading that tab: values and display values of the whole
+ * data range, and the merges of the phase column only, in a fixed number of calls whatever its length
+ * (plus one per phase merged in that column, at most MAX_PHASE_MERGES).
  */
 import { UserError } from '../../core/errors';
 import { detectionFromLayout, parseChecklistLayout, readChecklist, type ChecklistLayout, type ChecklistTable } from '../../core/checklist';
@@ -24,7 +25,10 @@ export function saveChecklistLayout(layout: ChecklistLayout, name: string): void
   writeDocumentProperties({ [KEY]: jsonValue(layout, 'the layout of the checklist tab'), [NAME_KEY]: name.slice(0, 200) });
 }
 
-/** Whole data range: values, display values, merges (phase rows merged across) — 7 calls. */
+/**
+ * Whole data range: values and display values — 6 calls. Merges are read separately, for one column
+ * only (readColumnMerges): what adoption detects needs none.
+ */
 export function readChecklistGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet): TabGrid {
   const name = sheet.getName();
   const sheetId = sheet.getSheetId();
@@ -32,12 +36,28 @@ export function readChecklistGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet): Ta
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return { name, sheetId, values: [], display: [], merges: [] };
   const range = sheet.getRange(1, 1, lastRow, lastColumn);
-  // Merges are phase headings (one per phase, not per task): their addresses are read once each.
-  const merges = range
+  return { name, sheetId, values: range.getValues(), display: range.getDisplayValues(), merges: [] };
+}
+
+/**
+ * Merges beyond this many in the phase column are not read: each costs one call (its address), and a
+ * checklist has one per phase at most, so this is far above any real one.
+ */
+export const MAX_PHASE_MERGES = 60;
+
+/**
+ * The merged ranges touching one column (the phase column, else the task column): phase headings
+ * merged across the row start there, and phase cells merged down over their tasks are there. Other
+ * merges in the tab (notes, comments) are never read, so they cost nothing.
+ */
+export function readColumnMerges(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, lastRow: number): Merge[] {
+  if (lastRow === 0) return [];
+  return sheet
+    .getRange(1, column, lastRow, 1)
     .getMergedRanges()
+    .slice(0, MAX_PHASE_MERGES)
     .map((m) => parseA1(m.getA1Notation()))
     .filter((m): m is Merge => m !== null);
-  return { name, sheetId, values: range.getValues(), display: range.getDisplayValues(), merges };
 }
 
 export type ChecklistRead = { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: ChecklistLayout; grid: TabGrid; table: ChecklistTable };
@@ -53,8 +73,11 @@ export function findChecklistSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 export function readRegisteredChecklist(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, stored: StoredChecklist | null): ChecklistRead | null {
   const sheet = findChecklistSheet(ss, stored);
   if (!stored || !sheet) return null;
-  const grid = readChecklistGrid(sheet);
-  const table = readChecklist(grid, detectionFromLayout(grid, stored.layout));
+  const values = readChecklistGrid(sheet);
+  const detection = detectionFromLayout(values, stored.layout);
+  const column = detection.roles.phase ?? detection.roles.task;
+  const grid = column === undefined ? values : { ...values, merges: readColumnMerges(sheet, column, values.values.length) };
+  const table = readChecklist(grid, detection);
   return { sheet, layout: stored.layout, grid, table };
 }
 

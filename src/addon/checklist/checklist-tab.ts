@@ -34,6 +34,8 @@ export function insertChecklistTab(
   const needed = rows.length + SPARE_ROWS;
   if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  // Task IDs are text: as numbers "3.10" would read back as 3.1, the ID of another task.
+  sheet.getRange(1, data.columns.id!, needed, 1).setNumberFormat('@');
   const block = sheet.getRange(1, 1, rows.length, width);
   block.setValues(rows);
   // Phase rows stand out: bold on a band colour, like the header.
@@ -57,20 +59,17 @@ export function insertChecklistTab(
 }
 
 /**
- * Writes a sign-off (or its withdrawal: by '' and at null) into a task's "Signed off by" / "Signed off
- * at" cells: one range write when the two columns are side by side (as inserted), else one each.
- * Nothing is written when the tab has neither column.
+ * Writes cells of one task row (column → value): one setValues per run of side-by-side columns, so
+ * the inserted tab's Signed off by / Signed off at / Evidence take one call. Cells not named are not
+ * touched (a column between two mirrored ones keeps what the person wrote).
  */
-export function mirrorSignOff(read: ChecklistRead, row: number, by: string, at: Date | null): void {
-  const roles = read.table.detection.roles;
-  const byCol = roles['signed-off-by'];
-  const atCol = roles['signed-off-at'];
-  const sheet = read.sheet;
-  if (byCol !== undefined && atCol !== undefined && Math.abs(byCol - atCol) === 1) {
-    const first = Math.min(byCol, atCol);
-    sheet.getRange(row, first, 1, 2).setValues([byCol < atCol ? [by, at ?? ''] : [at ?? '', by]]);
-    return;
+export function writeRowCells(read: ChecklistRead, row: number, cells: ReadonlyMap<number, unknown>): void {
+  const cols = [...cells.keys()].sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= cols.length; i++) {
+    if (i < cols.length && cols[i] === cols[i - 1]! + 1) continue;
+    const run = cols.slice(start, i);
+    if (run.length) read.sheet.getRange(row, run[0]!, 1, run.length).setValues([run.map((c) => cells.get(c))]);
+    start = i;
   }
-  if (byCol !== undefined) sheet.getRange(row, byCol).setValue(by);
-  if (atCol !== undefined) sheet.getRange(row, atCol).setValue(at ?? '');
 }

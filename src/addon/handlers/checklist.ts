@@ -5,7 +5,7 @@
  * changes run under the document lock, with identity from Session only.
  */
 import type { ApiParsedInput, ApiResults, ApproversView, ChecklistView } from '../../core/api';
-import { isApprover, type ApproverSettings } from '../../core/approvals';
+import { isApprover, type ApproverSettings, type SignOffEntry } from '../../core/approvals';
 import {
   CHECKLIST_COLUMNS, CHECKLIST_TITLE, checklistFromTable, checklistProgress, checklistTemplate, detectChecklist, layoutFromChoice, parseTaskList,
   planSignOff, planWithdraw, signOffStates, toTaskList,
@@ -16,10 +16,10 @@ import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
 import { currentUserEmail } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
 import { readApprovals, requireUserEmail, saveApproverList } from '../approvals/approvals-store';
-import { loadChecklistLayout, readChecklistGrid, readRegisteredChecklist, requireChecklist, saveChecklistLayout, type ChecklistRead } from '../checklist/checklist-store';
+import { findChecklistSheet, loadChecklistLayout, readChecklistGrid, readRegisteredChecklist, requireChecklist, saveChecklistLayout, type ChecklistRead } from '../checklist/checklist-store';
 import { insertChecklistTab } from '../checklist/checklist-tab';
-import { recordTaskSignOffs, recordTaskWithdrawals } from '../checklist/task-sign-off';
-import type { Checklist } from '../../core/checklist';
+import { recordTaskSignOffs, recordTaskWithdrawals, type Recorded } from '../checklist/task-sign-off';
+import type { Checklist, TaskRow } from '../../core/checklist';
 
 export function approversView(settings: ApproverSettings, me: string | null): ApproversView {
   return { approvers: settings.approvers, history: settings.history, isApprover: isApprover(settings, me) };
@@ -112,6 +112,13 @@ export function adoptChecklist(input: ApiParsedInput<'adoptChecklist'>): ApiResu
   const ss = activeSpreadsheet();
   return withDocumentLock(() => {
     const sheet = sheetById(ss, input.sheetId);
+    // One checklist per spreadsheet (as insert): another registered tab keeps its recorded sign-offs.
+    const registered = findChecklistSheet(ss, loadChecklistLayout());
+    if (registered && registered.getSheetId() !== sheet.getSheetId()) {
+      throw new UserError(
+        `This spreadsheet already has a checklist: tab "${registered.getName()}". Mapspec keeps one checklist per spreadsheet, so recorded sign-offs stay with their tasks; to adopt tab "${sheet.getName()}" instead, delete that tab first.`,
+      );
+    }
     const grid = readChecklistGrid(sheet);
     const chosen = layoutFromChoice(grid, input, CHECKLIST_TITLE);
     if ('problem' in chosen) throw new UserError(chosen.problem);
@@ -141,30 +148,28 @@ function requireApprover(settings: ApproverSettings, action: string): string {
   return me;
 }
 
-export function signOffTask(input: ApiParsedInput<'signOffTask'>): ApiResults['signOffTask'] {
+/** Signing off and withdrawing: the same steps, with the plan and the record of each. */
+function changeSignOff(taskId: string, action: string, plan: typeof planSignOff, record: (read: ChecklistRead, log: SignOffEntry[], task: TaskRow, me: string) => Recorded): ChecklistView {
   const ss = activeSpreadsheet();
   return withDocumentLock(() => {
     const props = readAllDocumentProperties();
     const approvals = readApprovals(props);
-    const me = requireApprover(approvals.settings, 'record this sign-off');
+    const me = requireApprover(approvals.settings, action);
     const read = requireChecklist(ss, loadChecklistLayout(props));
-    const task = planSignOff(read.table, input.taskId, approvals.log);
-    recordTaskSignOffs(read, approvals.log, [task], me, (input.comment ?? '').trim());
-    return currentView(ss);
+    const task = plan(read.table, taskId, approvals.log);
+    const { notice } = record(read, approvals.log, task, me);
+    const view = currentView(ss);
+    return notice ? { ...view, notices: [notice, ...view.notices] } : view;
   });
 }
 
+export function signOffTask(input: ApiParsedInput<'signOffTask'>): ApiResults['signOffTask'] {
+  const comment = (input.comment ?? '').trim();
+  return changeSignOff(input.taskId, 'record this sign-off', planSignOff, (read, log, task, me) => recordTaskSignOffs(read, log, [task], me, comment));
+}
+
 export function withdrawSignOff(input: ApiParsedInput<'withdrawSignOff'>): ApiResults['withdrawSignOff'] {
-  const ss = activeSpreadsheet();
-  return withDocumentLock(() => {
-    const props = readAllDocumentProperties();
-    const approvals = readApprovals(props);
-    const me = requireApprover(approvals.settings, 'withdraw this sign-off');
-    const read = requireChecklist(ss, loadChecklistLayout(props));
-    const task = planWithdraw(read.table, input.taskId, approvals.log);
-    recordTaskWithdrawals(read, approvals.log, [task], me, input.reason);
-    return currentView(ss);
-  });
+  return changeSignOff(input.taskId, 'withdraw this sign-off', planWithdraw, (read, log, task, me) => recordTaskWithdrawals(read, log, [task], me, input.reason));
 }
 
 export function saveApprovers(input: ApiParsedInput<'saveApprovers'>): ApiResults['saveApprovers'] {

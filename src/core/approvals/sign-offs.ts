@@ -23,6 +23,13 @@ export type SignOffEntry = {
   contentHash?: string;
   /** Free text shown as evidence, e.g. "Mapping spec v2 approved by … on …". */
   evidence?: string;
+  /**
+   * For a task sign-off: the task's text (and phase) when it was signed off. The sign-off stands only
+   * for a task whose text still matches, so editing a Task ID cell or inserting a row cannot move it
+   * to another task. Absent in entries written before it was kept.
+   */
+  task?: string;
+  phase?: string;
 };
 
 export type NewSignOff = Omit<SignOffEntry, 'n' | 'by' | 'at'>;
@@ -72,5 +79,7 @@ export function parseSignOffEntry(value: unknown): SignOffEntry | null {
     ...(typeof e.requestId === 'string' ? { requestId: e.requestId } : {}),
     ...(typeof e.contentHash === 'string' ? { contentHash: e.contentHash } : {}),
     ...(typeof e.evidence === 'string' ? { evidence: e.evidence } : {}),
+    ...(typeof e.task === 'string' ? { task: e.task } : {}),
+    ...(typeof e.phase === 'string' ? { phase: e.phase } : {}),
   };
 }

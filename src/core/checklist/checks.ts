@@ -7,8 +7,10 @@ import { columnLetter } from '../mapping/a1';
 import { quote } from '../mapping/text';
 import { type ChecklistTable } from './adopt';
 import { STATUSES, type ChecklistRole, type SignOffRecord, type TaskRow } from './model';
-import { isOverdue, ownerMatches, todayKey } from './progress';
+import { normaliseEmail } from '../approvals/emails';
+import { isOverdue, todayKey } from './progress';
 import { ChecklistSink, type ChecklistFinding, type ChecklistSeverityOverrides } from './rules';
+import { signOffMatchesTask } from './sign-off-plan';
 
 export type ChecklistCheckOptions = {
   today: string | Date;
@@ -35,6 +37,9 @@ export function checkChecklist(table: ChecklistTable, options: ChecklistCheckOpt
     return { tab: d.tab, row: t.row, column: c === undefined ? null : columnLetter(c), columnName: c === undefined ? null : headerOf(role) };
   };
   const statusRole: ChecklistRole = d.statusFrom === 'done' ? 'done' : 'status';
+  const idRole: ChecklistRole = d.roles.id === undefined ? 'task' : 'id';
+  const rowsById = new Map<string, number[]>();
+  for (const t of table.tasks) rowsById.set(t.id, [...(rowsById.get(t.id) ?? []), t.row ?? 0]);
   for (const t of table.tasks) {
     const name = quote(t.task, 50);
     if (t.status === null) {
@@ -65,7 +70,24 @@ export function checkChecklist(table: ChecklistTable, options: ChecklistCheckOpt
         hint: 'Name who did it (an email) in the owner column.',
       });
     }
-    const record = Object.prototype.hasOwnProperty.call(signOffs, t.id) ? signOffs[t.id] : undefined;
+    const sameId = rowsById.get(t.id) ?? [];
+    if (sameId.length > 1) {
+      sink.add({
+        ...at(t, idRole), rule: 'duplicate-task-id',
+        text: `task ${name} has Task ID ${quote(t.id)}, as ${sameId.length === 2 ? 'does row' : 'do rows'} ${sameId.filter((r) => r !== t.row).join(', ')}.`,
+        hint: 'Give each task its own ID: sign-offs are recorded against it.',
+      });
+    }
+    const recorded = Object.prototype.hasOwnProperty.call(signOffs, t.id) ? signOffs[t.id] : undefined;
+    // A sign-off recorded for other text under this ID (ID edited, rows inserted) does not count here.
+    const record = recorded && signOffMatchesTask(recorded.task, t) ? recorded : undefined;
+    if (recorded && !record) {
+      sink.add({
+        ...at(t, idRole), rule: 'sign-off-moved',
+        text: `the sign-off recorded under Task ID ${quote(t.id)} (by ${recorded.approver}, ${recorded.at.slice(0, 10)}) was given for task ${quote(recorded.task ?? '', 50)}, not ${name}; it no longer matches, so this task is not signed off.`,
+        hint: 'Put the Task ID (or the task text) back, or have an approver withdraw it and sign this task off.',
+      });
+    }
     if (t.signOffRequired && t.status === 'Done' && !record) {
       sink.add({
         ...at(t, statusRole), rule: 'sign-off-missing',
@@ -73,7 +95,15 @@ export function checkChecklist(table: ChecklistTable, options: ChecklistCheckOpt
         hint: 'Ask an approver to sign it off from the Mapspec sidebar, or set the status back.',
       });
     }
-    if (t.signedOffBy !== '' && !(record && ownerMatches(t.signedOffBy, record.approver))) {
+    if (record && t.signedOffBy === '' && d.roles['signed-off-by'] !== undefined) {
+      sink.add({
+        ...at(t, 'signed-off-by'), rule: 'sign-off-not-shown',
+        text: `task ${name} is signed off by ${record.approver} (${record.at.slice(0, 10)}) in the record, but "Signed off by" is blank.`,
+        hint: 'The record is what counts; type the approver\'s address into the cell to show it (or check whether the cell is protected).',
+      });
+    }
+    // The cell must name exactly the recorded approver ("mallory@x, client@agency" does not).
+    if (t.signedOffBy !== '' && !(record && normaliseEmail(t.signedOffBy) === normaliseEmail(record.approver))) {
       sink.add({
         ...at(t, 'signed-off-by'), rule: 'signed-off-by-mismatch',
         text: record

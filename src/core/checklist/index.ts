@@ -26,4 +26,4 @@ export {
   type ChecklistRuleName, type ChecklistFinding, type ChecklistSeverityOverrides,
 } from './rules';
 export { parseChecklistLayout, layoutFromChoice, detectionFromLayout, isMappingSpecSignOffTask, type ChecklistLayout } from './layout';
-export { taskSignOffs, planSignOff, planWithdraw, signOffStates, type TaskSignOffState, type SignOffHistoryItem } from './sign-off-plan';
+export { taskSignOffs, signOffMatchesTask, planSignOff, planWithdraw, signOffStates, type TaskSignOffState, type SignOffHistoryItem } from './sign-off-plan';

@@ -80,7 +80,8 @@ export type TaskRow = {
 };
 
 /** Recorded sign-offs, by task ID (the record kept by the server, never the tab's text). */
-export type SignOffRecord = { readonly [taskId: string]: { approver: string; at: string } };
+/** `task`: the task's text when it was signed off (absent in older records). */
+export type SignOffRecord = { readonly [taskId: string]: { approver: string; at: string; task?: string } };
 
 /** A sign-off-required cell: Yes/TRUE/Y/✓/x (any case) mean required. */
 export function parseYes(text: string): boolean {

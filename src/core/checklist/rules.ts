@@ -16,6 +16,10 @@ export const CHECKLIST_RULES = [
   // Adoption of a checklist tab.
   { rule: 'checklist-missing-header', severity: 'error', description: 'No header row naming a task column and another checklist column was found.' },
   { rule: 'checklist-missing-column', severity: 'warning', description: 'The tab has no status or checkbox column, so progress cannot be read.' },
+  // Sign-offs kept with their tasks.
+  { rule: 'sign-off-moved', severity: 'error', description: "A sign-off recorded under this row's Task ID was given for a task with other text (the ID was edited or rows were inserted), so it does not count here." },
+  { rule: 'duplicate-task-id', severity: 'error', description: 'More than one task has the same Task ID, so a sign-off could not tell them apart.' },
+  { rule: 'sign-off-not-shown', severity: 'warning', description: 'A sign-off is recorded but the "Signed off by" cell is blank (Mapspec could not write it, or it was cleared).' },
 ] as const;
 
 export type ChecklistRuleName = (typeof CHECKLIST_RULES)[number]['rule'];

@@ -6,19 +6,34 @@
  */
 import { UserError } from '../errors';
 import { historyOf, standingSignOffs, taskSubject, type SignOffEntry } from '../approvals/sign-offs';
-import { quote } from '../mapping/text';
+import { compareKey, quote } from '../mapping/text';
 import type { ChecklistTable } from './adopt';
 import type { SignOffRecord, TaskRow } from './model';
 
 const TASK_PREFIX = 'task:';
 
-/** The standing sign-off of every task (task ID → approver and time), from the log. */
+/** The standing sign-off of every task (task ID → approver, time and the task's text then), from the log. */
 export function taskSignOffs(log: readonly SignOffEntry[]): SignOffRecord {
-  const out: { [taskId: string]: { approver: string; at: string } } = {};
+  const out: { [taskId: string]: { approver: string; at: string; task?: string } } = {};
   for (const [subject, e] of standingSignOffs(log)) {
-    if (subject.startsWith(TASK_PREFIX)) out[subject.slice(TASK_PREFIX.length)] = { approver: e.by, at: e.at };
+    if (subject.startsWith(TASK_PREFIX)) out[subject.slice(TASK_PREFIX.length)] = { approver: e.by, at: e.at, ...(e.task !== undefined ? { task: e.task } : {}) };
   }
   return out;
+}
+
+/**
+ * Whether a sign-off given for a task with text `signedText` stands for `task` now: the texts match
+ * (case and runs of spaces ignored). A record from before the text was kept (undefined) matches.
+ */
+export function signOffMatchesTask(signedText: string | undefined, task: Pick<TaskRow, 'task'>): boolean {
+  return signedText === undefined || compareKey(signedText) === compareKey(task.task);
+}
+
+/** The standing sign-off entry of a task, split into one that stands for it and one that no longer matches it. */
+function standingOf(standing: Map<string, SignOffEntry>, t: TaskRow): { stands: SignOffEntry | null; moved: SignOffEntry | null } {
+  const e = standing.get(taskSubject(t.id)) ?? null;
+  if (!e) return { stands: null, moved: null };
+  return signOffMatchesTask(e.task, t) ? { stands: e, moved: null } : { stands: null, moved: e };
 }
 
 function findTask(table: ChecklistTable, taskId: string): TaskRow {
@@ -36,7 +51,8 @@ export function planSignOff(table: ChecklistTable, taskId: string, log: readonly
   const t = findTask(table, taskId);
   const where = `Tab "${table.detection.tab}", row ${t.row}`;
   if (!t.signOffRequired) throw new UserError(`${where}: task ${quote(t.task, 60)} does not require sign-off (its "Sign-off required" cell is not Yes), so nothing was recorded.`);
-  const standing = standingSignOffs(log).get(taskSubject(t.id));
+  // A sign-off recorded for other text under this ID does not stand for this task: it may be signed off.
+  const standing = standingOf(standingSignOffs(log), t).stands;
   if (standing) throw new UserError(`${where}: task ${quote(t.task, 60)} is already signed off by ${standing.by} (${standing.at.slice(0, 10)}). Withdraw that sign-off first to sign again.`);
   return t;
 }
@@ -60,6 +76,8 @@ export type TaskSignOffState = {
   task: string;
   status: TaskRow['status'];
   signedOff: { by: string; at: string; comment: string; evidence: string } | null;
+  /** A sign-off recorded under this task's ID for another task's text (it does not count here). */
+  moved: { by: string; at: string; task: string } | null;
   history: SignOffHistoryItem[];
 };
 
@@ -68,7 +86,7 @@ export function signOffStates(table: ChecklistTable, log: readonly SignOffEntry[
   return table.tasks
     .filter((t) => t.signOffRequired || historyOf(log, taskSubject(t.id)).length > 0)
     .map((t) => {
-      const s = standing.get(taskSubject(t.id));
+      const { stands: s, moved } = standingOf(standing, t);
       return {
         id: t.id,
         row: t.row,
@@ -76,6 +94,7 @@ export function signOffStates(table: ChecklistTable, log: readonly SignOffEntry[
         task: t.task,
         status: t.status,
         signedOff: s ? { by: s.by, at: s.at, comment: s.comment, evidence: s.evidence ?? '' } : null,
+        moved: moved ? { by: moved.by, at: moved.at, task: moved.task ?? '' } : null,
         history: historyOf(log, taskSubject(t.id)).map((e) => ({ action: e.action, by: e.by, at: e.at, comment: e.comment, evidence: e.evidence ?? '' })),
       };
     });
