@@ -280,6 +280,23 @@ describe('the checklist link', () => {
     expect(cell('Evidence (link)')).toBe('');
   });
 
+  test("when the checklist's cells cannot be written, the approval and the task's sign-off stand and the reviewer is told", () => {
+    const emulator = withSpec();
+    const inserted = ok(callServer<ChecklistView>(emulator, 'insertChecklist', {}));
+    const task = inserted.signOffs.find((s) => /mapping spec/i.test(s.task))!;
+    const sheet = sheets(emulator).getSheetByName(inserted.tab!.name)!;
+    // The analyst (owner) protects the task's sign-off cells against everyone else.
+    const protection = sheet.getRange(task.row!, 7, 1, 3).protect();
+    protection.removeEditors(protection.getEditors());
+    const v1 = tag(emulator, 'one');
+    request(emulator, 1, [ANA]);
+    const p = ok(decide(emulator, ANA, 'r1', 'approve', v1.contentHash));
+    expect(statusOf(p, 1)).toBe('approved');
+    expect(p.reviews.notices.join(' ')).toMatch(/^Signed off and recorded; Mapspec could not write .+ row \d+/);
+    const after = ok(callServer<ChecklistView>(emulator, 'getChecklist', {})).signOffs.find((s) => s.id === task.id)!;
+    expect(after.signedOff).toMatchObject({ by: ANA });
+  });
+
   test('evidence the person wrote in the cell is left alone (the record keeps the approval)', () => {
     const emulator = withSpec();
     const inserted = ok(callServer<ChecklistView>(emulator, 'insertChecklist', {}));

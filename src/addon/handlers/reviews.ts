@@ -168,7 +168,11 @@ function reconcile(ss: Ss, loaded: Loaded, records: Records, notices: string[]):
   });
   derived(notices, 'update the review protection of the registered tabs', () => notices.push(...applyProtectionPlan(ss, protectionPlan(views, records.settings.protectDuringReview))));
   const due = checklistSignOffDue(views, records.log);
-  if (due) derived(notices, 'sign off the checklist task', () => void signOffMappingSpecTasks(due.approver, due.evidence));
+  if (due) derived(notices, 'sign off the checklist task', () => {
+    // The sign-off stands even when its cells could not be written; the checklist says why.
+    const { notice } = signOffMappingSpecTasks(due.approver, due.evidence);
+    if (notice) notices.push(notice);
+  });
 }
 
 /** The records as loaded (for an action that recorded nothing). */
@@ -301,7 +305,10 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
       protectedSheetIds: toProtect.map((s) => s.getSheetId()),
     };
     writeDocumentProperties(requestProperty(request)); // the record
-    derived(notices, 'reopen the checklist task', () => void reopenMappingSpecTasks(`Review of mapping spec ${entry.label} requested by ${requester} on ${request.requestedAt.slice(0, 10)}`));
+    derived(notices, 'reopen the checklist task', () => {
+      const { notice } = reopenMappingSpecTasks(`Review of mapping spec ${entry.label} requested by ${requester} on ${request.requestedAt.slice(0, 10)}`);
+      if (notice) notices.push(notice);
+    });
     derived(notices, 'notify the approvers', () => {
       const base = currentApproval(loaded.views);
       const baseEntry = base ? loaded.entries.find((e) => e.seq === base.seq) : undefined;
