@@ -3,9 +3,10 @@
 // name the client approver in Settings, be refused as a non-approver, switch to the client approver
 // with the playground's user switcher, sign off "Client sign-offs on workflow diagram & mapping specs"
 // and see the record (panel and tab) and progress update. Screenshots: test-output/screenshots/checklist-*.png.
-import type { FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
-import { activeCell, goTo, openSidebar, sidebarIdle, sidebarStatus, until } from './support/sidebar';
+import type { FrameLocator } from 'playwright-core';
+import { settled } from './support/browser';
+import { usePlaygroundPage } from './support/playground-page';
+import { activeCell, openSidebar, sidebarIdle, sidebarStatus, until } from './support/sidebar';
 
 jest.setTimeout(240_000);
 
@@ -17,44 +18,8 @@ const TAB = 'Implementation checklist (2)';
 /** Rows of the inserted detailed checklist: header 1, phase (1) heading 2, its tasks 3–8, phase (2) heading 9, tasks 10–16. */
 const SIGN_OFF_ROW = 14;
 
-let browser: BrowserSession;
-let pg: TestPlayground;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-  pg = await startTestPlayground();
-});
-
-afterAll(async () => {
-  await pg?.close();
-  await browser?.close();
-});
-
-async function shot(step: string): Promise<void> {
-  await settled(page);
-  await screenshot(page, `checklist-${step}`);
-}
-
-function cellText(row: number, column: number): Promise<string> {
-  return page.locator(`#cell-${row}-${column}`).innerText();
-}
-
-/** Types a value into a cell (replacing it) and waits for the edit to land. */
-async function setCell(a1: string, row: number, column: number, value: string): Promise<void> {
-  await goTo(page, a1);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-  await settled(page);
-  await until(() => cellText(row, column), (t) => t.replace('▾', '').trim() === value, `${a1} to read ${value}`);
-}
-
-async function openPanel(sidebar: FrameLocator, name: string): Promise<void> {
-  await sidebar.getByRole('tab', { name, exact: true }).click();
-  await sidebar.getByRole('tab', { name, exact: true, selected: true }).waitFor();
-  await sidebarIdle(sidebar);
-}
+const ui = usePlaygroundPage('checklist');
+const { shot, openPlayground, cellText, setCell, openPanel } = ui;
 
 function signOffItem(sidebar: FrameLocator) {
   return sidebar.locator('li.so-item').filter({ hasText: SIGN_OFF_TASK });
@@ -69,10 +34,9 @@ async function signOff(sidebar: FrameLocator, comment: string): Promise<void> {
 }
 
 test('insert, set owners and due dates, mark done, refused as a non-approver, signed off by the client approver', async () => {
+  const { page } = ui;
   const started = Date.now();
-  await page.goto(pg.server.url);
-  await settled(page);
-  let sidebar = await openSidebar(page);
+  let sidebar = await openPlayground();
 
   // The five panel tabs fit the 300 px sidebar without clipping their labels.
   const clipped = await sidebar.locator('#nav [role="tab"]').evaluateAll((tabs) => tabs.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));

@@ -5,37 +5,19 @@
 // and names or cell values in any script (or holding HTML) show as text. Settings: a new colour for
 // "New" is saved from the sidebar and reaches the colour key, the sheet and the README's legend.
 // Screenshots: test-output/screenshots/mapping-spec-*.png and settings-*.png.
-import type { FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
-import { activeCell, cellBackground, goTo, openSidebar, pasteRow, runAddonMenuItem, shot, sidebarIdle, sidebarStatus, typeAcross, until, waitForActiveCell } from './support/sidebar';
+import type { FrameLocator } from 'playwright-core';
+import { screenshot, settled } from './support/browser';
+import { usePlaygroundPage } from './support/playground-page';
+import { activeCell, cellBackground, goTo, openSidebar, pasteRow, runAddonMenuItem, sidebarIdle, sidebarStatus, typeAcross, until, waitForActiveCell } from './support/sidebar';
 
 jest.setTimeout(180_000);
 
-let browser: BrowserSession;
-let pg: TestPlayground;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  pg = await startTestPlayground();
-  await page.goto(pg.server.url);
-  await settled(page);
-});
-
-afterEach(async () => {
-  await pg?.close();
-});
+const ui = usePlaygroundPage('mapping-spec', { playground: 'test' });
+const { shot, showSheet } = ui;
 
 /** Inserts the template from the sidebar; returns the new mapping tabs' names as the sidebar lists them. */
 async function insertTemplate(sidebar: FrameLocator, steps?: string): Promise<string[]> {
+  const { page } = ui;
   if (steps !== undefined) await sidebar.getByRole('textbox', { name: 'Workflow steps' }).fill(steps);
   await sidebar.getByRole('button', { name: 'Insert the mapping template' }).click();
   await sidebarStatus(sidebar).getByText(/^Inserted \d+ tabs/).waitFor();
@@ -50,14 +32,9 @@ async function insertTemplate(sidebar: FrameLocator, steps?: string): Promise<st
   return names;
 }
 
-async function showSheet(name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
-  await settled(page);
-}
-
 /** Every cell of the row's template columns (A–Q) on screen has (or has not) the colour. */
 async function expectRowColours(row: number, colour: string, has: boolean): Promise<void> {
+  const { page } = ui;
   const cells = await page
     .locator(`[id^="cell-${row}-"]`)
     .evaluateAll((els) => els.map((el) => ({ column: Number(el.id.split('-')[2]), bg: getComputedStyle(el).backgroundColor })));
@@ -70,6 +47,7 @@ async function expectRowColours(row: number, colour: string, has: boolean): Prom
 }
 
 async function runChecks(sidebar: FrameLocator): Promise<void> {
+  const { page } = ui;
   await sidebar.getByRole('tab', { name: /Checks/ }).click();
   await sidebar.getByRole('button', { name: 'Run checks' }).click();
   await sidebar.getByText(/\d+ rows? checked in \d+ tabs?/).waitFor();
@@ -78,15 +56,16 @@ async function runChecks(sidebar: FrameLocator): Promise<void> {
 }
 
 test('insert the template, type a row with a mistake, check, go to the cell, fix it, re-run clean; colours follow the legend', async () => {
+  const { page } = ui;
   const sidebar = await openSidebar(page);
   await sidebar.getByText('Signed in as analyst@example.org').waitFor();
   // Nothing is in the spec yet: the sidebar explains and offers the template.
   await sidebar.getByRole('heading', { name: 'Get started' }).waitFor();
-  await shot(page, '1-sidebar');
+  await shot('1-sidebar');
 
   const [mappingTab] = await insertTemplate(sidebar);
   expect(mappingTab).toMatch(/Case registration/);
-  await shot(page, '2-template');
+  await shot('2-template');
 
   // In the grid: a good row (the record's unique identifier) and a row with a mistake — a date
   // mapped to an integer with no transformation rule.
@@ -101,7 +80,7 @@ test('insert the template, type a row with a mistake, check, go to the cell, fix
   await page.getByRole('tab', { name: mappingTab, exact: true, selected: true }).waitFor();
   expect(await activeCell(page)).toBe('K4');
   await page.getByRole('gridcell', { name: 'dateOfBirth' }).waitFor();
-  await shot(page, '3-typed');
+  await shot('3-typed');
 
   // Run the checks: the finding names the row, the column and the problem.
   await runChecks(sidebar);
@@ -109,7 +88,7 @@ test('insert the template, type a row with a mistake, check, go to the cell, fix
   await finding.waitFor();
   await sidebar.getByRole('list', { name: 'Findings by severity' }).getByText(/^[1-9]\d* warnings?$/).waitFor();
   await sidebar.getByRole('group').filter({ hasText: mappingTab }).first().waitFor();
-  await shot(page, '4-finding');
+  await shot('4-finding');
 
   // Click it: the grid's active cell moves to J4 on that tab, and the finding is marked visited.
   await finding.click();
@@ -117,7 +96,7 @@ test('insert the template, type a row with a mistake, check, go to the cell, fix
   await page.getByRole('tab', { name: mappingTab, exact: true, selected: true }).waitFor();
   await sidebarStatus(sidebar).getByText(`Selected J4 in ${mappingTab}.`).waitFor();
   await finding.getByText('(visited)').waitFor({ state: 'attached' });
-  await shot(page, '5-on-the-cell');
+  await shot('5-on-the-cell');
 
   // Fix it in the grid: the destination is a date too.
   await page.locator('#cell-4-10').click();
@@ -148,17 +127,18 @@ test('insert the template, type a row with a mistake, check, go to the cell, fix
   await goTo(page, 'A4');
   await expectRowColours(4, newColour, true);
   await expectRowColours(3, newColour, false);
-  await shot(page, '6-clean');
+  await shot('6-clean');
 
   // "Clear Mapspec colours" puts the original fills back.
   await sidebar.getByRole('button', { name: 'Clear Mapspec colours' }).click();
   await sidebarStatus(sidebar).getByText(/^Restored [\d,]+ cells?\.$/).waitFor();
   await until(() => cellBackground(page, 4, 2), (bg) => bg !== newColour, 'B4 to lose the New colour');
   await expectRowColours(4, newColour, false);
-  await shot(page, '7-cleared');
+  await shot('7-cleared');
 });
 
 test('the sidebar works from the keyboard: Tab to the panels, arrows switch them, Enter runs the checks', async () => {
+  const { page } = ui;
   const sidebar = await openSidebar(page);
   const focused = (name: string | RegExp, role: 'tab' | 'button' = 'tab') =>
     sidebar.getByRole(role, { name }).evaluate((el) => el === el.ownerDocument.activeElement);
@@ -202,10 +182,11 @@ test('the sidebar works from the keyboard: Tab to the panels, arrows switch them
   await sidebar.getByText(/0 rows checked in 0 tabs/).waitFor();
   await sidebarIdle(sidebar);
   await until(() => focused('Run checks', 'button'), Boolean, 'Run checks to have the focus');
-  await shot(page, 'keyboard');
+  await shot('keyboard');
 });
 
 test('tab names and cell values in any script, or holding HTML, show as text', async () => {
+  const { page } = ui;
   const sidebar = await openSidebar(page);
   const steps = ['ការចុះឈ្មោះ', 'تسجيل الحالة', '<img src=x onerror="window.__pwned=1">'].join('\n');
   const names = await insertTemplate(sidebar, steps);
@@ -224,10 +205,11 @@ test('tab names and cell values in any script, or holding HTML, show as text', a
   await sidebar.getByRole('button', { name: /<b onmouseover=alert\(1\)>bold<\/b>/ }).waitFor();
   expect(await sidebar.locator('img, b[onmouseover]').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await shot(page, 'scripts');
+  await shot('scripts');
 });
 
 test('adopt a tab from the menu, see a server error in the status line, confirm, then stop using it', async () => {
+  const { page } = ui;
   // Extensions › Mapspec › "Use this tab as a value map" on the demo's value-map tab: the sidebar
   // opens on the Adopt panel with what Mapspec detected there.
   await showSheet('Value maps');
@@ -240,7 +222,7 @@ test('adopt a tab from the menu, see a server error in the status line, confirm,
   expect(await sidebar.getByRole('combobox', { name: /^Role of column A\b/ }).inputValue()).toBe('value-map');
   const headerRow = sidebar.getByRole('spinbutton', { name: 'Column names are in row' });
   expect(await headerRow.inputValue()).toBe('1');
-  await shot(page, 'adopt');
+  await shot('adopt');
 
   // A row below the data: the server says why, in the status line, as a sentence (no stack trace).
   await headerRow.fill('999');
@@ -249,7 +231,7 @@ test('adopt a tab from the menu, see a server error in the status line, confirm,
   await status.getByText(/row 999 is below the last row/).waitFor();
   expect(await status.getAttribute('class')).toMatch(/\berror\b/);
   expect(await status.textContent()).not.toMatch(/\n\s+at\s|Error:/);
-  await shot(page, 'adopt-error');
+  await shot('adopt-error');
 
   await headerRow.fill('1');
   await sidebar.getByRole('button', { name: 'Confirm' }).click();
@@ -261,13 +243,14 @@ test('adopt a tab from the menu, see a server error in the status line, confirm,
   await row.getByRole('button', { name: 'Use as…' }).click();
   await row.getByRole('button', { name: 'Stop using' }).click();
   await row.getByText(/Stop checking/).waitFor();
-  await shot(page, 'stop-using');
+  await shot('stop-using');
   await row.getByRole('group').getByRole('button', { name: 'Stop using' }).click();
   await status.getByText('“Value maps” is no longer part of the spec.').waitFor();
   expect(await row.getByText('Value map', { exact: true }).count()).toBe(0);
 });
 
 test('settings: a new colour for New is saved from the sidebar, and the sheet, the colour key and the README legend follow it', async () => {
+  const { page } = ui;
   const NEW = '#d9ead3';
   const NEW_RGB = 'rgb(217, 234, 211)';
   const sidebar = await openSidebar(page);

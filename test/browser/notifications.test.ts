@@ -4,77 +4,29 @@
 // like Sheets), let an hour pass, and read the digest in the outbox: the exact old → new values,
 // escaped HTML in a sandboxed frame, and links that point at the spreadsheet and the changed cells.
 // Screenshots: test-output/screenshots/notifications-*.png.
-import type { FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
-import { goTo, openSidebar, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
+import { settled } from './support/browser';
+import { usePlaygroundPage } from './support/playground-page';
+import { goTo, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
 
 jest.setTimeout(240_000);
 
-let browser: BrowserSession;
-let pg: TestPlayground;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-  pg = await startTestPlayground();
-});
-
-afterAll(async () => {
-  await pg?.close();
-  await browser?.close();
-});
-
-async function shot(step: string): Promise<void> {
-  await settled(page);
-  await screenshot(page, `notifications-${step}`);
-}
-
-function cellText(row: number, column: number): Promise<string> {
-  return page.locator(`#cell-${row}-${column}`).innerText();
-}
-
-async function setCell(a1: string, row: number, column: number, value: string): Promise<void> {
-  await goTo(page, a1);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-  await settled(page);
-  await until(() => cellText(row, column), (t) => t.trim() === value, `${a1} to read ${value}`);
-}
-
-function mappingRow(n: number): string[] {
-  return [`M-${n}`, 'Agreed', `Field ${n}`, `src_${n}`, 'text', '', '', `Element ${n}`, `dest_${n}`, 'text', '', '', 'Yes', 'No'];
-}
-
-async function openSettings(sidebar: FrameLocator): Promise<void> {
-  await sidebar.getByRole('tab', { name: 'Settings' }).click();
-  await sidebar.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
-  await sidebarIdle(sidebar);
-}
+const ui = usePlaygroundPage('notifications');
+const { shot, openPlayground, insertMappingTemplate, pasteMappingRows, cellText, setCell, openPanel } = ui;
 
 test('turn on notifications, edit three cells (one by a paste), an hour passes, read the digest in the outbox', async () => {
-  await page.goto(pg.server.url);
-  await settled(page);
-  const sidebar = await openSidebar(page);
+  const { page, pg } = ui;
+  const sidebar = await openPlayground();
 
   // The spec: the template with three Agreed rows.
   await sidebar.getByRole('tab', { name: 'Spec' }).click();
-  await sidebar.getByRole('button', { name: 'Insert the mapping template' }).click();
-  await sidebarStatus(sidebar).getByText(/^Inserted \d+ tabs/).waitFor();
-  await sidebarIdle(sidebar);
-  const mappingRows = sidebar.getByRole('listitem').filter({ has: sidebar.locator('.badge', { hasText: /^Mapping$/ }) });
-  const mappingTab = (await mappingRows.first().locator('.name').textContent())!.trim();
+  const mappingTab = await insertMappingTemplate(sidebar);
   await page.getByRole('tab', { name: mappingTab, exact: true }).click();
   await page.getByRole('tab', { name: mappingTab, exact: true, selected: true }).waitFor();
   await page.getByRole('gridcell', { name: 'SOURCE', exact: true }).waitFor();
-  for (let n = 1; n <= 3; n++) {
-    await goTo(page, `A${n + 2}`);
-    await pasteRow(page, mappingRow(n));
-    await until(() => cellText(n + 2, 9), (t) => t.trim() === `dest_${n}`, `I${n + 2} to read dest_${n}`);
-  }
+  await pasteMappingRows(3);
 
   // Settings › Notifications: empty states, a malformed address refused, then one subscriber saved.
-  await openSettings(sidebar);
+  await openPanel(sidebar, 'Settings');
   const section = sidebar.locator('section.notifications');
   await section.getByText('No subscribers yet', { exact: false }).waitFor();
   await section.getByText('Nothing waiting: every email has gone out.').waitFor();

@@ -5,39 +5,21 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { readXlsx } from '../../src/emulator/xlsx';
-import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
+import { screenshot, settled } from './support/browser';
+import { usePlaygroundPage } from './support/playground-page';
 
 jest.setTimeout(120_000);
 
 const DEMO_TABS = ['README', 'Mapping', 'Value maps', 'Implementation checklist'];
 
-let browser: BrowserSession;
-let pg: TestPlayground;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  pg = await startTestPlayground();
-  await page.goto(pg.server.url);
-  await settled(page);
-});
-
-afterEach(async () => {
-  await pg?.close();
-});
+// A fresh playground per test. Its flows' screenshots are named <flow>.png (screenshot(), not shot()).
+const ui = usePlaygroundPage('playground', { playground: 'test' });
 
 /** Extensions > (the add-on's menu) > the item whose caption mentions the sidebar: read from the page, not assumed. */
 async function openSidebarFromMenu(): Promise<FrameLocator> {
+  const { page } = ui;
   await page.getByRole('menuitem', { name: 'Extensions' }).click();
   const extensions = page.getByRole('menu', { name: 'Extensions' });
   await extensions.waitFor();
@@ -58,6 +40,7 @@ async function openSidebarFromMenu(): Promise<FrameLocator> {
 }
 
 test('grid: demo tabs and values, switching tabs, an edit persists across a server restart', async () => {
+  const { page, pg } = ui;
   const tabs = (await page.getByRole('tab').allTextContents()).map((t) => t.trim());
   expect(tabs).toEqual(DEMO_TABS);
   await page.getByRole('tab', { name: 'Mapping', selected: true }).waitFor();
@@ -89,6 +72,7 @@ test('grid: demo tabs and values, switching tabs, an edit persists across a serv
 });
 
 test('sidebar: the add-on menu opens it at 300 px and its server calls round-trip', async () => {
+  const { page } = ui;
   const sidebar = await openSidebarFromMenu();
   const aside = page.getByRole('complementary', { name: /sidebar/i });
   expect(Math.round((await aside.boundingBox())!.width)).toBe(300);
@@ -107,6 +91,7 @@ test('sidebar: the add-on menu opens it at 300 px and its server calls round-tri
 });
 
 test('user switcher: the sidebar sees the signed-in user', async () => {
+  const { page } = ui;
   let sidebar = await openSidebarFromMenu();
   await sidebar.getByText('Signed in as analyst@example.org').waitFor();
 
@@ -131,6 +116,7 @@ test('user switcher: the sidebar sees the signed-in user', async () => {
 });
 
 test('download: the .xlsx the page hands out reads back with readXlsx', async () => {
+  const { page } = ui;
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapspec-download-'));

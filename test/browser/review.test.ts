@@ -6,68 +6,19 @@
 // exported as JSON and re-hashes to its content hash. Approvers act through the playground's user
 // switcher. Screenshots: test-output/screenshots/review-*.png.
 import { createHash } from 'node:crypto';
-import type { FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
-import { goTo, openSidebar, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
+import type { FrameLocator } from 'playwright-core';
+import { settled } from './support/browser';
+import { usePlaygroundPage } from './support/playground-page';
+import { goTo, openSidebar, sidebarIdle, sidebarStatus, until } from './support/sidebar';
 
 jest.setTimeout(300_000);
-
-/**
- * The checklist link (signOffMappingSpecTasks) is a placeholder on the review branch; the checklist
- * engineer's branch implements it. Set to true once both are merged into main.
- */
 
 const ANALYST = 'analyst@example.org';
 const FIRST = 'approver@client.example.org';
 const SECOND = 'second@client.example.org';
 
-let browser: BrowserSession;
-let pg: TestPlayground;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-  pg = await startTestPlayground();
-});
-
-afterAll(async () => {
-  await pg?.close();
-  await browser?.close();
-});
-
-async function shot(step: string): Promise<void> {
-  await settled(page);
-  await screenshot(page, `review-${step}`);
-}
-
-async function showSheet(name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
-  await settled(page);
-}
-
-function cellText(row: number, column: number): Promise<string> {
-  return page.locator(`#cell-${row}-${column}`).innerText();
-}
-
-async function setCell(a1: string, row: number, column: number, value: string): Promise<void> {
-  await goTo(page, a1);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-  await settled(page);
-  await until(() => cellText(row, column), (t) => t.trim() === value, `${a1} to read ${value}`);
-}
-
-function mappingRow(n: number): string[] {
-  return [`M-${n}`, 'Agreed', `Field ${n}`, `src_${n}`, 'text', '', '', `Element ${n}`, `dest_${n}`, 'text', '', '', 'Yes', 'No'];
-}
-
-async function openVersions(sidebar: FrameLocator): Promise<void> {
-  await sidebar.getByRole('tab', { name: 'Versions' }).click();
-  await sidebar.getByRole('tab', { name: 'Versions', selected: true }).waitFor();
-  await sidebarIdle(sidebar);
-}
+const ui = usePlaygroundPage('review');
+const { shot, openPlayground, insertMappingTemplate, pasteMappingRows, showSheet, setCell, openPanel } = ui;
 
 async function statusSays(sidebar: FrameLocator, want: RegExp): Promise<void> {
   await until(() => sidebarStatus(sidebar).innerText(), (t) => want.test(t), `the status to match ${want}`);
@@ -84,6 +35,7 @@ async function tagVersion(sidebar: FrameLocator, label: string, note: string): P
 
 /** Switches the signed-in user (the sidebar closes, as for another person) and opens the sidebar as them. */
 async function signInAs(email: string): Promise<FrameLocator> {
+  const { page } = ui;
   await page.getByRole('button', { name: /^Signed in as / }).click();
   await page.getByRole('menuitem', { name: email }).click();
   await page.getByRole('button', { name: new RegExp(`Signed in as ${email.replace(/[.]/g, '\\.')}`) }).waitFor();
@@ -107,6 +59,7 @@ async function requestReview(sidebar: FrameLocator, label: string, message: stri
 }
 
 test('review v1 (approved by one, changes requested by the other), v2 approved by both, then an edit shows 1 change', async () => {
+  const { page, pg } = ui;
   const started = Date.now();
   // The approver list as the settings UI stores it (mapspec.approvers), and the second approver known to the switcher.
   const emulator = pg.server.session.emulator;
@@ -114,16 +67,10 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   emulator.setActiveUser(SECOND);
   emulator.setActiveUser(ANALYST);
 
-  await page.goto(pg.server.url);
-  await settled(page);
-  let sidebar = await openSidebar(page);
+  let sidebar = await openPlayground();
 
   // The template with three Agreed rows.
-  await sidebar.getByRole('button', { name: 'Insert the mapping template' }).click();
-  await sidebarStatus(sidebar).getByText(/^Inserted \d+ tabs/).waitFor();
-  await sidebarIdle(sidebar);
-  const mappingRows = sidebar.getByRole('listitem').filter({ has: sidebar.locator('.badge', { hasText: /^Mapping$/ }) });
-  const mappingTab = (await mappingRows.first().locator('.name').textContent())!.trim();
+  const mappingTab = await insertMappingTemplate(sidebar);
   // The checklist: the demo workbook's own tab, adopted from the Checklist panel (its mapping-spec
   // sign-off task is what an approval signs off).
   await showSheet('Implementation checklist');
@@ -135,14 +82,10 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
 
   await showSheet(mappingTab);
   await page.getByRole('gridcell', { name: 'SOURCE', exact: true }).waitFor();
-  for (let n = 1; n <= 3; n++) {
-    await goTo(page, `A${n + 2}`);
-    await pasteRow(page, mappingRow(n));
-    await until(() => cellText(n + 2, 9), (t) => t.trim() === `dest_${n}`, `I${n + 2} to read dest_${n}`);
-  }
+  await pasteMappingRows(3);
 
   // The analyst tags v1 and requests a review from both approvers.
-  await openVersions(sidebar);
+  await openPanel(sidebar, 'Versions');
   await tagVersion(sidebar, 'v1', 'first batch');
   await sidebar.getByText('Not approved yet', { exact: true }).waitFor();
   await requestReview(sidebar, 'v1', 'Please check the <b>three</b> fields');
@@ -184,14 +127,14 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
 
   // The analyst sees the outcome, edits, tags v2 and requests a review again.
   sidebar = await signInAs(ANALYST);
-  await openVersions(sidebar);
+  await openPanel(sidebar, 'Versions');
   await sidebar.locator('li.version[data-label="v1"] [data-review-status="changes-requested"]').waitFor();
   const r1 = sidebar.locator('li.review-item[data-request="r1"]');
   await r1.getByText('M-2 must map to Element 2b', { exact: false }).waitFor();
   await r1.locator(`[data-approver="${FIRST}"]`).getByText(/approved/).waitFor();
   await showSheet(mappingTab);
   await setCell('H4', 4, 8, 'Element 2b');
-  await openVersions(sidebar);
+  await openPanel(sidebar, 'Versions');
   await tagVersion(sidebar, 'v2', 'M-2 renamed');
   await requestReview(sidebar, 'v2', 'Your change is in');
 
@@ -213,7 +156,7 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
 
   // The analyst: "Approved: v2 (hash) by … on …", the live sheets match.
   sidebar = await signInAs(ANALYST);
-  await openVersions(sidebar);
+  await openPanel(sidebar, 'Versions');
   const v2 = sidebar.locator('li.version[data-label="v2"]');
   await v2.locator('[data-review-status="approved"]').waitFor();
   const hash = (await v2.locator('code.hash').textContent())!.replace('hash', '').trim();

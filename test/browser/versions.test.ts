@@ -3,61 +3,15 @@
 // paths, add a row, clear a row, see "5 unreleased changes since v1", compare v1 → Now and read the
 // exact old → new of a changed cell, tag v2, and see both versions listed (and in the Changelog tab),
 // then open v1 as read-only tabs. Screenshots: test-output/screenshots/versions-*.png.
-import type { FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, settled, startTestPlayground, type BrowserSession, type TestPlayground } from './support/browser';
-import { goTo, openSidebar, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
+import type { FrameLocator } from 'playwright-core';
+import { settled } from './support/browser';
+import { mappingRow, usePlaygroundPage } from './support/playground-page';
+import { goTo, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
 
 jest.setTimeout(240_000);
 
-let browser: BrowserSession;
-let pg: TestPlayground;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-  pg = await startTestPlayground();
-});
-
-afterAll(async () => {
-  await pg?.close();
-  await browser?.close();
-});
-
-async function shot(step: string): Promise<void> {
-  await settled(page);
-  await screenshot(page, `versions-${step}`);
-}
-
-async function showSheet(name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
-  await settled(page);
-}
-
-function cellText(row: number, column: number): Promise<string> {
-  return page.locator(`#cell-${row}-${column}`).innerText();
-}
-
-/** Types a value into a cell (replacing it) and waits for the edit to land. */
-async function setCell(a1: string, row: number, column: number, value: string): Promise<void> {
-  await goTo(page, a1);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
-  await settled(page);
-  await until(() => cellText(row, column), (t) => t.trim() === value, `${a1} to read ${value}`);
-}
-
-function mappingRow(n: number): string[] {
-  // A..N: ID, status, source label, path, type, sample, comments, destination label, path, type, sample, comments, required, unique.
-  return [`M-${n}`, 'Agreed', `Field ${n}`, `src_${n}`, 'text', '', '', `Element ${n}`, `dest_${n}`, 'text', '', '', 'Yes', 'No'];
-}
-
-async function openVersions(sidebar: FrameLocator): Promise<void> {
-  await sidebar.getByRole('tab', { name: 'Versions' }).click();
-  await sidebar.getByRole('tab', { name: 'Versions', selected: true }).waitFor();
-  await sidebarIdle(sidebar);
-}
+const ui = usePlaygroundPage('versions');
+const { shot, openPlayground, insertMappingTemplate, pasteMappingRows, showSheet, cellText, setCell, openPanel } = ui;
 
 async function tagVersion(sidebar: FrameLocator, label: string, note: string): Promise<void> {
   const labelBox = sidebar.getByRole('textbox', { name: 'Label' });
@@ -70,38 +24,29 @@ async function tagVersion(sidebar: FrameLocator, label: string, note: string): P
 }
 
 test('tag v1, edit three rows, add one, clear one, see 5 unreleased changes, read old → new, tag v2', async () => {
+  const { page } = ui;
   const started = Date.now();
-  await page.goto(pg.server.url);
-  await settled(page);
-  const sidebar = await openSidebar(page);
+  const sidebar = await openPlayground();
 
   // Versions panel before anything: the empty state explains what a version is.
-  await openVersions(sidebar);
+  await openPanel(sidebar, 'Versions');
   await sidebar.getByText('No versions yet', { exact: true }).waitFor();
   await sidebar.getByText(/A version is a labelled, tamper-evident snapshot/).waitFor();
   await shot('1-empty');
 
   // Spec panel: insert the template.
   await sidebar.getByRole('tab', { name: 'Spec' }).click();
-  await sidebar.getByRole('button', { name: 'Insert the mapping template' }).click();
-  await sidebarStatus(sidebar).getByText(/^Inserted \d+ tabs/).waitFor();
-  await sidebarIdle(sidebar);
-  const mappingRows = sidebar.getByRole('listitem').filter({ has: sidebar.locator('.badge', { hasText: /^Mapping$/ }) });
-  const mappingTab = (await mappingRows.first().locator('.name').textContent())!.trim();
+  const mappingTab = await insertMappingTemplate(sidebar);
   await page.getByRole('tab', { name: mappingTab, exact: true }).waitFor();
   await settled(page);
 
   // Five Agreed rows with their IDs (the row keys), pasted one row at a time at A3..A7.
   await showSheet(mappingTab);
   await page.getByRole('gridcell', { name: 'SOURCE', exact: true }).waitFor();
-  for (let n = 1; n <= 5; n++) {
-    await goTo(page, `A${n + 2}`);
-    await pasteRow(page, mappingRow(n));
-    await until(() => cellText(n + 2, 9), (t) => t.trim() === `dest_${n}`, `I${n + 2} to read dest_${n}`);
-  }
+  await pasteMappingRows(5);
 
   // Versions: the spec has rows but no version; tag v1.
-  await openVersions(sidebar);
+  await openPanel(sidebar, 'Versions');
   await sidebar.getByText('No versions yet', { exact: true }).waitFor();
   await tagVersion(sidebar, 'v1', 'first batch');
   const v1 = sidebar.locator('li.version[data-label="v1"]');
@@ -128,7 +73,7 @@ test('tag v1, edit three rows, add one, clear one, see 5 unreleased changes, rea
 
   // Back to Versions (Spec, then Versions: opening the panel counts again).
   await sidebar.getByRole('tab', { name: 'Spec' }).click();
-  await openVersions(sidebar);
+  await openPanel(sidebar, 'Versions');
   await sidebar.getByText('5 unreleased changes since v1', { exact: true }).waitFor();
 
   // Compare v1 → Now (the default), read the exact old → new of a changed cell.

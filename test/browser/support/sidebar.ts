@@ -1,8 +1,8 @@
 // Helpers for browser tests that drive the Mapspec sidebar inside the playground: opening it from
 // the add-on menu, waiting until it is idle, typing into grid cells, reading a cell's fill and the
-// active cell, and screenshots named mapping-spec-<step>.png.
+// active cell, and waiting on a condition.
 import type { FrameLocator, Page } from 'playwright-core';
-import { screenshot, settled } from './browser';
+import { settled } from './browser';
 
 /** Extensions > (the add-on's menu) > the item whose caption matches, as a person would. */
 export async function runAddonMenuItem(page: Page, caption: RegExp): Promise<void> {
@@ -97,10 +97,4 @@ export async function until<T>(check: () => Promise<T>, want: (value: T) => bool
     last = await check();
   }
   return last;
-}
-
-/** Screenshot of the whole page as test-output/screenshots/mapping-spec-<step>.png. */
-export async function shot(page: Page, step: string): Promise<string> {
-  await settled(page);
-  return screenshot(page, `mapping-spec-${step}`);
 }
