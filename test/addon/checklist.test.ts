@@ -10,7 +10,7 @@ import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import type { ApproversView, CheckResult, ChecklistDetectionView, ChecklistView, SidebarState } from '../../src/core/api';
 import { parseTaskList } from '../../src/core/checklist';
 import { demoWorkbook } from '../../src/playground/demo-workbook';
-import { callServer, newEmulator, run } from '../support/addon';
+import { callServer, newEmulator, ok, run, sheets } from '../support/addon';
 import { FIXTURES } from '../support/paths';
 
 const ANALYST = 'analyst@example.org';
@@ -18,18 +18,9 @@ const CLIENT = 'client.lead@health.example.org';
 const TAB = 'Implementation checklist';
 const MAPPING_TASK = 'Client sign-offs on workflow diagram & mapping specs';
 
-function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
-  return r.value;
-}
-
 function fails(r: { ok: true; value: unknown } | { ok: false; message: string }): string {
   if (r.ok) throw new Error('expected the call to be refused');
   return r.message;
-}
-
-function sheets(emulator: Emulator) {
-  return emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
 }
 
 function signOffProps(emulator: Emulator): string[] {

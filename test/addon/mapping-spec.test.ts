@@ -6,21 +6,12 @@ import { userEdit } from '../../src/emulator/simulate';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import { DEFAULT_COLOURS, NOTE_MARK } from '../../src/core/mapping/colours';
 import type { CheckResult, SidebarState, TabDetection } from '../../src/core/api';
-import { callServer, newEmulator, run } from '../support/addon';
+import { callServer, newEmulator, ok, run, sheets } from '../support/addon';
 import { CODE_PATH } from '../support/paths';
 import { WHO_DATA_TABS, WHO_OTHER_TABS, WHO_PATH } from '../support/who';
 
 const MAPPING = 'Mapping – Case registration';
 const WIDTH = 17;
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
-  return r.value;
-}
-
-function sheets(emulator: Emulator) {
-  return emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
-}
 
 /** A mapping row in template column order. */
 function row(p: Partial<Record<'id' | 'status' | 'srcPath' | 'srcType' | 'srcSample' | 'dstPath' | 'dstType' | 'rule' | 'map' | 'unique', string>>): string[] {

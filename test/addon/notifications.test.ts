@@ -5,7 +5,7 @@ import { Emulator } from '../../src/emulator/emulator';
 import { advanceTime, userEdit } from '../../src/emulator/simulate';
 import { pacificDay } from '../../src/emulator/services/util';
 import type { NotificationsView, SidebarState } from '../../src/core/api';
-import { callServer, newEmulator, run } from '../support/addon';
+import { callServer, newEmulator, ok, run } from '../support/addon';
 import { CODE_PATH } from '../support/paths';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 
@@ -13,11 +13,6 @@ const MAPPING = 'Mapping – Case registration';
 const WIDTH = 17;
 const USER = 'analyst@example.org';
 const HOUR = 3600_000;
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
-  return r.value;
-}
 
 function row(id: string, src: string, dst: string): string[] {
   const r = Array<string>(WIDTH).fill('');

@@ -9,7 +9,7 @@ import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import type { ChecklistView, SidebarState, VersionList, VersionSummary } from '../../src/core/api';
 import type { ExportedFile, ReviewPanel } from '../../src/core/review/api-contract';
 import { hashSnapshot, parseSnapshotJson } from '../../src/core/versions';
-import { callServer, newEmulator, run } from '../support/addon';
+import { callServer, newEmulator, ok, run, sheets, templateRow } from '../support/addon';
 
 const MAPPING = 'Mapping – Case registration';
 const VERSIONS_SHEET = '_mapspec_versions';
@@ -20,11 +20,6 @@ const BO = 'bo@client.example.org';
 const CY = 'cy@other.example.org';
 type Tagged = { version: VersionSummary; list: VersionList };
 
-function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
-  return r.value;
-}
-
 function refused(r: { ok: boolean; message?: string }): string {
   expect(r.ok).toBe(false);
   return (r as { message: string }).message;
@@ -32,25 +27,7 @@ function refused(r: { ok: boolean; message?: string }): string {
 
 const sha256 = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
 
-function sheets(emulator: Emulator) {
-  return emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
-}
-
-function row(id: string, srcPath: string, dstPath: string, rule = ''): string[] {
-  const r = Array<string>(WIDTH).fill('');
-  r[0] = id;
-  r[1] = 'Agreed';
-  r[2] = srcPath;
-  r[3] = srcPath;
-  r[4] = 'text';
-  r[7] = dstPath;
-  r[8] = dstPath;
-  r[9] = 'text';
-  r[12] = 'Yes';
-  r[13] = 'No';
-  r[14] = rule;
-  return r;
-}
+const row = templateRow;
 
 /** The template with four mapping rows, the approver list seeded as the settings UI stores it. */
 function withSpec(approvers = [ANA, BO, CY]): Emulator {

@@ -4,7 +4,7 @@
 import { Emulator } from '../../src/emulator/emulator';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import type { SidebarState, VersionDiff, VersionList, VersionSummary } from '../../src/core/api';
-import { callServer, newEmulator, run } from '../support/addon';
+import { callServer, newEmulator, ok, run, sheets, templateRow } from '../support/addon';
 
 const MAPPING = 'Mapping – Case registration';
 const VERSIONS_SHEET = '_mapspec_versions';
@@ -12,31 +12,7 @@ const WIDTH = 17;
 const USER = 'analyst@example.org';
 type Tagged = { version: VersionSummary; list: VersionList };
 
-function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
-  return r.value;
-}
-
-function sheets(emulator: Emulator) {
-  return emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
-}
-
-/** A mapping row in template column order (ID, status, source label/path/type, destination…). */
-function row(id: string, srcPath: string, dstPath: string, rule = ''): string[] {
-  const r = Array<string>(WIDTH).fill('');
-  r[0] = id;
-  r[1] = 'Agreed';
-  r[2] = srcPath;
-  r[3] = srcPath;
-  r[4] = 'text';
-  r[7] = dstPath;
-  r[8] = dstPath;
-  r[9] = 'text';
-  r[12] = 'Yes';
-  r[13] = 'No';
-  r[14] = rule;
-  return r;
-}
+const row = templateRow;
 
 /** The template with six mapping rows M-1…M-6 (data from sheet row 3). */
 function withSpec(): Emulator {

@@ -20,3 +20,31 @@ export function callServer<T = unknown>(emulator: Emulator, fn: string, payload:
   const r = simulateCallServer(emulator, fn, payload, { codePath: CODE_PATH });
   return r.ok ? { ok: true as const, value: r.value as T } : { ok: false as const, message: r.message };
 }
+
+/** The value of a server call that must succeed (its message otherwise, as the test's failure). */
+export function ok<T>(r: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!r.ok) throw new Error(`server call failed: ${r.message}`);
+  return r.value;
+}
+
+/** The emulated spreadsheet, as the script sees it, to arrange and inspect a test's sheets. */
+export function sheets(emulator: Emulator) {
+  return emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** A mapping row in the template's 17 columns (ID, status, source label/path/type, destination…, rule). */
+export function templateRow(id: string, srcPath: string, dstPath: string, rule = ''): string[] {
+  const r = Array<string>(17).fill('');
+  r[0] = id;
+  r[1] = 'Agreed';
+  r[2] = srcPath;
+  r[3] = srcPath;
+  r[4] = 'text';
+  r[7] = dstPath;
+  r[8] = dstPath;
+  r[9] = 'text';
+  r[12] = 'Yes';
+  r[13] = 'No';
+  r[14] = rule;
+  return r;
+}
