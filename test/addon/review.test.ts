@@ -9,10 +9,9 @@ import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import type { ChecklistView, SidebarState, VersionList, VersionSummary } from '../../src/core/api';
 import type { ExportedFile, ReviewPanel } from '../../src/core/review/api-contract';
 import { hashSnapshot, parseSnapshotJson } from '../../src/core/versions';
-import { callServer, newEmulator, ok, run, sheets, templateRow } from '../support/addon';
+import { callServer, newEmulator, ok, run, sheets, templateRow, tamperWithVersion } from '../support/addon';
 
 const MAPPING = 'Mapping – Case registration';
-const VERSIONS_SHEET = '_mapspec_versions';
 const WIDTH = 17;
 const ANALYST = 'analyst@example.org';
 const ANA = 'ana@client.example.org';
@@ -340,12 +339,7 @@ describe('refusals record nothing', () => {
 
   test('an approval of a tampered snapshot is refused', () => {
     const { emulator, v1 } = twoRequests();
-    const hidden = sheets(emulator).getSheetByName(VERSIONS_SHEET)!;
-    const rows = hidden.getDataRange().getValues();
-    const at = rows.findIndex((r) => r[0] === 'v1');
-    const text = String(rows[at]![3]);
-    const mid = Math.floor(text.length / 2);
-    hidden.getRange(at + 1, 4).setValue(text.slice(0, mid) + (text[mid] === 'A' ? 'B' : 'A') + text.slice(mid + 1));
+    tamperWithVersion(emulator, 'v1');
     const before = records(emulator);
     expect(refused(decide(emulator, ANA, 'r1', 'approve', v1.contentHash))).toMatch(/^Version v1's stored snapshot was changed outside Mapspec \(hash mismatch.*It cannot be reviewed: nothing was recorded\.$/);
     expect(records(emulator)).toBe(before);

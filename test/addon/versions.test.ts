@@ -4,7 +4,7 @@
 import { Emulator } from '../../src/emulator/emulator';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
 import type { SidebarState, VersionDiff, VersionList, VersionSummary } from '../../src/core/api';
-import { callServer, newEmulator, ok, run, sheets, templateRow } from '../support/addon';
+import { callServer, newEmulator, ok, run, sheets, templateRow, tamperWithVersion } from '../support/addon';
 
 const MAPPING = 'Mapping – Case registration';
 const VERSIONS_SHEET = '_mapspec_versions';
@@ -243,12 +243,7 @@ describe('tamper evidence', () => {
     ok(callServer(emulator, 'tagVersion', { note: 'v1' }));
     editSpec(emulator);
     ok(callServer(emulator, 'tagVersion', { note: 'v2' }));
-    const hidden = sheets(emulator).getSheetByName(VERSIONS_SHEET)!;
-    const rows = hidden.getDataRange().getValues();
-    const at = rows.findIndex((r) => r[0] === 'v1');
-    const text = String(rows[at]![3]);
-    const mid = Math.floor(text.length / 2);
-    hidden.getRange(at + 1, 4).setValue(text.slice(0, mid) + (text[mid] === 'A' ? 'B' : 'A') + text.slice(mid + 1));
+    tamperWithVersion(emulator, 'v1');
 
     const list = ok(callServer<VersionList>(emulator, 'listVersions', {}));
     const v1 = list.versions.find((v) => v.label === 'v1')!;

@@ -48,3 +48,13 @@ export function templateRow(id: string, srcPath: string, dstPath: string, rule =
   r[14] = rule;
   return r;
 }
+
+/** Changes one character in the middle of a version's stored chunk in `_mapspec_versions`, as a hand edit would. */
+export function tamperWithVersion(emulator: Emulator, label: string): void {
+  const hidden = sheets(emulator).getSheetByName('_mapspec_versions')!;
+  const rows = hidden.getDataRange().getValues();
+  const at = rows.findIndex((r) => r[0] === label);
+  const text = String(rows[at]![3]);
+  const mid = Math.floor(text.length / 2);
+  hidden.getRange(at + 1, 4).setValue(text.slice(0, mid) + (text[mid] === 'A' ? 'B' : 'A') + text.slice(mid + 1));
+}
