@@ -47,19 +47,11 @@ export type EncodedVersion = {
   chunkRows: ChunkRow[];
 };
 
-/** The metadata line stored before the snapshot: the full note lives here. */
-export type StoredMeta = {
-  format: string;
-  formatVersion: number;
-  seq: number;
-  label: string;
-  note: string;
-  author: string;
-  taggedAt: string;
-  contentHash: string;
-  previousChainHash: string;
-  chainHash: string;
-};
+/** The metadata line stored before the snapshot: the index entry's identity, with the full note. */
+export type StoredMeta = { format: string; formatVersion: number } & Pick<
+  VersionIndexEntry,
+  'seq' | 'label' | 'note' | 'author' | 'taggedAt' | 'contentHash' | 'previousChainHash' | 'chainHash'
+>;
 
 export type StoredVersion = { meta: StoredMeta; snapshot: Snapshot };
 

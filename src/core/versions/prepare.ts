@@ -6,15 +6,10 @@
  */
 import { strayCell, tabShape } from './canonical';
 import { canonicalText, canonicalTexts } from './text';
-import type { Snapshot, SnapshotTab, TabKind } from './types';
+import type { Snapshot, SnapshotTab } from './types';
 
-export type PreparedTab = {
-  sheetId: number;
-  name: string;
-  kind: TabKind;
-  header: string[];
-  keyColumn: string;
-  listColumn: string | null;
+/** A snapshot tab with its rows taken apart for diffing. */
+export type PreparedTab = Omit<SnapshotTab, 'rows'> & {
   /** Canonical keys, in row order (not yet made unique). */
   keys: string[];
   /** Cells as given, aligned to header (undefined or '' = blank). */
