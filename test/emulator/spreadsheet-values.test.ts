@@ -1,6 +1,7 @@
 // Range values: setValues/getValues with Sheets' dimension errors and the 50,000-character limit,
 // entered-text parsing ("123" is a number), display values, script-realm Dates, formatting
 // round trips (backgrounds, line-through, notes) and call counting that proves batching.
+import { HOSTILE_TEXT } from '../support/hostile';
 import * as vm from 'node:vm';
 import { Emulator } from '../../src/emulator/emulator';
 import { thrown } from '../support/thrown';
@@ -152,4 +153,23 @@ test('a method the emulator lacks says "not emulated"', () => {
   const { sheet } = setup();
   const range = sheet.getRange('A1') as unknown as { getRichTextValues(): unknown };
   expect(thrown(() => range.getRichTextValues()).message).toBe('not emulated: Range.getRichTextValues');
+});
+
+test('a plain-text cell ("@") stores every string as given: no formula, number, date or apostrophe stripping', () => {
+  const { sheet } = setup();
+  const n = HOSTILE_TEXT.length;
+  const range = sheet.getRange(1, 1, n, 1);
+  range.setNumberFormat('@');
+  range.setValues(HOSTILE_TEXT.map((t) => [t]));
+  expect(range.getValues().map((r) => r[0])).toEqual([...HOSTILE_TEXT]);
+  expect(range.getDisplayValues().map((r) => r[0])).toEqual([...HOSTILE_TEXT]);
+  expect(range.getFormulas().every((r) => r[0] === '')).toBe(true);
+  // Without the format the same strings are parsed as typed text.
+  const general = sheet.getRange(1, 2, n, 1);
+  general.setValues(HOSTILE_TEXT.map((t) => [t]));
+  const got = general.getValues().map((r) => r[0]);
+  expect(general.getFormulas()[0]![0]).toBe('=1+1');
+  expect(got[HOSTILE_TEXT.indexOf('1.50')]).toBe(1.5);
+  expect(got[HOSTILE_TEXT.indexOf('TRUE')]).toBe(true);
+  expect(got[HOSTILE_TEXT.indexOf("'quoted")]).toBe('quoted');
 });

@@ -8,6 +8,7 @@ import type { VersionIndexEntry } from '../../core/versions/types';
 import { writeDocumentProperties } from './properties';
 import { insertSheetQuietly } from './spreadsheet';
 import { uniqueName } from '../../core/mapping/template-sheets';
+import { writeTextCells } from './text-cells';
 
 const CHANGELOG_KEY = 'mapspec.changelog';
 export const CHANGELOG_NAME = 'Changelog';
@@ -29,6 +30,6 @@ export function writeChangelog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, pro
   const rows: (string | number)[][] = [CHANGELOG_HEADER, ...changelogRows(entries)];
   sheet.clearContents();
   if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, rows.length, CHANGELOG_HEADER.length).setValues(rows);
+  writeTextCells(sheet.getRange(1, 1, rows.length, CHANGELOG_HEADER.length), rows);
   sheet.getRange(1, 1, 1, CHANGELOG_HEADER.length).setFontWeight('bold');
 }

@@ -6,6 +6,7 @@
 import { checklistSheet, CHECKLIST_COLUMNS, type Checklist, type ChecklistLayout, type ChecklistRole } from '../../core/checklist';
 import { uniqueName } from '../../core/mapping/template-sheets';
 import type { ChecklistRead } from './checklist-store';
+import { writeTextCells } from '../adapters/text-cells';
 
 const HEADER_FILL = '#f1f3f4';
 const PHASE_FILL = '#d9e2f3';
@@ -37,7 +38,7 @@ export function insertChecklistTab(
   // Task IDs are text: as numbers "3.10" would read back as 3.1, the ID of another task.
   sheet.getRange(1, data.columns.id!, needed, 1).setNumberFormat('@');
   const block = sheet.getRange(1, 1, rows.length, width);
-  block.setValues(rows);
+  writeTextCells(block, rows);
   // Phase rows stand out: bold on a band colour, like the header.
   const kinds = ['header', ...data.rows.map((r) => r.kind)];
   block.setFontWeights(kinds.map((k) => rows[0]!.map(() => (k === 'task' ? 'normal' : 'bold'))));
@@ -69,7 +70,7 @@ export function writeRowCells(read: ChecklistRead, row: number, cells: ReadonlyM
   for (let i = 1; i <= cols.length; i++) {
     if (i < cols.length && cols[i] === cols[i - 1]! + 1) continue;
     const run = cols.slice(start, i);
-    if (run.length) read.sheet.getRange(row, run[0]!, 1, run.length).setValues([run.map((c) => cells.get(c))]);
+    if (run.length) writeTextCells(read.sheet.getRange(row, run[0]!, 1, run.length), [run.map((c) => cells.get(c))]);
     start = i;
   }
 }

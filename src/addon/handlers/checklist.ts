@@ -7,10 +7,11 @@
 import type { ApiParsedInput, ApiResults, ApproversView, ChecklistView } from '../../core/api';
 import { isApprover, type ApproverSettings, type SignOffEntry } from '../../core/approvals';
 import {
-  CHECKLIST_COLUMNS, CHECKLIST_TITLE, checklistFromTable, checklistProgress, checklistTemplate, detectChecklist, layoutFromChoice, parseTaskList,
+  CHECKLIST_COLUMNS, CHECKLIST_TITLE, checklistFromTable, checklistProgress, checklistTemplate, detectChecklist, layoutFromChoice, overlongLine, parseTaskList,
   planSignOff, planWithdraw, signOffStates, toTaskList,
 } from '../../core/checklist';
 import { UserError } from '../../core/errors';
+import { MAX_CELL_CHARS } from '../../core/cell-text';
 import { readAllDocumentProperties } from '../adapters/properties';
 import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
 import { currentUserEmail } from '../adapters/session';
@@ -83,6 +84,12 @@ export function insertChecklist(input: ApiParsedInput<'insertChecklist'>): ApiRe
 }
 
 export function importChecklistMarkdown(input: ApiParsedInput<'importChecklistMarkdown'>): ApiResults['importChecklistMarkdown'] {
+  const long = overlongLine(input.markdown, MAX_CELL_CHARS);
+  if (long) {
+    throw new UserError(
+      `Line ${long.line} of the Markdown ("${long.start}") is over ${MAX_CELL_CHARS.toLocaleString('en-US')} characters, more than a Google Sheets cell holds. Shorten it and import again; nothing was written.`,
+    );
+  }
   const checklist = parseTaskList(input.markdown);
   if (checklist.phases.length === 0) {
     throw new UserError('Mapspec found no task items in that Markdown. A task list has lines like "- [ ] Task" or "- [x] Done task" under "## Phase" headings.');

@@ -21,6 +21,7 @@ import { planTabPaint, restoreTab } from '../spec/paint';
 import { readAllDocumentProperties } from '../adapters/properties';
 import { versionMarks } from '../spec/version-marks';
 import { checkChecklistTab } from '../checklist/checklist-checks';
+import { writeTextCells } from '../adapters/text-cells';
 
 type TabWithGrid = RegisteredTab & { grid: TabGrid };
 
@@ -39,7 +40,7 @@ function fillMissingIds(reads: TabWithGrid[], settings: MappingSettings): TabWit
     for (let i = 0; i < mine.length; ) {
       let j = i;
       while (j + 1 < mine.length && mine[j + 1]!.row === mine[j]!.row + 1) j++;
-      r.sheet.getRange(mine[i]!.row, block.column, j - i + 1, 1).setValues(mine.slice(i, j + 1).map((p) => [p.id]));
+      writeTextCells(r.sheet.getRange(mine[i]!.row, block.column, j - i + 1, 1), mine.slice(i, j + 1).map((p) => [p.id]));
       i = j + 1;
     }
     return { ...r, grid: readTabGrid(r.sheet).grid };

@@ -10,6 +10,7 @@ import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { withDocumentLock } from '../adapters/lock';
 import { loadSpec, saveSettingsAndReadme, type StoredSettings } from '../spec/spec-store';
 import { sidebarState } from './sidebar-state';
+import { writeTextCells } from '../adapters/text-cells';
 
 /** Rewrites the legend under "Colour legend" in the README tab Mapspec inserted, if it is still there. */
 function refreshReadmeLegend(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, readmeSheetId: number | null, items: ReturnType<typeof legend>): void {
@@ -19,7 +20,7 @@ function refreshReadmeLegend(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, readm
   const block = legendBlock(sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => r[0]), items);
   if (!block) return;
   if (block.insertRows > 0) sheet.insertRowsAfter(block.firstRow - 1 + block.values.length - block.insertRows, block.insertRows);
-  sheet.getRange(block.firstRow, 1, block.values.length, 2).setValues(block.values);
+  writeTextCells(sheet.getRange(block.firstRow, 1, block.values.length, 2), block.values);
   sheet.getRange(block.firstRow, 1, block.fills.length, 1).setBackgrounds(block.fills as string[][]);
 }
 

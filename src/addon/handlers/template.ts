@@ -11,6 +11,7 @@ import { activeSpreadsheet } from '../adapters/spreadsheet';
 import { withDocumentLock } from '../adapters/lock';
 import { loadSpec, saveLayouts, saveSettingsAndReadme } from '../spec/spec-store';
 import { sidebarState } from './sidebar-state';
+import { writeTextCells } from '../adapters/text-cells';
 
 const HEADER_FILL = '#f1f3f4';
 const BAND_FILL = '#d9e2f3';
@@ -23,7 +24,7 @@ function writeTemplateTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: Tem
   const width = tab.rows[0]!.length;
   if (sheet.getMaxRows() < tab.headerRow + DATA_ROWS) sheet.insertRowsAfter(sheet.getMaxRows(), tab.headerRow + DATA_ROWS - sheet.getMaxRows());
   const top = sheet.getRange(1, 1, tab.rows.length, width);
-  top.setValues(tab.rows);
+  writeTextCells(top, tab.rows);
   top.setFontWeight('bold');
   top.setWrap(true);
   top.setBackground(HEADER_FILL);
@@ -71,7 +72,7 @@ export function insertTemplate(input: ApiParsedInput<'insertTemplate'>): ApiResu
       const readmeSheet = ss.insertSheet(readme.name, ss.getNumSheets());
       made.push(readmeSheet);
       const block = readmeSheet.getRange(1, 1, readme.rows.length, 2);
-      block.setValues(readme.rows);
+      writeTextCells(block, readme.rows);
       block.setWrap(true);
       const headings = new Set(readme.headingRows);
       const legendFill = new Map(readme.legendRows.map((l) => [l.row, l.colour]));

@@ -9,6 +9,7 @@ import { reportMatches, readmeApprovalBlock, SIGN_OFFS_HEADER, type ProtectionPl
 import { uniqueName } from '../../core/mapping/template-sheets';
 import { writeDocumentProperties } from '../adapters/properties';
 import { insertSheetQuietly } from '../adapters/spreadsheet';
+import { writeTextCells } from '../adapters/text-cells';
 
 const SIGN_OFFS_KEY = 'mapspec.signoffs.tab';
 export const SIGN_OFFS_NAME = 'Sign-offs';
@@ -35,8 +36,7 @@ export function writeSignOffsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p
   if (SIGN_OFFS_HEADER.length > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), SIGN_OFFS_HEADER.length - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, values.length, SIGN_OFFS_HEADER.length);
   // Plain text: a time, a hash or a comment is shown as written, never read as a date or formula.
-  range.setNumberFormat('@');
-  range.setValues(values);
+  writeTextCells(range, values);
   sheet.getRange(1, 1, 1, SIGN_OFFS_HEADER.length).setFontWeight('bold');
 }
 
@@ -55,13 +55,12 @@ export function writeReadmeApproval(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   const lastRow = sheet.getLastRow();
   const columnA = lastRow === 0 ? [] : sheet.getRange(1, 1, lastRow, 1).getValues().map((r) => r[0]);
   const block = readmeApprovalBlock(columnA, lines);
-  const same = block.values.every((v, i) => String(columnA[block.firstRow - 1 + i] ?? '').replace(/^'/, '') === v[0]!.replace(/^'/, ''));
+  const same = block.values.every((v, i) => String(columnA[block.firstRow - 1 + i] ?? '') === v[0]!);
   if (same) return;
   const lastNeeded = block.firstRow + block.values.length - 1;
   if (lastNeeded > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
   const range = sheet.getRange(block.firstRow, 1, block.values.length, 1);
-  range.setNumberFormat('@');
-  range.setValues(block.values);
+  writeTextCells(range, block.values);
   // A new block starts with its heading, bold like the README's other headings.
   if (block.values.length === 3) sheet.getRange(block.firstRow, 1).setFontWeight('bold');
 }

@@ -193,7 +193,9 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
       phaseIndex(heading);
       continue;
     }
-    const task = cell(reader, r, d.roles.task);
+    // The task's text as stored (leading space included): it is what the Markdown export writes back.
+    const rawTask = reader.text(r, d.roles.task);
+    const task = rawTask.trim() === '' ? '' : rawTask.replace(/\s+$/, '');
     if (task === '') continue;
     // A phase cell merged down over its tasks holds the text in its top cell only.
     const merged = d.roles.phase === undefined ? null : reader.mergeAt(r, d.roles.phase);

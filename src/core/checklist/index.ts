@@ -13,7 +13,7 @@ export {
   DETAILED_PHASES, COMPACT_PHASES, CHECKLIST_TITLE, checklistTemplate, checklistSheet,
   type ChecklistForm, type TemplateTask, type TemplatePhase, type ChecklistSheet, type ChecklistSheetRow,
 } from './template';
-export { parseTaskList, toTaskList, positionalId } from './markdown';
+export { parseTaskList, toTaskList, positionalId, overlongLine } from './markdown';
 export {
   CHECKLIST_SYNONYMS, headerKey, scoreChecklistHeader, detectChecklist, readChecklist,
   type ChecklistDetection, type ChecklistDetectedColumn, type ChecklistTable,

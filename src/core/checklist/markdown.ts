@@ -63,7 +63,9 @@ export function parseTaskList(markdown: string): Checklist {
         phase = { title: title ?? 'Tasks', level: 2, items: [] };
         phases.push(phase);
       }
-      const text = task[3].trim();
+      // The text after the one space that follows "]", as written: only trailing space is dropped, so
+      // " =1+1" exports back as it came (the sheet stores it as text either way).
+      const text = task[3].replace(/\s+$/, '');
       const data = { text, notes: '', checked: task[2] !== ' ', signOffRequired: looksLikeSignOff(text) };
       phase.items.push(data);
       item = { data, indent: indentWidth(task[1]), notes: [] };
@@ -103,9 +105,25 @@ export function parseTaskList(markdown: string): Checklist {
   };
 }
 
-/** One line of Markdown text: line breaks inside a cell become spaces. */
+/** One line of Markdown text: line breaks inside a cell become spaces; leading space is kept (see parseTaskList). */
 function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\s+$/, '');
+}
+
+/**
+ * The first line of `markdown` too long for one cell (a task, phase or note line over Google's
+ * 50,000-character limit), as its 1-based line number and the start of its text; null when all fit.
+ */
+export function overlongLine(markdown: string, limit: number): { line: number; start: string } | null {
+  const lines = String(markdown ?? '').split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length <= limit) continue;
+    const task = TASK.exec(line);
+    const text = (task ? task[3] : line.replace(/^\s*#*\s*/, '')).trim();
+    return { line: i + 1, start: text.length > 40 ? `${text.slice(0, 40)}…` : text };
+  }
+  return null;
 }
 
 /**
@@ -115,10 +133,10 @@ function oneLine(s: string): string {
  */
 export function toTaskList(checklist: Checklist): string {
   const out: string[] = [];
-  if (checklist.title) out.push(`# ${oneLine(checklist.title)}`, '');
+  if (checklist.title) out.push(`# ${oneLine(checklist.title).trim()}`, '');
   for (const p of checklist.phases) {
     const level = Math.min(6, Math.max(2, Math.floor(p.level) || 2));
-    out.push(`${'#'.repeat(level)} ${oneLine(p.title) || 'Tasks'}`, '');
+    out.push(`${'#'.repeat(level)} ${oneLine(p.title).trim() || 'Tasks'}`, '');
     for (const it of p.items) {
       // An item with no text would not read back as an item; "- [ ] " keeps its place.
       out.push(`- [${it.checked ? 'x' : ' '}] ${oneLine(it.text)}`.trimEnd());

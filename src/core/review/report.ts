@@ -24,19 +24,14 @@ export function signOffsRows(views: readonly ReviewView[], log: readonly SignOff
     rows.push({ at: e.at, order: 1e12 + e.n, row: [v.label, (e.contentHash ?? v.contentHash).slice(0, 8), v.id, ACTION_TEXT[e.action] ?? e.action, e.by, e.at, e.comment, STATUS_TEXT[v.status]] });
   }
   rows.sort((a, b) => (a.at === b.at ? b.order - a.order : a.at < b.at ? 1 : -1));
-  return rows.map((r) => r.row.map(asText));
+  return rows.map((r) => r.row);
 }
 
-/** Text Sheets would read as a formula or number keeps a leading apostrophe (hidden by Sheets). */
-export function asText(value: string): string {
-  return /^[=+\-@]/.test(value) || /^[\d\s.,:/eE%+-]+$/.test(value) ? `'${value}` : value;
-}
-
-/** Whether the tab as read matches the rows it should show (a leading apostrophe is not content). */
+/** Whether the tab as read matches the rows it should show (written as text, so compared exactly). */
 export function reportMatches(expected: readonly (readonly string[])[], read: readonly (readonly unknown[])[]): boolean {
   const clean = (rows: readonly (readonly unknown[])[]) =>
     rows
-      .map((r) => r.map((c) => String(c ?? '').replace(/^'/, '')))
+      .map((r) => r.map((c) => String(c ?? '')))
       .map((r) => {
         const out = [...r];
         while (out.length && out[out.length - 1] === '') out.pop();
@@ -90,9 +85,9 @@ export const README_APPROVAL_HEADING = 'Approval';
  */
 export function readmeApprovalBlock(columnA: readonly unknown[], lines: readonly [string, string]): { firstRow: number; values: string[][] } {
   const heading = columnA.findIndex((v) => String(v ?? '').trim() === README_APPROVAL_HEADING);
-  if (heading >= 0) return { firstRow: heading + 2, values: lines.map((l) => [asText(l)]) };
+  if (heading >= 0) return { firstRow: heading + 2, values: lines.map((l) => [l]) };
   let last = columnA.length;
   while (last > 0 && String(columnA[last - 1] ?? '').trim() === '') last--;
   const first = last === 0 ? 1 : last + 2;
-  return { firstRow: first, values: [[README_APPROVAL_HEADING], ...lines.map((l) => [asText(l)])] };
+  return { firstRow: first, values: [[README_APPROVAL_HEADING], ...lines.map((l) => [l])] };
 }

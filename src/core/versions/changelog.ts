@@ -1,6 +1,7 @@
 /**
  * The rows of the Changelog tab, derived only from the version index (the tab is regenerated from
- * the store, so editing it changes nothing). Newest version first.
+ * the store, so editing it changes nothing). Newest version first. The strings are written as text
+ * (writeTextCells): a note "=IMPORTXML(...)", a label "1.0", a short hash "12e45678" stay as written.
  */
 import { sortVersions } from './index-entry';
 import type { VersionIndexEntry } from './types';
@@ -13,22 +14,14 @@ export function changelogRows(entries: readonly VersionIndexEntry[]): ChangelogR
   return sortVersions(entries)
     .reverse()
     .map((e) => [
-      asText(e.label),
+      e.label,
       // The date as written in taggedAt (its own offset), not converted to UTC.
       e.taggedAt.slice(0, 10),
-      asText(e.author),
-      asText(e.note),
+      e.author,
+      e.note,
       e.counts.added,
       e.counts.changed,
       e.counts.removed,
-      asText(e.contentHash.slice(0, 8)),
+      e.contentHash.slice(0, 8),
     ]);
-}
-
-/**
- * Text the sheet would read as a formula, number or date gets a leading apostrophe (which Sheets
- * hides): a note "=IMPORTXML(...)", a label "1.0", a short hash "12e45678" (1.2e45678) stay text.
- */
-function asText(value: string): string {
-  return /^[=+\-@]/.test(value) || /^[\d\s.,:/eE%+-]+$/.test(value) ? `'${value}` : value;
 }

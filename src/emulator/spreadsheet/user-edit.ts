@@ -72,7 +72,7 @@ export function applyUserEdit(
       const cell = cellAt(sheet, row + i, column + j);
       let input: CellInput;
       if (v === null) input = {};
-      else if (typeof v === 'string') input = cell?.nf === '@' && !v.startsWith('=') ? { v } : parseEntered(v, workbook.locale, workbook.timeZone);
+      else if (typeof v === 'string') input = cell?.nf === '@' ? { v } : parseEntered(v, workbook.locale, workbook.timeZone);
       else input = { v };
       if (inputLength(input) > MAX_CELL_CHARS) throw new Error(MSG.cellTooLong);
       input = checkboxInput(cell, input);

@@ -107,7 +107,12 @@ export function parseEntered(text: string, locale: string, timeZone: string): Ce
 
 /**
  * What a script's value becomes in a cell (Range.setValue/setValues/appendRow). Strings are parsed
- * like typed text unless the cell is formatted as plain text ("@").
+ * like typed text (the Sheets API's USER_ENTERED: "=1+2" a formula, "$100.15" currency, "'123" the
+ * text "123") unless the cell is formatted as plain text ("@"): then the string is stored as it is,
+ * "=1+1" and a leading apostrophe included — Sheets' documented ways to keep an entry as text are
+ * the apostrophe prefix and the Plain text format (Format > Number > Plain text), which is what
+ * `setNumberFormat('@')` sets. See https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption
+ * and https://support.google.com/docs/answer/56470 (number formats).
  */
 export function fromScript(value: unknown, locale: string, timeZone: string, plainText = false): CellInput {
   if (value === null || value === undefined || value === '') return {};
@@ -118,7 +123,7 @@ export function fromScript(value: unknown, locale: string, timeZone: string, pla
     return Number.isNaN(ms) ? { v: String(value) } : { v: { d: ms } };
   }
   const text = typeof value === 'string' ? value : String(value);
-  if (plainText && !text.startsWith('=')) return { v: text };
+  if (plainText) return { v: text };
   return parseEntered(text, locale, timeZone);
 }
 
