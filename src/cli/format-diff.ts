@@ -2,17 +2,18 @@
  * The human output of `mapspec diff`: per tab that differs, one line per row added (+), removed (-)
  * and changed cell (~), in the tab's reading order, then the rows that only moved; and a summary line
  * a CI log can be grepped for. Long and multi-line values are shown on one line and cut (the JSON
- * has them whole).
+ * has them whole). Every line goes through terminalText: control characters in values show escaped.
  */
 import type { RowChange, TabDiff } from '../core/versions/diff';
 import type { DiffOutput } from './diff';
 import { hasDifferences } from './diff';
+import { terminalText, visible } from './visible';
 
 const MAX_VALUE = 60;
 
-/** One line, cut to `max` characters with "…"; a blank value is "(blank)". */
+/** One line, cut to `max` characters with "…"; a blank value is "(blank)"; line breaks and controls shown escaped. */
 export function shortValue(value: string, max = MAX_VALUE): string {
-  const one = value.replace(/\s+/g, ' ').trim();
+  const one = visible(value.replace(/[ \t]+/g, ' ').trim());
   if (one === '') return '(blank)';
   const chars = [...one];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : one;
@@ -62,16 +63,16 @@ export function formatDiff(out: DiffOutput): string {
   const lines: string[] = [`${out.old} → ${out.new}`];
   if (diff.tabs.length === 0) {
     lines.push('', 'No differences (no mapping-spec or value-map tabs in either file)');
-    return `${lines.join('\n')}\n`;
+    return terminalText(lines);
   }
   if (!hasDifferences(diff)) {
     const rows = diff.summary.unchanged;
     lines.push('', `No differences (${plural(rows, 'row')} in ${plural(diff.tabs.length, 'tab')})`);
-    return `${lines.join('\n')}\n`;
+    return terminalText(lines);
   }
   for (const t of diff.tabs) if (t.status !== 'unchanged') lines.push('', ...tabLines(t));
   const s = diff.summary;
   const differing = diff.tabs.filter((t) => t.status !== 'unchanged').length;
   lines.push('', `${s.added} added, ${s.changed} changed, ${s.removed} removed rows in ${plural(differing, 'tab')}`);
-  return `${lines.join('\n')}\n`;
+  return terminalText(lines);
 }

@@ -1,9 +1,11 @@
 /**
  * The human output of `mapspec check`: one line per tab with what adoption found (so a wrong header
  * row or role is visible before any finding is believed), the findings grouped by tab in the add-on's
- * own words, and a one-line summary a CI log can be grepped for.
+ * own words, and a one-line summary a CI log can be grepped for. Every line goes through terminalText:
+ * a control character in a tab name or value is shown escaped, never sent to the terminal.
  */
 import type { CheckOutput, TabLayout } from './check';
+import { terminalText } from './visible';
 
 /** Long or multi-line column names are shown on one line and cut: the tab line must stay readable. */
 function shortHeader(header: string, max = 32): string {
@@ -40,5 +42,5 @@ export function formatHuman(out: CheckOutput): string {
     '',
     `${plural(out.bySeverity.error, 'error')}, ${plural(out.bySeverity.warning, 'warning')}, ${plural(out.bySeverity.info, 'info')} in ${plural(checked, 'tab')} (${rows})`,
   );
-  return `${lines.join('\n')}\n`;
+  return terminalText(lines);
 }

@@ -10,6 +10,7 @@ import { version } from '../../package.json';
 import { parseCommand } from './args';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { formatHuman } from './format';
+import { visible } from './visible';
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv);
@@ -49,7 +50,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (e: unknown) => {
-    if (e instanceof CliError) process.stderr.write(`mapspec: ${e.message}\n`);
+    if (e instanceof CliError) process.stderr.write(`mapspec: ${e.message.split('\n').map(visible).join('\n')}\n`); // its own lines kept, values' controls escaped
     // Anything else is a bug in Mapspec: one line, the stack only when asked for.
     else process.stderr.write(`mapspec: internal error: ${(e as Error)?.message ?? String(e)}\n${process.env.MAPSPEC_DEBUG ? `${(e as Error)?.stack}\n` : ''}`);
     process.exitCode = e instanceof CliError ? e.exitCode : EXIT_USAGE;

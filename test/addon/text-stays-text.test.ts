@@ -7,6 +7,9 @@ import type { ReviewPanel } from '../../src/core/review/api-contract';
 import type { Emulator } from '../../src/emulator/emulator';
 import { callServer, newEmulator, ok, sheets, templateRow } from '../support/addon';
 import { HOSTILE_TEXT, TOO_LONG } from '../support/hostile';
+import { parseCsv, readCsvValues } from '../support/csv';
+import { canonicalText } from '../../src/core/versions/text';
+import type { ExportedFile } from '../../src/core/review/api-contract';
 
 const ANALYST = 'analyst@example.org';
 const ANA = 'ana@client.example.org';
@@ -62,6 +65,18 @@ describe('checklist import', () => {
     );
     expect(sheets(emulator).getSheets().length).toBe(before);
   });
+
+  test('notes that add up to more than a cell holds are refused naming the tab, row and column, and no tab is left', () => {
+    const emulator = newEmulator({ user: ANALYST });
+    const before = sheets(emulator).getSheets().map((s) => s.getName());
+    const half = 'y'.repeat(30000);
+    const r = callServer(emulator, 'importChecklistMarkdown', { markdown: `# Long notes\n\n## P\n\n- [ ] fine\n- [ ] long\n      ${half}\n      ${half}\n` });
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toBe(
+      'Tab "Long notes", row 4, column J: the text is 60,001 characters; a Google Sheets cell holds at most 50,000. Nothing was written.',
+    );
+    expect(sheets(emulator).getSheets().map((s) => s.getName())).toEqual(before);
+  });
 });
 
 describe('versions and reviews', () => {
@@ -111,5 +126,32 @@ describe('versions and reviews', () => {
     expect(id.getValue()).not.toBe('');
     expect(id.getFormula()).toBe('');
     expect(id.getNumberFormat()).toBe('@');
+  });
+
+  test('CSV export of an approved version: every hostile value reads back unchanged, none starts a formula', () => {
+    const emulator = withSpec();
+    const tab = sheets(emulator).getSheetByName(MAPPING)!;
+    const n = HOSTILE_TEXT.length;
+    // The analyst's rule text, as typed into a plain-text column (so the sheet holds it exactly).
+    tab.getRange(3, 1, n, 17).setValues(Array.from({ length: n }, (_, i) => templateRow(`M-${i + 1}`, `src_${i + 1}`, `dst_${i + 1}`)));
+    const rules = tab.getRange(3, 15, n, 1);
+    rules.setNumberFormat('@');
+    rules.setValues(HOSTILE_TEXT.map((t) => [t]));
+    const v1 = ok(callServer<{ version: VersionSummary; list: VersionList }>(emulator, 'tagVersion', { note: 'hostile' })).version;
+    ok(callServer(emulator, 'requestReview', { seq: v1.seq, approvers: [ANA], message: 'Please review', due: null }));
+    emulator.setActiveUser(ANA);
+    ok(callServer(emulator, 'decideReview', { requestId: 'r1', decision: 'approve', comment: '', contentHash: v1.contentHash }));
+    emulator.setActiveUser(ANALYST);
+    const csv = ok(callServer<ExportedFile>(emulator, 'exportVersion', { seq: v1.seq, format: 'csv' })).content;
+    // No raw field starts what a spreadsheet would run.
+    expect(parseCsv(csv).flat().filter((f) => /^[=+\-@\t\r]/.test(f))).toEqual([]);
+    const records = readCsvValues(csv);
+    const header = records.find((r) => r[0] === 'Row key' && r.length > 10)!;
+    const ruleAt = header.findIndex((h) => /rule/i.test(h));
+    const got = records.filter((r) => /^M-\d+$/.test(r[0]!)).map((r) => r[ruleAt]);
+    // A version holds each cell in its canonical form (surrounding space trimmed, for the hash), and
+    // the CSV gives back exactly what the version holds.
+    expect(got).toEqual(HOSTILE_TEXT.map(canonicalText));
+    expect(got.filter((g, i) => g !== HOSTILE_TEXT[i])).toEqual(['=1+1', '=1+1']);
   });
 });

@@ -169,7 +169,7 @@ describe('pieces', () => {
   });
 
   test('shortValue: one line, cut with …, blanks named', () => {
-    expect(shortValue('a\n  b')).toBe('a b');
+    expect(shortValue('a\n  b')).toBe('a\\n b'); // the line break shown, never sent
     expect(shortValue('')).toBe('(blank)');
     const long = shortValue('x'.repeat(100));
     expect(long).toHaveLength(60);

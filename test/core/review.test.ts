@@ -1,4 +1,6 @@
 import type { SignOffEntry } from '../../src/core/approvals';
+import { HOSTILE_TEXT } from '../support/hostile';
+import { parseCsv, readCsvValues } from '../support/csv';
 import {
   awaitingDecision,
   checkDecision,
@@ -149,6 +151,11 @@ describe('reports and export', () => {
 
   test('CSV neutralises formula-looking text and quotes what needs it', () => {
     expect(['=1+1', '+1', '-1', '@x', 'a,b', 'say "hi"', 'plain', ' pad'].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@x", '"a,b"', '"say ""hi"""', 'plain', '" pad"']);
+    // Reversible: a value already starting with an apostrophe gets one more, so a reader drops one.
+    expect(["'=1+1", "'quoted", "''"].map(csvCell)).toEqual(["''=1+1", "''quoted", "'''"]);
+    const hostile = snapshotCsv({ tabs: [{ sheetId: 1, name: 'M', kind: 'mapping', header: ['ID', 'Rule'], keyColumn: 'ID', listColumn: null, rows: HOSTILE_TEXT.map((t, i) => ({ key: `M-${i}`, cells: { ID: `M-${i}`, Rule: t } })) }] }, 'v1');
+    expect(parseCsv(hostile).flat().filter((f) => /^[=+\-@\t\r]/.test(f))).toEqual([]);
+    expect(readCsvValues(hostile).filter((r) => /^M-\d+$/.test(r[0]!)).map((r) => r[2])).toEqual([...HOSTILE_TEXT]);
     const csv = snapshotCsv({ tabs: [{ sheetId: 1, name: 'M', kind: 'mapping', header: ['ID', 'Rule'], keyColumn: 'ID', listColumn: null, rows: [{ key: 'M-1', cells: { ID: 'M-1', Rule: '=IMPORTXML("x")' } }] }] }, 'v1');
     expect(csv).toBe('Mapspec version,v1\r\n\r\nTab,M,mapping\r\nRow key,ID,Rule\r\nM-1,M-1,"\'=IMPORTXML(""x"")"\r\n');
   });

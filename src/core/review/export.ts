@@ -60,10 +60,12 @@ export function approvedVersionExport(entry: VersionIndexEntry, history: readonl
 
 /**
  * A cell as CSV text: a leading =, +, -, @ (or tab / carriage return) would make a spreadsheet
- * opening the file run it as a formula, so it gets a leading apostrophe; quoted when needed.
+ * opening the file run it as a formula, so it gets a leading apostrophe — and so does a value that
+ * already starts with an apostrophe, which makes the rule reversible: a reader drops one leading
+ * apostrophe from every field that has one and gets the value back exactly. Quoted when needed.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
