@@ -5,8 +5,28 @@
  */
 import type { ChangeCounts } from './versions/types';
 
-/** One changed cell or row, as an email's table lists it. */
-export type ChangeLine = { tab: string; rowKey: string; column: string; before: string; after: string };
+/** One changed cell of a changed row; `a1` locates it in the sheet (digests), `by` who changed it when known. */
+export type CellChangeLine = { column: string; before: string; after: string; a1: string | null; by: string };
+
+/**
+ * One row as a change email lists it: an added or removed row is one line (`summary`: its label and
+ * source → destination), a changed row lists its changed cells. A 'note' (tab added, renamed or
+ * removed, a column added or removed) stands for no row. Column names are the ones the Checks panel
+ * uses ("DESTINATION › Label"), never the internal "Label#2".
+ */
+export type ChangeRow = {
+  sheetId: number;
+  tab: string;
+  rowKey: string;
+  change: 'added' | 'removed' | 'changed' | 'note';
+  summary: string;
+  cells: CellChangeLine[];
+  a1: string | null;
+  by: string;
+};
+
+/** Rows added, changed and removed in all: what an email's shown rows and "and N more" add up to. */
+export type RowTotals = { added: number; changed: number; removed: number };
 
 export type MapspecEvent =
   | {
@@ -17,10 +37,10 @@ export type MapspecEvent =
       at: string;
       note: string;
       counts: ChangeCounts;
-      /** The first changes against the version before (capped by the sender). */
-      changes: ChangeLine[];
-      /** How many changes there are in all (changes.length may be fewer). */
-      totalChanges: number;
+      /** The first changed rows against the version before (capped by the sender). */
+      changes: ChangeRow[];
+      /** Every changed row, counted (changes may list fewer). */
+      totals: RowTotals;
     }
   | {
       kind: 'review-requested';
@@ -33,8 +53,10 @@ export type MapspecEvent =
       due: string | null;
       policy: 'all' | 'any';
       at: string;
-      changes: ChangeLine[];
-      totalChanges: number;
+      /** The version the changes are counted from: the last approved one, or null (none yet: every row). */
+      base: string | null;
+      changes: ChangeRow[];
+      totals: RowTotals;
     }
   | {
       kind: 'review-decided';

@@ -1,11 +1,13 @@
 // Notification core: the edit log (capped, one entry per edit, pastes as ranges), locating snapshot
 // rows and columns in the sheet, and the digest of two snapshots with who changed what.
-import { appendToLog, buildDigest, EDIT_LOG_MAX_BYTES, editorsSince, lastEditor, locateTab, logEntry, parseA1Rect, type EditLogEntry } from '../../src/core/notify';
+import { appendToLog, buildDigest, tabWords, EDIT_LOG_MAX_BYTES, editorsSince, lastEditor, locateTab, logEntry, parseA1Rect, type EditLogEntry } from '../../src/core/notify';
 import { utf8Length } from '../../src/core/notify/bytes';
 import { tabFromGrid } from '../../src/core/versions/grid';
 import type { Snapshot } from '../../src/core/versions/types';
 
 const T0 = '2026-01-01T10:00:00.000Z';
+/** No saved layout: columns go by their headers, rows are summed up by their first cells. */
+const words = () => tabWords(null);
 const grid = (rows: string[][]) => [['Spec title', '', ''], ['ID', 'Path', 'Type'], ...rows];
 
 function snap(values: string[][]): Snapshot {
@@ -55,15 +57,15 @@ test('the digest: changed cells with their cell and editor, added and removed ro
   const before = grid([['M-1', 'a', 'text'], ['M-2', 'b', 'text'], ['M-3', 'c', 'text']]);
   const after = grid([['M-1', 'a2', 'text'], ['', '', ''], ['M-3', 'c', 'integer'], ['M-4', 'd', 'date']]);
   const log: EditLogEntry[] = [{ at: '2026-01-01T10:05:00Z', by: 'ann@example.org', sheetId: 5, tab: 'Mapping', a1: 'B3', old: 'a', new: 'a2' }];
-  const digest = buildDigest({ audience: 'every', before: snap(before), after: snap(after), locators: new Map([[5, locateTab(5, after, 1)]]), log, since: T0, at: '2026-01-01T11:00:00Z' })!;
-  expect(digest.totalChanges).toBe(4);
-  expect(digest.lines).toEqual([
-    { sheetId: 5, tab: 'Mapping', rowKey: 'M-1', column: 'Path', before: 'a', after: 'a2', a1: 'B3', by: 'ann@example.org' },
-    { sheetId: 5, tab: 'Mapping', rowKey: 'M-2', column: '(row removed)', before: 'ID: M-2; Path: b; Type: text', after: '', a1: null, by: '' },
+  const digest = buildDigest({ audience: 'every', before: snap(before), after: snap(after), locators: new Map([[5, locateTab(5, after, 1)]]), log, since: T0, at: '2026-01-01T11:00:00Z', words })!;
+  expect(digest.totals).toEqual({ added: 1, changed: 2, removed: 1 });
+  expect(digest.rows).toEqual([
+    { sheetId: 5, tab: 'Mapping', rowKey: 'M-1', change: 'changed', summary: '', cells: [{ column: 'Path', before: 'a', after: 'a2', a1: 'B3', by: 'ann@example.org' }], a1: '3:3', by: 'ann@example.org' },
+    { sheetId: 5, tab: 'Mapping', rowKey: 'M-2', change: 'removed', summary: 'ID: M-2; Path: b; Type: text', cells: [], a1: null, by: '' },
     // M-3 is at sheet row 5 now (the blank row 4 is not a data row); edited by a script: no editor.
-    { sheetId: 5, tab: 'Mapping', rowKey: 'M-3', column: 'Type', before: 'text', after: 'integer', a1: 'C5', by: '' },
-    { sheetId: 5, tab: 'Mapping', rowKey: 'M-4', column: '(new row)', before: '', after: 'ID: M-4; Path: d; Type: date', a1: '6:6', by: '' },
+    { sheetId: 5, tab: 'Mapping', rowKey: 'M-3', change: 'changed', summary: '', cells: [{ column: 'Type', before: 'text', after: 'integer', a1: 'C5', by: '' }], a1: '5:5', by: '' },
+    { sheetId: 5, tab: 'Mapping', rowKey: 'M-4', change: 'added', summary: 'ID: M-4; Path: d; Type: date', cells: [], a1: '6:6', by: '' },
   ]);
   expect(digest.editors).toEqual(['ann@example.org']);
-  expect(buildDigest({ audience: 'every', before: snap(after), after: snap(after), locators: new Map(), log, since: T0, at: T0 })).toBeNull();
+  expect(buildDigest({ audience: 'every', before: snap(after), after: snap(after), locators: new Map(), log, since: T0, at: T0, words })).toBeNull();
 });

@@ -37,17 +37,17 @@ const settings: NotifySettings = {
   ],
 };
 const at = '2026-01-01T00:00:00Z';
-const tagged: Notification = { kind: 'event', event: { kind: 'version-tagged', label: 'v1', seq: 1, author: 'ann@example.org', at, note: '', counts: { added: 1, changed: 0, removed: 0, unchanged: 0 }, changes: [], totalChanges: 1 } };
+const tagged: Notification = { kind: 'event', event: { kind: 'version-tagged', label: 'v1', seq: 1, author: 'ann@example.org', at, note: '', counts: { added: 1, changed: 0, removed: 0, unchanged: 0 }, changes: [], totals: { added: 1, changed: 0, removed: 0 } } };
 
 const ON = { subscribersOn: true };
 const OFF = { subscribersOn: false };
 
 test('recipients follow each subscriber\'s preference; approvers always get review requests', () => {
   expect(recipientsFor(tagged, settings, ['appr@example.org'], ON)).toEqual(['ann@example.org']);
-  const digest = (audience: 'every' | 'digest'): Notification => ({ kind: 'digest', audience, since: at, at, lines: [], totalChanges: 1, editors: [] });
+  const digest = (audience: 'every' | 'digest'): Notification => ({ kind: 'digest', audience, since: at, at, rows: [], totals: { added: 0, changed: 1, removed: 0 }, editors: [] });
   expect(recipientsFor(digest('every'), settings, [], ON)).toEqual(['ann@example.org']);
   expect(recipientsFor(digest('digest'), settings, [], ON)).toEqual(['bo@example.org']);
-  const request: Notification = { kind: 'event', event: { kind: 'review-requested', requestId: 'r1', label: 'v1', seq: 1, requester: 'ann@example.org', approvers: ['Cy@Example.org'], message: '', due: null, policy: 'any', at, changes: [], totalChanges: 0 } };
+  const request: Notification = { kind: 'event', event: { kind: 'review-requested', requestId: 'r1', label: 'v1', seq: 1, requester: 'ann@example.org', approvers: ['Cy@Example.org'], message: '', due: null, policy: 'any', at, base: null, changes: [], totals: { added: 0, changed: 0, removed: 0 } } };
   // cy is "off" as a subscriber but is an approver of the request.
   expect(recipientsFor(request, settings, [], ON)).toEqual(['cy@example.org']);
   const noneNamed = { ...request, event: { ...request.event, approvers: [] } } as Notification;
@@ -100,15 +100,15 @@ test('the same notification queued again, or already sent, adds nothing', () => 
   expect(ids.at(-1)).toBe(`id${SENT_IDS_KEPT + 4}`);
 });
 
-test('a message too large for one property keeps as many table lines as fit; counts stay whole', () => {
-  const lines = Array.from({ length: 200 }, (_, i) => ({ sheetId: 1, tab: 'T', rowKey: `k${i}`, column: 'C', before: 'b'.repeat(100), after: 'a'.repeat(100), a1: `A${i}`, by: '' }));
-  const n: Notification = { kind: 'digest', audience: 'every', since: at, at, lines, totalChanges: 999, editors: [] };
+test('a message too large for one property keeps as many whole rows as fit; totals stay whole', () => {
+  const rows = Array.from({ length: 200 }, (_, i) => ({ sheetId: 1, tab: 'T', rowKey: `k${i}`, change: 'changed' as const, summary: '', cells: [{ column: 'C', before: 'b'.repeat(100), after: 'a'.repeat(100), a1: `A${i}`, by: '' }], a1: `${i}:${i}`, by: '' }));
+  const n: Notification = { kind: 'digest', audience: 'every', since: at, at, rows, totals: { added: 0, changed: 999, removed: 0 }, editors: [] };
   const [m] = messagesFor(n, ['a@example.org'], { specName: 'S', url: 'u', now: at });
   expect(utf8Length(JSON.stringify(m))).toBeLessThanOrEqual(MESSAGE_MAX_BYTES);
-  const kept = m!.notification.kind === 'digest' ? m!.notification.lines.length : 0;
+  const kept = m!.notification.kind === 'digest' ? m!.notification.rows.length : 0;
   expect(kept).toBeGreaterThan(10);
   expect(kept).toBeLessThan(200);
-  expect(m!.notification.kind === 'digest' && m!.notification.totalChanges).toBe(999);
+  expect(m!.notification.kind === 'digest' && m!.notification.totals.changed).toBe(999);
   expect(fitMessage(m!)).toBe(m);
 });
 

@@ -1,7 +1,7 @@
 // Notification core: rendering (subject, escaped HTML, plain text, links, size cap with "and N more").
-import { BODY_MAX_BYTES, rangeLink, renderEmail, shortTime, type DigestLine, type QueuedMessage } from '../../src/core/notify';
+import { BODY_MAX_BYTES, rangeLink, renderEmail, shortTime, type QueuedMessage } from '../../src/core/notify';
 import { utf8Length } from '../../src/core/versions/text';
-import type { MapspecEvent } from '../../src/core/events';
+import type { ChangeRow, MapspecEvent } from '../../src/core/events';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc/edit';
 
@@ -9,18 +9,20 @@ function message(notification: QueuedMessage['notification'], specName = 'Spec <
   return { id: 'x.1', createdAt: '2026-01-01T00:00:00.000Z', recipients: ['a@example.org'], specName, url: URL, notification, state: 'queued', attempts: 0, lastError: '' };
 }
 
-function line(i: number, value = `v${i}`): DigestLine {
-  return { sheetId: 7, tab: 'Mapping', rowKey: `M-${i}`, column: 'Path', before: `old ${i}`, after: value, a1: `C${i + 2}`, by: 'ann@example.org' };
+/** A changed row with one changed cell (Path). */
+function line(i: number, value = `v${i}`): ChangeRow {
+  return { sheetId: 7, tab: 'Mapping', rowKey: `M-${i}`, change: 'changed', summary: '', cells: [{ column: 'Path', before: `old ${i}`, after: value, a1: `C${i + 2}`, by: 'ann@example.org' }], a1: `${i + 2}:${i + 2}`, by: 'ann@example.org' };
 }
 
-const digest = (lines: DigestLine[], total = lines.length) => ({ kind: 'digest' as const, audience: 'every' as const, since: '2026-01-01T10:00:00.000Z', at: '2026-01-01T11:00:00.000Z', lines, totalChanges: total, editors: ['ann@example.org'] });
+const digest = (rows: ChangeRow[], total = rows.length) => ({ kind: 'digest' as const, audience: 'every' as const, since: '2026-01-01T10:00:00.000Z', at: '2026-01-01T11:00:00.000Z', rows, totals: { added: 0, changed: total, removed: 0 }, editors: ['ann@example.org'] });
 
 test('a digest names the spec and the count in the subject; every user value is escaped in HTML, plain in text', () => {
   const evil = '<img src=x onerror=alert(1)>';
   const email = renderEmail(message(digest([{ ...line(1, evil), tab: 'Tab "<x>"', rowKey: "O'Neil & co" }])));
-  expect(email.subject).toBe('[Mapspec] Spec <b>One</b>: 1 change since 2026-01-01 10:00 UTC');
+  expect(email.subject).toBe('[Mapspec] Spec <b>One</b>: 0 rows added, 1 changed, 0 removed since 2026-01-01 10:00 UTC');
   expect(email.html).not.toMatch(/<img|<b>|<x>/);
   expect(email.html).toContain('old 1 → &lt;img src=x onerror=alert(1)&gt;');
+  expect(email.html).toContain(`<a href="${URL}#gid=7&amp;range=3:3">O&#39;Neil &amp; co</a>`);
   expect(email.html).toContain('Tab &quot;&lt;x&gt;&quot;');
   expect(email.html).toContain('O&#39;Neil &amp; co');
   expect(email.html).toContain('Spec &lt;b&gt;One&lt;/b&gt;');
@@ -36,8 +38,8 @@ test('a long table is cut to stay under the body limit and ends with "and N more
   expect(utf8Length(email.text)).toBeLessThanOrEqual(20_000);
   const shown = (email.html.match(/<tr>/g) ?? []).length - 1; // minus the header row
   expect(shown).toBeGreaterThan(10);
-  expect(email.html).toContain(`and ${5000 - shown} more — <a href="${URL}">open the spreadsheet</a>`);
-  expect(email.text).toContain(`and ${5000 - shown} more — open the spreadsheet to see them all: ${URL}`);
+  expect(email.html).toContain(`and ${5000 - shown} more rows — <a href="${URL}">open the spreadsheet</a>`);
+  expect(email.text).toContain(`and ${5000 - shown} more rows — open the spreadsheet to see them all: ${URL}`);
 });
 
 test('with the default limit, a digest whose full table would pass Apps Script\'s 200 KB per body is cut, both bodies, with "and N more"', () => {
@@ -55,8 +57,8 @@ test('with the default limit, a digest whose full table would pass Apps Script\'
   const shown = (big.html.match(/<tr>/g) ?? []).length - 1;
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(400);
-  expect(big.html).toContain(`and ${400 - shown} more — <a href="${URL}">open the spreadsheet</a>`);
-  expect(big.text).toContain(`and ${400 - shown} more — open the spreadsheet`);
+  expect(big.html).toContain(`and ${400 - shown} more rows — <a href="${URL}">open the spreadsheet</a>`);
+  expect(big.text).toContain(`and ${400 - shown} more rows — open the spreadsheet`);
 });
 
 test('lone surrogates (a cut emoji) are counted as the 3 bytes each becomes: the body stays under the limit in real bytes', () => {
@@ -64,19 +66,22 @@ test('lone surrogates (a cut emoji) are counted as the 3 bytes each becomes: the
   const email = renderEmail(message(digest(lines, 300)), 20_000);
   expect(Buffer.byteLength(email.html, 'utf8')).toBeLessThanOrEqual(20_000);
   expect(Buffer.byteLength(email.text, 'utf8')).toBeLessThanOrEqual(20_000);
-  expect(email.html).toContain(' more — ');
+  expect(email.html).toContain(' more rows — ');
 });
 
 test('events: subjects name the spec and the event; review requests say where to review', () => {
   const base = { label: 'v3', seq: 3, at: '2026-01-02T00:00:00Z' };
-  const tagged: MapspecEvent = { kind: 'version-tagged', ...base, author: 'ann@example.org', note: 'Batch <2>', counts: { added: 1, changed: 2, removed: 0, unchanged: 5 }, changes: [{ tab: 'Mapping', rowKey: 'M-1', column: 'Path', before: 'a', after: 'b' }], totalChanges: 3 };
+  const tagged: MapspecEvent = { kind: 'version-tagged', ...base, author: 'ann@example.org', note: 'Batch <2>', counts: { added: 1, changed: 2, removed: 0, unchanged: 5 }, changes: [{ ...line(1, 'b'), cells: [{ column: 'Path', before: 'a', after: 'b', a1: null, by: '' }] }], totals: { added: 1, changed: 2, removed: 0 } };
   const t = renderEmail(message({ kind: 'event', event: tagged }, 'Spec'));
-  expect(t.subject).toBe('[Mapspec] Spec: version v3 tagged');
+  expect(t.subject).toBe('[Mapspec] Spec: version v3 tagged (1 row added, 2 changed, 0 removed)');
+  expect(t.text.startsWith('1 row added, 2 changed, 0 removed since the version before.')).toBe(true);
   expect(t.html).toContain('Note: Batch &lt;2&gt;');
-  expect(t.html).toContain('and 2 more');
-  const req: MapspecEvent = { kind: 'review-requested', requestId: 'r1', ...base, requester: 'ann@example.org', approvers: ['bo@example.org'], message: 'Please', due: null, policy: 'all', changes: [], totalChanges: 0 };
+  expect(t.html).toContain('and 2 more rows');
+  expect(t.text).toContain('- Mapping · M-1 · changed:\n    Path: a → b\n');
+  const req: MapspecEvent = { kind: 'review-requested', requestId: 'r1', ...base, requester: 'ann@example.org', approvers: ['bo@example.org'], message: 'Please', due: null, policy: 'all', base: 'v1', changes: [], totals: { added: 0, changed: 0, removed: 0 } };
   const r = renderEmail(message({ kind: 'event', event: req }, 'Spec'));
-  expect(r.subject).toBe('[Mapspec] Spec: review requested for version v3');
+  expect(r.subject).toBe('[Mapspec] Spec: review requested for version v3 (0 rows added, 0 changed, 0 removed)');
+  expect(r.text.startsWith('0 rows added, 0 changed, 0 removed since v1, the last approved version.')).toBe(true);
   expect(r.text).toContain('Extensions › Mapspec › Versions');
   const decided: MapspecEvent = { kind: 'review-decided', requestId: 'r1', ...base, requester: 'ann@example.org', approver: 'bo@example.org', decision: 'changes-requested', comment: 'Fix M-2', status: 'changes-requested' };
   expect(renderEmail(message({ kind: 'event', event: decided }, 'Spec')).subject).toBe('[Mapspec] Spec: changes requested on version v3 by bo@example.org');

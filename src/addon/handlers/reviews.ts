@@ -8,7 +8,8 @@
  * action: sent once, after the record, never redone.
  */
 import type { ApiParsedInput, ApiResults } from '../../core/api';
-import type { ChangeLine, MapspecEvent } from '../../core/events';
+import type { MapspecEvent } from '../../core/events';
+import { changeRowsFromDiff, EVENT_MAX_ROWS, specWords } from '../../core/notify';
 import { UserError } from '../../core/errors';
 import { isApprover, normaliseEmail, versionSubject, type SignOffEntry } from '../../core/approvals';
 import {
@@ -33,7 +34,7 @@ import {
   type ReviewView,
 } from '../../core/review';
 import type { ReviewForYou, ReviewPanel, ReviewRequestView, ReviewSettings, ReviewState } from '../../core/review/api-contract';
-import { countChangesSince, decodeVersion, diffSnapshots, verifyChain, type Snapshot, type SnapshotDiff, type VersionIndexEntry } from '../../core/versions';
+import { countChangesSince, decodeVersion, diffSnapshots, verifyChain, type Snapshot, type VersionIndexEntry } from '../../core/versions';
 import type { VersionList } from '../../core/api';
 import { appendSignOffs, readApprovals, requireUserEmail, type Approvals } from '../approvals/approvals-store';
 import { reopenMappingSpecTasks, signOffMappingSpecTasks } from '../checklist/mapping-spec-link';
@@ -52,8 +53,6 @@ import { applyProtectionPlan, signOffsTabMatches, writeReadmeApproval, writeSign
 import { DIFF_MAX_ROWS_PER_TAB, listVersions } from './versions';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
-/** Changes listed in a notification (the total is always given). */
-const EVENT_CHANGES = 20;
 const EMPTY: Snapshot = { tabs: [] };
 
 /** What every action reads first: one getProperties call. */
@@ -102,18 +101,6 @@ function verifiedVersion(ss: Ss, entries: readonly VersionIndexEntry[], seq: num
     throw new UserError(`${why || `Version ${entry.label} failed its integrity check.`} It cannot be reviewed: ${what}`);
   }
   return { entry, reader };
-}
-
-function changeLines(diff: SnapshotDiff): { changes: ChangeLine[]; total: number } {
-  const changes: ChangeLine[] = [];
-  let total = 0;
-  for (const tab of diff.tabs) {
-    total += tab.counts.added + tab.counts.changed + tab.counts.removed;
-    for (const row of tab.rows) {
-      for (const c of row.cells) if (changes.length < EVENT_CHANGES) changes.push({ tab: tab.name, rowKey: row.key, column: c.column, before: c.old, after: c.new });
-    }
-  }
-  return { changes, total };
 }
 
 /** Runs a derived write; a failure becomes a notice (the records stand, the next action redoes it). */
@@ -312,8 +299,9 @@ export function requestReview(input: ApiParsedInput<'requestReview'>): ApiResult
     derived(notices, 'notify the approvers', () => {
       const base = currentApproval(loaded.views);
       const baseEntry = base ? loaded.entries.find((e) => e.seq === base.seq) : undefined;
-      const { changes, total } = changeLines(diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: EVENT_CHANGES, maxMovedPerTab: 0 }));
-      notifyEvent({ kind: 'review-requested', requestId: request.id, label: request.label, seq: request.seq, requester, approvers: [...approvers], message: request.message, due: request.due, policy: request.policy, at: request.requestedAt, changes, totalChanges: total });
+      const diff = diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: EVENT_MAX_ROWS, maxMovedPerTab: 0 });
+      const { rows, totals } = changeRowsFromDiff(diff, specWords(loadSpec(loaded.props).layouts));
+      notifyEvent({ kind: 'review-requested', requestId: request.id, label: request.label, seq: request.seq, requester, approvers: [...approvers], message: request.message, due: request.due, policy: request.policy, at: request.requestedAt, base: baseEntry ? baseEntry.label : null, changes: rows, totals });
     });
     reconcile(ss, loaded, { ...recordsOf(loaded), requests: [...loaded.requests, request] }, notices);
   });

@@ -2,10 +2,11 @@
  * Builds the 'version-tagged' event from what tagVersion already holds in memory, and moves the
  * "every event" digest's starting point to the new version (only while notifications are on).
  */
-import { changeLinesFromDiff } from '../../core/notify';
+import { changeRowsFromDiff, specWords } from '../../core/notify';
 import { diffSnapshots, EMPTY_SNAPSHOT } from '../../core/versions/diff';
 import type { Snapshot, VersionIndexEntry } from '../../core/versions/types';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
+import { loadSpec } from '../spec/spec-store';
 import { hasRecipients, notifyEvent } from './notify-event';
 import { readBaselines, readNotifyState, writeBaselines } from './notify-store';
 
@@ -22,15 +23,16 @@ export function announceVersionTagged(entry: VersionIndexEntry, previous: Snapsh
       console.error(`Mapspec could not move the digest's starting point to ${entry.label}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const event = { kind: 'version-tagged' as const, label: entry.label, seq: entry.seq, author: entry.author, at: entry.taggedAt, note: entry.note, counts: { ...entry.counts }, changes: [], totalChanges: 0 };
+  const event = { kind: 'version-tagged' as const, label: entry.label, seq: entry.seq, author: entry.author, at: entry.taggedAt, note: entry.note, counts: { ...entry.counts }, changes: [], totals: { added: 0, changed: 0, removed: 0 } };
   // No subscriber: no diff to compute, no service call.
   if (!hasRecipients(event, props)) return;
-  let lines: ReturnType<typeof changeLinesFromDiff>;
+  // The totals are the version's own counts, so the email accounts for every row even if listing fails.
+  const totals = { added: entry.counts.added, changed: entry.counts.changed, removed: entry.counts.removed };
+  let changes: ReturnType<typeof changeRowsFromDiff>['rows'] = [];
   try {
-    lines = changeLinesFromDiff(diffSnapshots(previous ?? EMPTY_SNAPSHOT, live, { maxRowsPerTab: 200 }));
+    changes = changeRowsFromDiff(diffSnapshots(previous ?? EMPTY_SNAPSHOT, live, { maxRowsPerTab: 200, maxMovedPerTab: 0 }), specWords(loadSpec(props).layouts)).rows;
   } catch (e) {
     console.error(`Mapspec could not list the version's changes for the email: ${e instanceof Error ? e.message : String(e)}`);
-    lines = { changes: [], totalChanges: 0 };
   }
-  notifyEvent({ ...event, ...lines }, props);
+  notifyEvent({ ...event, changes, totals }, props);
 }

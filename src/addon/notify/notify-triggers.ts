@@ -13,6 +13,7 @@ import {
   admitMessages,
   appendToLog,
   buildDigest,
+  specWords,
   locateTab,
   logEntry,
   messagesFor,
@@ -114,6 +115,7 @@ export function runSchedule(): DeliveryResult {
       const at = now.toISOString();
       const next: Baselines = { ...baselines };
       const values: Record<string, string> = {};
+      const words = specWords(loadSpec(props).layouts);
       for (const audience of ['every', 'digest'] as const satisfies readonly Audience[]) {
         const base = baselines[audience];
         if (!base) {
@@ -123,7 +125,7 @@ export function runSchedule(): DeliveryResult {
         if (audience === 'digest' && now.getTime() - Date.parse(base.at) < DAY_MS) continue;
         // A digest of this audience still waiting: the next one will cover its period and more.
         if (queue.some((m) => m.id.startsWith(`d-${audience}-`))) continue;
-        const digest = buildDigest({ audience, before: base.snapshot, after: live.snapshot, locators: live.locators, log, since: base.at, at });
+        const digest = buildDigest({ audience, before: base.snapshot, after: live.snapshot, locators: live.locators, log, since: base.at, at, words });
         if (digest) {
           const recipients = recipientsFor(digest, settings, [], { subscribersOn: true });
           const fresh = newMessages(messagesFor(digest, recipients, { specName: ss.getName(), url: ss.getUrl(), now: at }), queue, sent);

@@ -6,4 +6,4 @@ export * from './edit-log';
 export * from './digest';
 export * from './render';
 export * from './queue';
-export * from './events';
+export * from './change-rows';

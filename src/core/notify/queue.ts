@@ -54,19 +54,19 @@ export function notificationId(n: Notification): string {
   }
 }
 
-/** The notification with its table cut until the message's JSON fits `maxBytes` (counts stay whole). */
+/** The notification with its table cut (whole rows) until the message's JSON fits `maxBytes` (totals stay whole). */
 export function fitMessage(message: QueuedMessage, maxBytes = MESSAGE_MAX_BYTES): QueuedMessage {
   const size = (m: QueuedMessage) => utf8Length(JSON.stringify(m));
   if (size(message) <= maxBytes) return message;
   const n = message.notification;
-  const lines: unknown[] = n.kind === 'digest' ? n.lines : n.event.kind === 'version-tagged' || n.event.kind === 'review-requested' ? n.event.changes : [];
+  const lines: unknown[] = n.kind === 'digest' ? n.rows : n.event.kind === 'version-tagged' || n.event.kind === 'review-requested' ? n.event.changes : [];
   const with_ = (count: number): QueuedMessage => {
-    if (n.kind === 'digest') return { ...message, notification: { ...n, lines: n.lines.slice(0, count) } };
+    if (n.kind === 'digest') return { ...message, notification: { ...n, rows: n.rows.slice(0, count) } };
     const e = n.event;
     if (e.kind === 'version-tagged' || e.kind === 'review-requested') return { ...message, notification: { kind: 'event', event: { ...e, changes: e.changes.slice(0, count) } } };
     return message;
   };
-  // Binary search for the most lines that fit.
+  // Binary search for the most rows that fit.
   let lo = 0;
   let hi = lines.length;
   while (lo < hi) {

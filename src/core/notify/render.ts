@@ -1,14 +1,16 @@
 /**
- * An email from a queued message: a subject naming the spec and the event, an HTML body with a
- * table of changes (tab, row key, column, old → new) and links to the spreadsheet and each changed
- * range, and a plain-text alternative. Every value a person wrote goes through escapeHtml. Bodies
+ * An email from a queued message: a subject naming the spec, the event and its row totals, an HTML
+ * body with a table of changed rows (an added or removed row on one line, a changed row with its
+ * changed cells under it, old → new) and links to the spreadsheet and each changed range, and a
+ * plain-text alternative. The rows shown plus "and N more" always add up to the totals. Every value a person wrote goes through escapeHtml. Bodies
  * stay under Apps Script's limit (200 KB per body for consumer accounts, 400 KB for Workspace: we
  * keep under the smaller, with margin); a table that would not fit ends with "and N more" and a link.
  */
 import { escapeHtml } from '../escape';
-import type { ChangeLine, MapspecEvent } from '../events';
+import type { ChangeRow, MapspecEvent, RowTotals } from '../events';
 import { clip, utf8Length } from './bytes';
-import type { DigestLine, QueuedMessage } from './types';
+import { rowCount, rowWeight, totalsText } from './change-rows';
+import type { QueuedMessage } from './types';
 
 /** Apps Script refuses a body over 200 KB (consumer accounts); this leaves room for the mail headers. */
 export const BODY_MAX_BYTES = 180 * 1024;
@@ -17,7 +19,6 @@ export const SUBJECT_MAX_CHARS = 250;
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-type Row = { tab: string; rowKey: string; column: string; before: string; after: string; by: string; link: string | null };
 
 /** The spreadsheet's URL pointing at one tab and range: Sheets opens it with the range selected. */
 export function rangeLink(url: string, sheetId: number, a1: string | null): string {
@@ -55,7 +56,7 @@ function eventIntro(e: MapspecEvent): string[] {
       return [
         `${who(e.author)} tagged version ${e.label} on ${e.at}.`,
         ...(e.note ? [`Note: ${e.note}`] : []),
-        `Rows added ${e.counts.added}, changed ${e.counts.changed}, removed ${e.counts.removed}, unchanged ${e.counts.unchanged}.`,
+        `${e.counts.unchanged} row${e.counts.unchanged === 1 ? '' : 's'} unchanged.`,
       ];
     case 'review-requested':
       return [
@@ -74,34 +75,48 @@ function eventIntro(e: MapspecEvent): string[] {
   }
 }
 
-function changeRows(lines: readonly ChangeLine[]): Row[] {
-  return lines.map((l) => ({ tab: l.tab, rowKey: l.rowKey, column: l.column, before: l.before, after: l.after, by: '', link: null }));
-}
-
-function digestRows(lines: readonly DigestLine[], url: string): Row[] {
-  return lines.map((l) => ({ tab: l.tab, rowKey: l.rowKey, column: l.column, before: l.before, after: l.after, by: l.by, link: l.a1 ? rangeLink(url, l.sheetId, l.a1) : null }));
-}
-
 const CELL = 'style="border:1px solid #ccc;padding:4px;text-align:left;vertical-align:top"';
+const CHANGE_WORD: Record<ChangeRow['change'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed', note: '' };
 
-function htmlRow(r: Row, withBy: boolean): string {
-  const where = r.link ? `<a href="${escapeHtml(r.link)}">${escapeHtml(r.column || '(open)')}</a>` : escapeHtml(r.column);
-  const cells = [escapeHtml(r.tab), escapeHtml(r.rowKey), where, `${escapeHtml(r.before)} → ${escapeHtml(r.after)}`];
+function linkOf(url: string, r: { a1: string | null }, sheetId: number, withLinks: boolean): string | null {
+  return withLinks && r.a1 ? rangeLink(url, sheetId, r.a1) : null;
+}
+
+function htmlRow(r: ChangeRow, url: string, withBy: boolean): string {
+  const link = linkOf(url, r, r.sheetId, withBy);
+  const key = link ? `<a href="${escapeHtml(link)}">${escapeHtml(r.rowKey || '(open)')}</a>` : escapeHtml(r.rowKey);
+  let what: string;
+  if (r.change === 'changed') {
+    const items = r.cells.map((c) => {
+      const cl = linkOf(url, c, r.sheetId, withBy);
+      const col = cl ? `<a href="${escapeHtml(cl)}">${escapeHtml(c.column)}</a>` : escapeHtml(c.column);
+      return `<li>${col}: ${escapeHtml(c.before || '(blank)')} → ${escapeHtml(c.after || '(blank)')}${withBy && c.by ? ` <span style="color:#666">(${escapeHtml(c.by)})</span>` : ''}</li>`;
+    });
+    what = `Changed:<ul style="margin:2px 0;padding-left:18px">${items.join('')}</ul>`;
+  } else what = r.change === 'note' ? escapeHtml(r.summary) : `${CHANGE_WORD[r.change]}: ${escapeHtml(r.summary)}`;
+  const cells = [escapeHtml(r.tab), key, what];
   if (withBy) cells.push(escapeHtml(r.by));
   return `<tr>${cells.map((c) => `<td ${CELL}>${c}</td>`).join('')}</tr>\n`;
 }
 
-function textRow(r: Row, withBy: boolean): string {
-  const by = withBy && r.by ? ` (by ${r.by})` : '';
-  const link = r.link ? `\n    ${r.link}` : '';
-  return `- ${r.tab} · ${r.rowKey || '—'} · ${r.column}: ${r.before || '(blank)'} → ${r.after || '(blank)'}${by}${link}\n`;
+function textRow(r: ChangeRow, url: string, withBy: boolean): string {
+  const by = (who: string) => (withBy && who ? ` (by ${who})` : '');
+  const link = (x: { a1: string | null }) => {
+    const l = linkOf(url, x, r.sheetId, withBy);
+    return l ? `\n      ${l}` : '';
+  };
+  const head = `- ${r.tab} · ${r.rowKey || '—'} · `;
+  if (r.change !== 'changed') return `${head}${r.change === 'note' ? r.summary : `${CHANGE_WORD[r.change].toLowerCase()}: ${r.summary}`}${by(r.by)}${link(r)}\n`;
+  return `${head}changed:\n${r.cells.map((c) => `    ${c.column}: ${c.before || '(blank)'} → ${c.after || '(blank)'}${by(c.by)}${link(c)}\n`).join('')}`;
 }
 
 /**
- * Head + table + tail in both forms, adding rows while both bodies stay under `maxBytes`; the rows
- * left out (and those the queue already left out: total - rows.length) become "and N more".
+ * Head + table + tail in both forms, adding whole rows while both bodies stay under `maxBytes`; the
+ * rows left out (and those the sender or queue already left out) become "and N more rows", so what
+ * is shown plus N is always the totals' row count.
  */
-function compose(head: string[], rows: Row[], total: number, url: string, specName: string, withBy: boolean, maxBytes: number): { html: string; text: string } {
+function compose(head: string[], rows: readonly ChangeRow[], totals: RowTotals, url: string, specName: string, withBy: boolean, maxBytes: number): { html: string; text: string } {
+  const total = rowCount(totals);
   const link = (label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
   const htmlHead =
     `<div style="font-family:Arial,sans-serif;font-size:14px">\n` +
@@ -109,11 +124,12 @@ function compose(head: string[], rows: Row[], total: number, url: string, specNa
     `<p>Spreadsheet: ${link(specName)}</p>\n`;
   const textHead = `${head.join('\n\n')}\n\nSpreadsheet: ${url}\n\n`;
   const tableOpen = rows.length
-    ? `<table style="border-collapse:collapse"><thead><tr>${['Tab', 'Row key', 'Column', 'Old → new', ...(withBy ? ['By'] : [])].map((c) => `<th ${CELL}>${c}</th>`).join('')}</tr></thead><tbody>\n`
+    ? `<table style="border-collapse:collapse"><thead><tr>${['Tab', 'Row', 'What changed', ...(withBy ? ['By'] : [])].map((c) => `<th ${CELL}>${c}</th>`).join('')}</tr></thead><tbody>\n`
     : '';
   const tableClose = rows.length ? '</tbody></table>\n' : '';
-  const footHtml = (more: number) => (more > 0 ? `<p>and ${more} more — ${link('open the spreadsheet')} to see them all.</p>\n` : '') + '<p style="color:#666">Sent by Mapspec.</p></div>';
-  const footText = (more: number) => (more > 0 ? `and ${more} more — open the spreadsheet to see them all: ${url}\n` : '') + '\nSent by Mapspec.\n';
+  const moreText = (more: number) => `and ${more} more row${more === 1 ? '' : 's'}`;
+  const footHtml = (more: number) => (more > 0 ? `<p>${moreText(more)} — ${link('open the spreadsheet')} to see them all.</p>\n` : '') + '<p style="color:#666">Sent by Mapspec.</p></div>';
+  const footText = (more: number) => (more > 0 ? `${moreText(more)} — open the spreadsheet to see them all: ${url}\n` : '') + '\nSent by Mapspec.\n';
 
   // Budget against the longest possible footer, so the footer always fits.
   const reserveHtml = utf8Length(footHtml(total)) + utf8Length(htmlHead + tableOpen + tableClose);
@@ -123,9 +139,10 @@ function compose(head: string[], rows: Row[], total: number, url: string, specNa
   let htmlBytes = reserveHtml;
   let textBytes = reserveText;
   let shown = 0;
+  let listed = 0;
   for (const r of rows) {
-    const h = htmlRow(r, withBy);
-    const t = textRow(r, withBy);
+    const h = htmlRow(r, url, withBy);
+    const t = textRow(r, url, withBy);
     const hb = utf8Length(h);
     const tb = utf8Length(t);
     if (htmlBytes + hb > maxBytes || textBytes + tb > maxBytes) break;
@@ -133,11 +150,12 @@ function compose(head: string[], rows: Row[], total: number, url: string, specNa
     text += t;
     htmlBytes += hb;
     textBytes += tb;
-    shown++;
+    shown += rowWeight(r);
+    listed++;
   }
-  const more = total - shown;
+  const more = Math.max(0, total - shown);
   return {
-    html: htmlHead + (shown ? tableOpen + html + tableClose : '') + footHtml(more),
+    html: htmlHead + (listed ? tableOpen + html + tableClose : '') + footHtml(more),
     text: textHead + text + footText(more),
   };
 }
@@ -147,15 +165,20 @@ export function renderEmail(message: QueuedMessage, maxBytes = BODY_MAX_BYTES): 
   const spec = message.specName || 'Untitled spreadsheet';
   if (n.kind === 'digest') {
     const head = [
-      `Changes to ${spec} since ${shortTime(n.since)} (${n.totalChanges} in all), not yet tagged as a version.`,
+      `Changes to ${spec} since ${shortTime(n.since)}, not yet tagged as a version: ${totalsText(n.totals)}.`,
       n.editors.length ? `Edited by: ${n.editors.join(', ')}.` : 'The edit log names no editor for these changes (pastes, imports and script edits are not logged).',
     ];
-    const body = compose(head, digestRows(n.lines, message.url), n.totalChanges, message.url, spec, true, maxBytes);
-    return { subject: subjectOf(spec, `${n.totalChanges} change${n.totalChanges === 1 ? '' : 's'} since ${shortTime(n.since)}`), ...body };
+    const body = compose(head, n.rows, n.totals, message.url, spec, true, maxBytes);
+    return { subject: subjectOf(spec, `${totalsText(n.totals)} since ${shortTime(n.since)}`), ...body };
   }
   const e = n.event;
-  const lines = e.kind === 'version-tagged' || e.kind === 'review-requested' ? e.changes : [];
-  const total = e.kind === 'version-tagged' || e.kind === 'review-requested' ? Math.max(e.totalChanges, lines.length) : 0;
-  const body = compose(eventIntro(e), changeRows(lines), total, message.url, spec, false, maxBytes);
+  if (e.kind === 'version-tagged' || e.kind === 'review-requested') {
+    // The first line says the whole: the table below and its "and N more" add up to it.
+    const since = e.kind === 'version-tagged' ? 'since the version before' : e.base ? `since ${e.base}, the last approved version` : 'in all (no version has been approved yet)';
+    const head = [`${totalsText(e.totals)} ${since}.`, ...eventIntro(e)];
+    const body = compose(head, e.changes, e.totals, message.url, spec, false, maxBytes);
+    return { subject: subjectOf(spec, `${eventTitle(e)} (${totalsText(e.totals)})`), ...body };
+  }
+  const body = compose(eventIntro(e), [], { added: 0, changed: 0, removed: 0 }, message.url, spec, false, maxBytes);
   return { subject: subjectOf(spec, eventTitle(e)), ...body };
 }

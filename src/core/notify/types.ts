@@ -3,7 +3,7 @@
  * trigger keeps, the digest's lines, and the messages waiting in the queue. All plain JSON, since
  * they live in document properties between executions.
  */
-import type { MapspecEvent } from '../events';
+import type { ChangeRow, MapspecEvent, RowTotals } from '../events';
 
 /** "every": each event as it happens plus each scheduled digest; "digest": one digest a day. */
 export type NotifyMode = 'every' | 'digest' | 'off';
@@ -22,18 +22,16 @@ export type Audience = 'every' | 'digest';
  */
 export type EditLogEntry = { at: string; by: string; sheetId: number; tab: string; a1: string; old: string | null; new: string | null };
 
-/** One line of a digest's table. `a1` locates the changed cell (or row) for the link; null when gone. */
-export type DigestLine = { sheetId: number; tab: string; rowKey: string; column: string; before: string; after: string; a1: string | null; by: string };
-
 export type Digest = {
   kind: 'digest';
   audience: Audience;
   /** When the compared snapshot was taken (the last notification) and now. */
   since: string;
   at: string;
-  lines: DigestLine[];
-  /** All changes, lines.length may be fewer. */
-  totalChanges: number;
+  /** The first changed rows (change-rows.ts), each with its cell and editor where known. */
+  rows: ChangeRow[];
+  /** Every changed row, counted (rows may list fewer). */
+  totals: RowTotals;
   /** Who edited in the period, per the edit log (pastes and script edits leave no record). */
   editors: string[];
 };
