@@ -13,7 +13,7 @@ import type { LayoutKind, Role } from '../core/mapping/roles';
 import { Emulator } from '../emulator/emulator';
 import { callServer } from '../emulator/simulate';
 import type { WorkbookData } from '../emulator/state';
-import { readXlsx } from '../emulator/xlsx';
+import { readXlsx, WorkbookTooLarge } from '../emulator/xlsx';
 import { CliError } from './cli-error';
 import { locateBuild, type BuiltAddon } from './locate-build';
 
@@ -50,6 +50,7 @@ export async function loadWorkbook(file: string): Promise<WorkbookData> {
   try {
     return await readXlsx(file);
   } catch (e) {
+    if (e instanceof WorkbookTooLarge) throw new CliError(`cannot open ${file}: ${e.message}`);
     // exceljs speaks of zip internals ("end of central directory"); say what the person can act on.
     const why = String((e as Error)?.message ?? e).split('\n')[0];
     throw new CliError(`cannot read ${file} as an .xlsx workbook (${why}); save it from Excel or Sheets as .xlsx`);

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import type { CellData, SheetData, StoredValue, ValidationData, WorkbookData } from './state';
-import { newSheet } from './spreadsheet/model';
+import { MAX_WORKBOOK_CELLS, newSheet } from './spreadsheet/model';
 import { cellA1, parseCell, parseRange, rangeA1 } from './xlsx/a1';
 import { themePalette, toArgb, toHex } from './xlsx/colors';
 
@@ -27,6 +27,14 @@ const pixelsToWidth = (px: number): number => Math.max(0, (px - 5) / 7);
 /** Row heights: points ↔ pixels at 96 dpi. */
 const pointsToPixels = (pt: number): number => Math.round((pt * 4) / 3);
 const pixelsToPoints = (px: number): number => (px * 3) / 4;
+
+/** A workbook over Google's cell limit: Sheets could not hold it either (the message names the sheet and its used size). */
+export class WorkbookTooLarge extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookTooLarge';
+  }
+}
 
 export interface ReadXlsxOptions {
   /** Spreadsheet name (default: the file's base name, or "Imported spreadsheet" for a buffer). */
@@ -49,6 +57,12 @@ export async function readXlsx(fileOrBuffer: string | Buffer | Uint8Array | Arra
   const order = (ws: ExcelJS.Worksheet): number => (ws as unknown as { orderNo?: number }).orderNo ?? 0;
   const worksheets = [...wb.worksheets].sort((a, b) => order(a) - order(b));
   const sheets = worksheets.map((ws, index) => readSheet(ws, index, palette));
+  // Google's limit is for the whole spreadsheet: each sheet under it can still add up to more.
+  const total = sheets.reduce((n, sh) => n + sh.maxRows * sh.maxColumns, 0);
+  if (total > MAX_WORKBOOK_CELLS) {
+    const largest = sheets.reduce((a, b) => (b.maxRows * b.maxColumns > a.maxRows * a.maxColumns ? b : a));
+    throw new WorkbookTooLarge(`its sheets take ${total.toLocaleString('en-US')} cells in all (the largest, "${largest.name}", ${largest.maxRows.toLocaleString('en-US')} rows × ${largest.maxColumns.toLocaleString('en-US')} columns), more than the ${MAX_WORKBOOK_CELLS.toLocaleString('en-US')} cells Google Sheets holds in a spreadsheet`);
+  }
   const activeTab = Math.min(Math.max(0, wb.views?.[0]?.activeTab ?? 0), Math.max(0, sheets.length - 1));
   let active = sheets[activeTab];
   if (!active || active.hidden) active = sheets.find((s) => !s.hidden) ?? sheets[0];
@@ -81,25 +95,59 @@ function readSheet(ws: ExcelJS.Worksheet, id: number, palette: string[]): SheetD
     .map((m) => ({ r1: m.top, c1: m.left, r2: m.bottom, c2: m.right }))
     .sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
 
-  const rows: (CellData | null)[][] = [];
-  const put = (r: number, c: number, cell: CellData): void => {
-    const row = (rows[r - 1] ??= []);
-    row[c - 1] = { ...(row[c - 1] ?? {}), ...cell };
-  };
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    if (typeof row.height === 'number' && row.height > 0) sheet.rowHeights[r] = pointsToPixels(row.height);
+  // Only the rows the file holds (a sparse list): a sheet formatted down to row 1,048,576 keeps
+  // exceljs's rowCount there, and walking every index would build a million empty rows.
+  const fileRows = (ws as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows ?? [];
+  const cells: { r: number; c: number; data: CellData }[] = [];
+  const heights: { r: number; px: number }[] = [];
+  fileRows.forEach((row) => {
+    if (!row) return;
+    const r = row.number;
+    if (typeof row.height === 'number' && row.height > 0) heights.push({ r, px: pointsToPixels(row.height) });
     // includeEmpty: cells with a style but no value (a coloured blank) matter too.
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const data = readCell(cell, palette);
-      if (Object.keys(data).length > 0) put(r, c, data);
+      if (Object.keys(data).length > 0) cells.push({ r, c, data });
     });
   });
   const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+  const dvs: { r: number; c: number; dv: ValidationData }[] = [];
   for (const [address, dv] of Object.entries(validations)) {
     const at = parseCell(address);
     const data = at && readValidation(dv);
-    if (at && data) put(at.row, at.column, { dv: data });
+    if (at && data) dvs.push({ r: at.row, c: at.column, dv: data });
   }
+
+  // The sheet is sized by what it holds — values, formulas, notes and merges — not by formatting
+  // that runs to the sheet's last row; formats, row heights and validations are kept inside that
+  // grid (padded like an import), so a template's formatted empty rows stay and the rest is dropped.
+  let usedRows = 0;
+  let usedColumns = 0;
+  for (const { r, c, data } of cells) {
+    if (data.v === undefined && data.f === undefined && data.note === undefined) continue;
+    if (r > usedRows) usedRows = r;
+    if (c > usedColumns) usedColumns = c;
+  }
+  for (const m of sheet.merges) {
+    if (m.r2 > usedRows) usedRows = m.r2;
+    if (m.c2 > usedColumns) usedColumns = m.c2;
+  }
+  if (usedRows * usedColumns > MAX_WORKBOOK_CELLS) {
+    throw new WorkbookTooLarge(`sheet "${ws.name}" uses ${usedRows.toLocaleString('en-US')} rows × ${usedColumns.toLocaleString('en-US')} columns (${(usedRows * usedColumns).toLocaleString('en-US')} cells), more than the ${MAX_WORKBOOK_CELLS.toLocaleString('en-US')} cells Google Sheets holds in a spreadsheet`);
+  }
+  sheet.maxRows = Math.max(MIN_ROWS, usedRows);
+  sheet.maxColumns = Math.max(MIN_COLUMNS, usedColumns);
+  const inside = (r: number, c: number) => r <= sheet.maxRows && c <= sheet.maxColumns;
+
+  const rows: (CellData | null)[][] = [];
+  const put = (r: number, c: number, cell: CellData): void => {
+    if (!inside(r, c)) return;
+    const row = (rows[r - 1] ??= []);
+    row[c - 1] = { ...(row[c - 1] ?? {}), ...cell };
+  };
+  for (const { r, c, data } of cells) put(r, c, data);
+  for (const { r, c, dv } of dvs) put(r, c, { dv });
+  for (const { r, px } of heights) if (r <= sheet.maxRows) sheet.rowHeights[r] = px;
   // A list of TRUE/FALSE on boolean cells is how Sheets exports checkboxes.
   for (const row of rows) {
     for (const cell of row ?? []) {
@@ -110,17 +158,11 @@ function readSheet(ws: ExcelJS.Worksheet, id: number, palette: string[]): SheetD
   }
   // Dense arrays (holes → null / []) so the state is the same after a JSON round trip.
   sheet.rows = Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-  // Column widths up to the last column in use: files often size every column up to XFD (16,384).
-  const usedColumns = Math.max(MIN_COLUMNS, ...sheet.rows.map((r) => r.length), ...sheet.merges.map((m) => m.c2));
-  (ws.columns ?? []).slice(0, usedColumns).forEach((column, i) => {
+  // Column widths inside the grid: files often size every column up to XFD (16,384).
+  (ws.columns ?? []).slice(0, sheet.maxColumns).forEach((column, i) => {
     // A zero width is a hidden column; the state has no hidden columns, so it stays narrow instead.
     if (typeof column.width === 'number') sheet.columnWidths[i + 1] = Math.max(6, widthToPixels(column.width));
   });
-  // The grid covers what the sheet uses (cells kept, sized rows and columns, merges), padded like an import.
-  const lastRow = Math.max(sheet.rows.length, ...Object.keys(sheet.rowHeights).map(Number), ...sheet.merges.map((m) => m.r2));
-  const lastColumn = Math.max(...sheet.rows.map((r) => r.length), ...Object.keys(sheet.columnWidths).map(Number), ...sheet.merges.map((m) => m.c2), 0);
-  sheet.maxRows = Math.max(MIN_ROWS, lastRow);
-  sheet.maxColumns = Math.max(MIN_COLUMNS, lastColumn);
   return sheet;
 }
 
