@@ -31,7 +31,8 @@ test('the real pyxform form, formatted to row 1,048,576, checks: its survey and 
   expect(r.stderr).toBe('');
   expect([0, 1]).toContain(r.status);
   expect(r.stdout).toContain('survey: dictionary, header row 1');
-  expect(r.stdout).toContain('choices: dictionary, header row 1');
+  // XLSForm's choices sheet (list_name | name | label) is a value map in long format.
+  expect(r.stdout).toContain('choices: value-map, header row 1, high confidence; A value-map (list_name), B value (name)');
   expect(r.stdout).toMatch(/\d+ errors?, \d+ warnings?, \d+ info in 2 tabs \(\d+ rows\)/);
 });
 

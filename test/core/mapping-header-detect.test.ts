@@ -293,3 +293,12 @@ test('a detection result is plain JSON', () => {
   const d = detectLayout(templateGrid([[new Date(2024, 0, 2), true, 3, null]]));
   expect(JSON.parse(JSON.stringify(d))).toEqual(d);
 });
+
+test('a long-format list of choices (XLSForm choices: list_name | name | label) is a value map whose name column holds the codes', () => {
+  const d = detectLayout(grid([['list_name', 'name', 'label::English (en)'], ['yes_no', 'yes', 'Yes'], ['yes_no', 'no', 'No'], ['sex', 'f', 'Female']], [], 'choices'));
+  expect(d.kind).toBe('value-map');
+  expect(d.columns.map((c) => c.role)).toEqual(['value-map', 'value', 'label']);
+  // With a type column it stays a dictionary (an XLSForm survey names lists too).
+  const survey = detectLayout(grid([['type', 'name', 'label', 'list_name'], ['select_one yes_no', 'consent', 'Consent?', 'yes_no']], [], 'survey'));
+  expect(survey.kind).toBe('dictionary');
+});

@@ -354,13 +354,31 @@ test('severity overrides change or silence a rule', () => {
 });
 
 test('findings are capped for the sidebar, with counts of all of them', () => {
-  const rows = Array.from({ length: 30 }, (_, i) => good(i + 2, { status: 'Done' }));
+  // 20 different unknown statuses: 20 findings (each word its own; under the grouping threshold).
+  const rows = Array.from({ length: 20 }, (_, i) => good(i + 2, { status: `Done ${i}` }));
   const r = run([adopt(mappingGrid([good(1), ...rows]))], { maxFindings: 10 });
   expect(r.findings).toHaveLength(10);
-  expect(r.total).toBe(30);
+  expect(r.total).toBe(20);
   expect(r.truncated).toBe(true);
-  expect(r.counts['unknown-status']).toBe(30);
-  expect(r.bySeverity.warning).toBe(30);
+  expect(r.counts['unknown-status']).toBe(20);
+  expect(r.bySeverity.warning).toBe(20);
+});
+
+test('one cause, one finding: an unknown word is one finding per column listing its rows; a rule on over 25 rows of a tab is one finding', () => {
+  const words = [...Array.from({ length: 30 }, (_, i) => good(i + 2, { status: 'Added' })), good(32, { status: 'Do not create concept' }), good(33, { status: 'Do not create concept' })];
+  const r = run([adopt(mappingGrid([good(1), ...words]))]);
+  const status = of(r, 'unknown-status');
+  expect(status).toHaveLength(2);
+  expect(status[0]).toMatchObject({ row: 4, column: 'B', rows: Array.from({ length: 30 }, (_, i) => i + 4) });
+  expect(status[0]!.message).toBe('Mapping, column B (Status): the status "Added" is not one of: New, Needs discussion, Agreed, Deprecated. On 30 rows: 4, 5, 6, 7, 8 and 25 more.');
+  expect(status[1]!.message).toBe('Mapping, column B (Status): the status "Do not create concept" is not one of: New, Needs discussion, Agreed, Deprecated. On 2 rows: 34, 35.');
+  expect(status[1]!.hint).toContain('add this one to the statuses in settings');
+  // 40 rows without a destination path: one missing-value finding with the count and the first rows.
+  const missing = Array.from({ length: 40 }, (_, i) => good(i + 2, { 'destination-path': '' }));
+  const m = of(run([adopt(mappingGrid([good(1), ...missing]))]), 'missing-value');
+  expect(m).toHaveLength(1);
+  expect(m[0]!.rows).toHaveLength(40);
+  expect(m[0]!.message).toMatch(/^Mapping: A required cell .* This is so on 40 rows: 4, 5, 6, 7, 8 and 35 more\. The first: /);
 });
 
 test('checkTab checks one tab against value-map names known from an earlier run', () => {

@@ -77,3 +77,13 @@ test('samples: per type, with raw values judged by kind', () => {
   expect(sampleMismatch('select_one', null, 'x')).toBeNull();
   expect(sampleMismatch('integer', null, '1'.repeat(50000))).not.toBeNull();
 });
+
+test('the common tools\' own words: XLSForm structure and metadata, OpenMRS datatypes, DHIS2 MULTI_TEXT, Go.Data Freetext', () => {
+  const v = buildVocabulary();
+  const type = (w: string) => parseType(w, v).type;
+  expect(['begin group', 'end_group', 'begin repeat', 'note', 'Question list'].map(type)).toEqual(['structure', 'structure', 'structure', 'structure', 'structure']);
+  expect(['start', 'end', 'today', 'deviceid', 'Freetext', 'Structured-Numeric', 'MULTI_TEXT', 'Complex', 'Rule'].map(type)).toEqual(['datetime', 'datetime', 'date', 'text', 'text', 'number', 'select_multiple', 'file', 'calculated']);
+  expect(parseType('select_one_from_file villages.csv', v)).toEqual({ type: 'select_one', list: 'villages.csv' });
+  // A group or note carries no value: converting to or from it needs no rule.
+  expect(buildCompatibility().needsRule('structure', 'text')).toBe(false);
+});

@@ -91,7 +91,8 @@ export function planTabPaint(target: PaintTarget, previous: Readonly<Record<stri
   for (const f of findings) {
     if (f.severity === 'info' || f.row === null || f.column === null) continue;
     const col = columnNumber(f.column);
-    if (col !== null && col <= block.width) add(f.row, col - 1, { rule: f.rule, message: f.message });
+    // A grouped finding marks every row it stands for.
+    if (col !== null && col <= block.width) for (const row of f.rows ?? [f.row]) add(row, col - 1, { rule: f.rule, message: f.message });
   }
   const indexes: number[] = [];
   for (let i = 0; i < block.rows; i++) if (!onlyRows || onlyRows.has(block.firstRow + i)) indexes.push(i);

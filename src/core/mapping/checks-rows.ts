@@ -74,7 +74,7 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
     rowsChecked++;
 
     if (!statusBlank && !ctx.statuses.has(compareKey(status))) {
-      sink.addAt(view.where('status', r), 'unknown-status', `the status ${quote(status)} is not one of: ${ctx.settings.statusValues.join(', ')}.`, 'Pick a status from the list, or add this one to the statuses in settings.');
+      sink.addAt(view.where('status', r), 'unknown-status', `the status ${quote(status)} is not one of: ${ctx.settings.statusValues.join(', ')}.`, 'Pick a status from the list, or add this one to the statuses in settings.', status.trim().toLowerCase());
     }
 
     if (keyCol !== null) {
@@ -126,7 +126,7 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
       if (blankKind(t, m) !== null) continue;
       const p = ctx.typeOf(t);
       if (p.type === null) {
-        sink.addAt(view.where(s.type, r), 'unknown-type', `the type ${quote(t)} is not a known type.`, `Use a type such as text, integer, number, boolean, date, datetime, select_one or select_multiple, or add ${quote(t, 30)} to the type words in settings.`);
+        sink.addAt(view.where(s.type, r), 'unknown-type', `the type ${quote(t)} is not a known type.`, `Use a type such as text, integer, number, boolean, date, datetime, select_one or select_multiple, or add ${quote(t, 30)} to the type words in settings.`, t.trim().toLowerCase());
         continue;
       }
       parsed[i] = p;

@@ -7,7 +7,7 @@ import { columnNumber } from './a1';
 import { makeContext, TabView, type CheckContext } from './check-context';
 import { headerFindings } from './checks-header';
 import { checkRows, type SeenKey } from './checks-rows';
-import { FindingSink, quote, RULE_NAMES, type Finding, type RuleName, type Severity } from './findings';
+import { FindingSink, groupFindings, quote, RULE_NAMES, type Finding, type RuleName, type Severity } from './findings';
 import { GridReader, type TabGrid } from './grid';
 import { lostColumnText, resolveLayout, type Layout } from './layout';
 import { resolveSettings, type MappingSettings } from './settings';
@@ -59,7 +59,9 @@ function checkOne(
   return { rows: r.rowsChecked, keys: layout.managedIds ? r.keys : [] };
 }
 
-function sortAndCount(findings: Finding[], tabOrder: Map<string, number>, max: number, rowsChecked: number, lists: string[]): CheckReport {
+function sortAndCount(sink: FindingSink, tabOrder: Map<string, number>, max: number, rowsChecked: number, lists: string[]): CheckReport {
+  // One cause, one finding: an unknown word, or a rule on many rows of a tab, is grouped.
+  const findings = groupFindings(sink.findings, sink.notes);
   const colNum = (c: string | null) => (c === null ? 0 : (columnNumber(c) ?? 0));
   const sorted = findings
     .map((f, i) => ({ f, i }))
@@ -105,7 +107,7 @@ export function checkSpreadsheet(tabs: readonly TabInput[], settings?: Partial<M
       } else if (!prev) firstSeen.set(k.key, { tab: t.grid.name, row: k.row });
     }
   }
-  return sortAndCount(sink.findings, order, s.maxFindings, rows, Object.values(index.lists).map((l) => l.name));
+  return sortAndCount(sink, order, s.maxFindings, rows, Object.values(index.lists).map((l) => l.name));
 }
 
 /**
@@ -119,7 +121,7 @@ export function checkTab(input: TabInput, valueMapLists: readonly string[] | nul
   const index = valueMapLists ? valueMapIndexFromNames(valueMapLists) : null;
   const own = emptyValueMapIndex();
   const res = checkOne(input, ctx, index, sink, own);
-  return sortAndCount(sink.findings, new Map([[input.grid.name, 0]]), s.maxFindings, res.rows, Object.values(own.lists).map((l) => l.name));
+  return sortAndCount(sink, new Map([[input.grid.name, 0]]), s.maxFindings, res.rows, Object.values(own.lists).map((l) => l.name));
 }
 
 export type { RuleName };

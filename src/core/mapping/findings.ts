@@ -59,6 +59,8 @@ export type Finding = {
   severity: Severity;
   message: string;
   hint: string;
+  /** A grouped finding (groupFindings): every row it stands for, in order; `row` is the first. */
+  rows?: number[];
 };
 
 /**
@@ -90,9 +92,14 @@ export type FindingWhere = { tab: string; row: number | null; column: string | n
 
 export type SeverityOverrides = { readonly [rule: string]: Severity | 'off' };
 
+/** What groupFindings needs of a finding beyond its JSON: its text after the location, and its group. */
+type FindingNote = { text: string; where: string; group: string | null };
+
 /** Builds findings with each rule's severity (or its override); 'off' rules make no findings. */
 export class FindingSink {
   readonly findings: Finding[] = [];
+  /** Kept beside the findings (not in them): the text and group each one was made with. */
+  readonly notes = new Map<Finding, FindingNote>();
   constructor(private readonly overrides: SeverityOverrides = {}) {}
 
   severityOf(rule: RuleName): Severity | 'off' {
@@ -104,11 +111,15 @@ export class FindingSink {
     return this.severityOf(rule) === 'off';
   }
 
-  /** Same as add, with the location passed as is (no object spread per finding: rows are many). */
-  addAt(where: FindingWhere, rule: RuleName, text: string, hint: string): void {
+  /**
+   * Same as add, with the location passed as is (no object spread per finding: rows are many).
+   * `group` (e.g. the unknown word) makes the findings of one tab, rule, column and group one finding
+   * listing its rows (groupFindings).
+   */
+  addAt(where: FindingWhere, rule: RuleName, text: string, hint: string, group: string | null = null): void {
     const severity = this.severityOf(rule);
     if (severity === 'off') return;
-    this.findings.push({
+    const finding: Finding = {
       tab: where.tab,
       row: where.row,
       column: where.column,
@@ -117,7 +128,9 @@ export class FindingSink {
       severity,
       message: `${locate(where.tab, where.row, where.column, where.columnTitle ?? where.columnName)}: ${text}`,
       hint,
-    });
+    };
+    this.findings.push(finding);
+    this.notes.set(finding, { text, where: locate(where.tab, null, where.column, where.columnTitle ?? where.columnName), group });
   }
 
   add(f: FindingInput): void {
@@ -138,3 +151,80 @@ export class FindingSink {
 }
 
 export { quote };
+
+/** A rule firing on more rows than this in one tab is one finding, so one cause never floods the list. */
+export const GROUP_OVER_ROWS = 25;
+const LISTED_ROWS = 5;
+
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, LISTED_ROWS).join(', ');
+  return rows.length > LISTED_ROWS ? `${shown} and ${rows.length - LISTED_ROWS} more` : shown;
+}
+
+/**
+ * Findings as a person should read them: the findings made with a group (the same unknown status or
+ * type word in one column) become one finding listing its rows, and any rule that still fires on more
+ * than GROUP_OVER_ROWS rows of one tab becomes one finding with the count and the first rows. A
+ * grouped finding keeps every row in `rows` (the painter marks them all) and the hint of its rule.
+ */
+export function groupFindings(findings: readonly Finding[], notes: ReadonlyMap<Finding, FindingNote>): Finding[] {
+  const DESCRIPTION = new Map<string, string>(RULES.map((r) => [r.rule, r.description]));
+  const merge = (members: Finding[], message: string): Finding => {
+    const rows = members.map((f) => f.row).filter((r): r is number => r !== null);
+    const columns = new Set(members.map((f) => f.column));
+    const first = members[0]!;
+    const column = columns.size === 1 ? first.column : null;
+    return { ...first, column, columnName: column === null ? null : first.columnName, message, rows };
+  };
+  // 1. The same word in the same column: one finding per tab, rule, column and word.
+  const byGroup = new Map<string, Finding[]>();
+  const out: (Finding | Finding[])[] = [];
+  for (const f of findings) {
+    const note = notes.get(f);
+    if (!note?.group || f.row === null) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.tab}\u0000${f.rule}\u0000${f.column}\u0000${note.group}`;
+    const members = byGroup.get(key);
+    if (members) members.push(f);
+    else {
+      const list = [f];
+      byGroup.set(key, list);
+      out.push(list);
+    }
+  }
+  // Findings with a group are already one per cause: the count rule below leaves them alone.
+  const byWord = new Set<Finding>();
+  const worded = out.map((x) => {
+    if (!Array.isArray(x)) return x;
+    const note = notes.get(x[0]!)!;
+    const one = x.length === 1 ? x[0]! : merge(x, `${note.where}: ${note.text} On ${x.length} rows: ${rowList(x.map((f) => f.row!))}.`);
+    byWord.add(one);
+    return one;
+  });
+  // 2. A rule on more than GROUP_OVER_ROWS rows of one tab: one finding.
+  const perRule = new Map<string, Finding[]>();
+  for (const f of worded) {
+    if (f.row === null || byWord.has(f)) continue;
+    const key = `${f.tab}\u0000${f.rule}`;
+    perRule.set(key, [...(perRule.get(key) ?? []), f]);
+  }
+  const done = new Set<string>();
+  const result: Finding[] = [];
+  for (const f of worded) {
+    const key = `${f.tab}\u0000${f.rule}`;
+    const members = f.row === null || byWord.has(f) ? null : perRule.get(key)!;
+    if (!members || members.length <= GROUP_OVER_ROWS) {
+      result.push(f);
+      continue;
+    }
+    if (done.has(key)) continue;
+    done.add(key);
+    const rows = [...new Set(members.flatMap((m) => m.rows ?? [m.row!]))].sort((a, b) => a - b);
+    const firstText = notes.get(members[0]!)?.text ?? members[0]!.message;
+    const grouped = merge(members, `${truncate(f.tab, 60)}: ${DESCRIPTION.get(f.rule) ?? f.rule} This is so on ${rows.length} rows: ${rowList(rows)}. The first: ${firstText}`);
+    result.push({ ...grouped, rows });
+  }
+  return result;
+}

@@ -132,6 +132,20 @@ export function findHeaderRow(reader: GridReader, scanRows: number): { row: numb
   return found;
 }
 
+/**
+ * A list of choices in long format — list name, code, label, one row per answer (XLSForm's
+ * `choices` sheet: list_name | name | label; an option-set tab) — reads as a value map: its "name"
+ * column holds each answer's code, not a field path. A tab with a type column stays a dictionary
+ * (an XLSForm `survey` sheet names lists too).
+ */
+function longFormatChoices(roleOf: Map<number, { role: Role; score: number }>): void {
+  const assigned = [...roleOf.values()].map((r) => r.role);
+  const has = (role: Role) => assigned.includes(role);
+  const sided = assigned.some((r) => (r.startsWith('source-') || r.startsWith('destination-')) && !r.endsWith('-value'));
+  if (!has('value-map') || !has('path') || has('type') || has('value') || sided) return;
+  for (const r of roleOf.values()) if (r.role === 'path') r.role = 'value';
+}
+
 /** The kind of tab its roles make it. */
 export function kindOf(roles: ReadonlySet<Role>): LayoutKind {
   const has = (r: Role) => roles.has(r);
@@ -201,6 +215,7 @@ export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>)
     taken.set(p.role, p.i);
   }
 
+  longFormatChoices(roleOf);
   const roles = new Map<number, Role>();
   for (const [i, r] of roleOf) roles.set(cols[i].column, r.role);
   const kind = kindOf(new Set(roles.values()));

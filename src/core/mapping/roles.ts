@@ -182,6 +182,7 @@ export type LayoutKind = 'mapping' | 'dictionary' | 'value-map' | 'none';
 export const REQUIRED_ROLES: { readonly [K in LayoutKind]: readonly (readonly Role[])[] } = {
   mapping: [['source-path'], ['destination-path']],
   dictionary: [['label', 'path']],
-  'value-map': [['value-map'], ['source-value', 'value'], ['destination-value']],
+  // One system's option set (list, code, label) is a value-map tab too: no destination column needed.
+  'value-map': [['value-map'], ['source-value', 'value', 'destination-value']],
   none: [],
 };

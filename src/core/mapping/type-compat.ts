@@ -42,8 +42,9 @@ export function buildCompatibility(extra: readonly (readonly [string, string])[]
   return {
     needsRule(from, to) {
       if (from === to) return false;
-      // A calculated value's type is whatever its formula makes: nothing to compare.
-      if (from === 'calculated' || to === 'calculated') return false;
+      // A calculated value's type is whatever its formula makes; a structure row (a group, a note)
+      // carries no value: nothing to compare.
+      if (from === 'calculated' || to === 'calculated' || from === 'structure' || to === 'structure') return false;
       return !ok.has(`${from}>${to}`);
     },
   };

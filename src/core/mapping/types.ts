@@ -34,40 +34,42 @@ export const CANONICAL_TYPES = [
   { type: 'username', description: 'User name' },
   { type: 'reference', description: 'Reference to another record (lookup, tracker association)' },
   { type: 'calculated', description: 'Calculated / hidden value (its type comes from its formula)' },
+  { type: 'structure', description: 'Not a data field: a group, repeat, note or question set (XLSForm begin group, OpenMRS N/A)' },
 ] as const;
 
 export type CanonicalType = (typeof CANONICAL_TYPES)[number]['type'];
 
 /** Words for each canonical type, written loosely: case, "_", "-", "/" and spaces do not matter. */
 export const TYPE_SYNONYMS: { readonly [K in CanonicalType]: readonly string[] } = {
-  text: ['text', 'string', 'str', 'free text', 'short text', 'varchar', 'nvarchar', 'char', 'character', 'alphanumeric', 'letter', 'open text', 'textbox', 'text box', 'barcode', 'markdown short', 'code text', 'free-text'],
-  long_text: ['long text', 'long_text', 'paragraph', 'memo', 'textarea', 'text area', 'long text area', 'rich text area', 'multiline text', 'multi line text', 'markdown', 'clob'],
+  text: ['text', 'freetext', 'letter text', 'deviceid', 'subscriberid', 'simserial', 'email text', 'string', 'str', 'free text', 'short text', 'varchar', 'nvarchar', 'char', 'character', 'alphanumeric', 'letter', 'open text', 'textbox', 'text box', 'barcode', 'markdown short', 'code text', 'free-text'],
+  long_text: ['long text', 'multiline', 'long_text', 'paragraph', 'memo', 'textarea', 'text area', 'long text area', 'rich text area', 'multiline text', 'multi line text', 'markdown', 'clob'],
   integer: ['integer', 'int', 'whole number', 'integer positive', 'integer negative', 'integer zero or positive', 'positive integer', 'positiveint', 'unsignedint', 'long', 'bigint', 'smallint', 'int32', 'int64', 'count', 'integer quantity', 'number integer', 'auto number', 'autonumber'],
-  number: ['number', 'numeric', 'decimal', 'float', 'double', 'real', 'quantity', 'decimal quantity', 'unit interval', 'currency', 'money', 'range', 'decimal number', 'float number'],
+  number: ['number', 'structured numeric', 'numeric', 'decimal', 'float', 'double', 'real', 'quantity', 'decimal quantity', 'unit interval', 'currency', 'money', 'range', 'decimal number', 'float number'],
   percentage: ['percentage', 'percent', '%'],
-  boolean: ['boolean', 'bool', 'yes no', 'yes/no', 'true false', 'true/false', 'y n', 'binary', 'yesno', 'yes no question', 'acknowledge'],
+  boolean: ['boolean', 'trigger', 'bool', 'yes no', 'yes/no', 'true false', 'true/false', 'y n', 'binary', 'yesno', 'yes no question', 'acknowledge'],
   true_only: ['true only', 'true_only', 'yes only'],
-  date: ['date', 'calendar date', 'date only', 'date yyyy mm dd'],
-  datetime: ['datetime', 'date time', 'date/time', 'date and time', 'timestamp', 'timestamptz', 'instant', 'date time stamp'],
+  date: ['date', 'today', 'calendar date', 'date only', 'date yyyy mm dd'],
+  datetime: ['datetime', 'start', 'end', 'date time picker', 'date time', 'date/time', 'date and time', 'timestamp', 'timestamptz', 'instant', 'date time stamp'],
   time: ['time', 'time of day'],
-  select_one: ['select one', 'select_one', 'single select', 'single choice', 'single answer', 'dropdown', 'drop down', 'radio', 'radio button', 'coded', 'coding', 'codeableconcept', 'code', 'option set', 'optionset', 'select one from list', 'categorical', 'enum', 'picklist', 'choice', 'multiple choice', 'list', 'lookup list', 'select', 'single select list'],
-  select_multiple: ['select multiple', 'select_multiple', 'select all that apply', 'multi select', 'multiselect', 'multiple select', 'multiple answer', 'multi select picklist', 'picklist multi select', 'multi-select', 'checkbox', 'checkboxes', 'check all that apply', 'multiple choice multiple answers'],
+  select_one: ['select one', 'single choice answer', 'select one from file', 'select_one', 'single select', 'single choice', 'single answer', 'dropdown', 'drop down', 'radio', 'radio button', 'coded', 'coding', 'codeableconcept', 'code', 'option set', 'optionset', 'select one from list', 'categorical', 'enum', 'picklist', 'choice', 'multiple choice', 'list', 'lookup list', 'select', 'single select list'],
+  select_multiple: ['select multiple', 'multiple answers', 'select multiple from file', 'rank', 'multi text', 'select_multiple', 'select all that apply', 'multi select', 'multiselect', 'multiple select', 'multiple answer', 'multi select picklist', 'picklist multi select', 'multi-select', 'checkbox', 'checkboxes', 'check all that apply', 'multiple choice multiple answers'],
   option: ['input option', 'codes', 'answer option', 'choice option', 'option'],
   id: ['id', 'identifier', 'unique id', 'key', 'primary key', 'external id', 'tracked entity attribute id'],
   uuid: ['uuid', 'guid'],
-  phone: ['phone', 'phone number', 'telephone', 'tel', 'mobile', 'mobile number', 'msisdn'],
+  phone: ['phone', 'phonenumber', 'phone number', 'telephone', 'tel', 'mobile', 'mobile number', 'msisdn'],
   email: ['email', 'e mail', 'email address'],
   url: ['url', 'uri', 'link', 'website', 'web address', 'hyperlink'],
-  geopoint: ['geopoint', 'coordinate', 'coordinates', 'gps', 'geolocation', 'location', 'lat long', 'latlong', 'lat lon', 'geo point', 'point'],
+  geopoint: ['geopoint', 'start geopoint', 'coordinate', 'coordinates', 'gps', 'geolocation', 'location', 'lat long', 'latlong', 'lat lon', 'geo point', 'point'],
   geoshape: ['geoshape', 'geotrace', 'polygon', 'geojson', 'line', 'shape'],
   org_unit: ['organisation unit', 'organization unit', 'org unit', 'orgunit', 'facility', 'organisationunit'],
   age: ['age'],
-  file: ['file', 'file resource', 'attachment', 'document', 'upload', 'audio', 'video', 'binary file'],
+  file: ['file', 'complex', 'audit', 'background audio', 'image capture', 'audio capture', 'video capture', 'file resource', 'attachment', 'document', 'upload', 'audio', 'video', 'binary file'],
   image: ['image', 'photo', 'picture'],
   signature: ['signature'],
   username: ['username', 'user name', 'user'],
+  structure: ['begin group', 'end group', 'begin repeat', 'end repeat', 'group', 'repeat', 'repeat group', 'question list', 'field list', 'note', 'label', 'section', 'xml external', 'csv external', 'markup', 'convset', 'question set'],
   reference: ['reference', 'lookup', 'relationship', 'foreign key', 'tracker associate', 'case reference', 'parent case'],
-  calculated: ['calculated', 'calculate', 'calculation', 'hidden', 'hidden value', 'derived', 'formula'],
+  calculated: ['calculated', 'rule', 'calculate', 'calculation', 'hidden', 'hidden value', 'derived', 'formula'],
 };
 
 /** "PHONE_NUMBER", "Phone-number", "phone number" → "phone number". */
@@ -120,7 +122,8 @@ export function parseType(raw: string, vocab: TypeVocabulary): ParsedType {
   if (key === '') return { type: null, list: null };
   const direct = vocab.words.get(key);
   if (direct) return { type: direct, list: null };
-  const m = /^(select[ _]?one|select[ _]?multiple)\s+(\S+)$/i.exec(firstLine.trim().replace(/\s+/g, ' '));
+  // XLSForm's select_one_from_file names a file of choices instead of a list: the list is the file.
+  const m = /^(select[ _]?one(?:[ _]from[ _]file)?|select[ _]?multiple(?:[ _]from[ _]file)?)\s+(\S+)$/i.exec(firstLine.trim().replace(/\s+/g, ' '));
   if (m) return { type: /one/i.test(m[1]) ? 'select_one' : 'select_multiple', list: m[2] };
   // "Text - free text", "Integer, positive": the first word alone, if it is a type.
   const head = key.split(' ')[0];
