@@ -302,3 +302,15 @@ test('a long-format list of choices (XLSForm choices: list_name | name | label) 
   const survey = detectLayout(grid([['type', 'name', 'label', 'list_name'], ['select_one yes_no', 'consent', 'Consent?', 'yes_no']], [], 'survey'));
   expect(survey.kind).toBe('dictionary');
 });
+
+test('a generic column beside its sided twin takes the other side (commcare-export: Field | Source Field)', () => {
+  const d = detectLayout(grid([['Data Source', 'Filter Name', 'Filter Value', 'Field', 'Source Field'], ['form', 'xmlns', 'http://x', 'case_id', 'form.case.@case_id']], [], 'Forms'));
+  expect(d.kind).toBe('mapping');
+  expect(d.columns.filter((c) => c.role?.endsWith('path')).map((c) => `${c.header}:${c.role}`)).toEqual(['Field:destination-path', 'Source Field:source-path']);
+});
+
+test('a WHO SMART valueSet tab (scope | valueSet | code | display) is a value map', () => {
+  const d = detectLayout(grid([['scope', 'valueSet', 'code', 'display', 'definition'], ['EmCare', 'sex-of-the-client', '{{title}}', 'Sex', ''], ['EmCare', 'sex-of-the-client', 'EmCare.A.DE17', 'Female', '']], [], 'valueSet'));
+  expect(d.kind).toBe('value-map');
+  expect(d.columns.map((c) => c.role)).toEqual([null, 'value-map', 'value', 'label', 'description']);
+});

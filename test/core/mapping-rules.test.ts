@@ -417,3 +417,17 @@ test.each(['src/core/mapping/README.md', 'README.md'])('%s lists every rule with
 test('every rule has a test in this file (runs last: tests of a file run in order)', () => {
   expect(RULE_NAMES.filter((r) => !covered.has(r))).toEqual([]);
 });
+
+test('a choice field whose list is named after it (its ID, path or label, loosely) has a value map; placeholders are never duplicates', () => {
+  const dictionary: TabGrid = {
+    name: 'q.Registration', sheetId: 40,
+    values: [['type', 'id', 'label'], ['select_one', 'sex-of-the-client', 'Sex'], ['select_one', 'EmCare.A.DE20', 'Sex of the client'], ['select_one', 'orphan', 'Orphan'], ['{{cql}}', '{{library}}', ''], ['{{cql}}', '{{library}}', '']],
+  };
+  const valueSet: TabGrid = { name: 'valueSet', sheetId: 41, values: [['valueSet', 'code', 'display'], ['sex-of-the-client', '{{title}}', 'Sex'], ['sex-of-the-client', 'F', 'Female'], ['sex-of-the-client', '{{title}}', 'Again']] };
+  const r = run([adopt(valueSet), adopt(dictionary)]);
+  // Row 2 by its ID, row 3 by its label ("Sex of the client" ~ "sex-of-the-client"); row 4 has none.
+  expect(of(r, 'choice-without-value-map').map((f) => f.row)).toEqual([4]);
+  expect(of(r, 'duplicate-key')).toEqual([]);
+  expect(of(r, 'value-map-duplicate-source')).toEqual([]);
+  expect(of(r, 'unknown-type')).toEqual([]);
+});

@@ -10,7 +10,7 @@ import { ERROR_HINTS, errorCode, rowShape, sectionRowsByMerge, type CheckContext
 import { FindingSink, quote, type FindingWhere } from './findings';
 import { roleLabel, type Role } from './roles';
 import { hasSampleCheck, sampleMismatch } from './samples';
-import { blankKind, compareKey, whitespaceProblem, WHITESPACE_WORDS } from './text';
+import { blankKind, compareKey, isPlaceholder, whitespaceProblem, WHITESPACE_WORDS } from './text';
 import { isChoiceType, type ParsedType } from './types';
 import { hasValueMap, isInlineValueMap, type ValueMapIndex } from './value-maps';
 
@@ -25,6 +25,11 @@ const TYPE_SIDES: readonly { type: Role; sample: Role; choices: Role; side: stri
   { type: 'destination-type', sample: 'destination-sample', choices: 'destination-choices', side: 'destination ' },
   { type: 'type', sample: 'sample', choices: 'choices', side: '' },
 ];
+
+/** A list name or field name compared loosely: case, spaces, "-", "_" and "." do not matter. */
+function looseListKey(text: string): string {
+  return compareKey(text).replace(/[\s_\-.]+/g, '');
+}
 
 function article(type: string): string {
   return /^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`;
@@ -45,6 +50,11 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
   let uniqueMarked = false;
   let rowsChecked = 0;
   const parsed: (ParsedType | null)[] = [null, null, null];
+  // Lists may be named after the field rather than by a value-map column: by its ID or code, its
+  // path, or its label ("sex-of-the-client" for "Sex of the client"). Compared loosely.
+  const looseLists = valueMaps ? new Set(Object.keys(valueMaps.lists).map(looseListKey)) : null;
+  const listNamedAfterRow = (r: number): boolean =>
+    looseLists !== null && looseLists.size > 0 && (['id', 'path', 'label', 'source-path', 'destination-path', 'source-label', 'destination-label'] as const).some((role) => view.has(role) && looseLists.has(looseListKey(view.text(role, r))));
   // A multiple-choice row with no value map may be followed by its options as rows (WHO "Codes").
   let pendingChoice: { where: FindingWhere; text: string; hint: string } | null = null;
   const flushPending = () => {
@@ -80,7 +90,7 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
     if (keyCol !== null) {
       if (keyBlank) {
         sink.addAt(view.whereColumn(keyCol, r), 'missing-key', 'this row has no ID.', view.layout.managedIds ? 'Mapspec gives it the next free ID when the checks run.' : 'Give the row a value that no other row has, so changes to it can be tracked (or let Mapspec fill missing IDs: "Use this tab as a mapping spec" in the menu).');
-      } else {
+      } else if (!isPlaceholder(keyText)) {
         const k = compareKey(keyText);
         const first = keys.get(k);
         if (first !== undefined) {
@@ -100,14 +110,14 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
         sink.addAt(view.where(role, r), 'missing-value', `the ${roleLabel(role)} is empty.`, 'Fill in the field\'s API name or path, write N/A if the row deliberately has none, or mark the row Deprecated.');
       } else if (b === null) {
         const p = whitespaceProblem(t);
-        if (p) sink.addAt(view.where(role, r), 'stray-whitespace', `${quote(t)} ${WHITESPACE_WORDS[p]}.`, 'Remove the extra spaces: systems compare API names character by character, so "first_name " and "first_name" are different fields.');
+        if (p) sink.addAt(view.where(role, r), 'stray-whitespace', `${quote(t)} ${WHITESPACE_WORDS[p]}.`, 'Remove the extra spaces: systems compare API names character by character, so "first_name " and "first_name" are different fields.', t);
       }
     }
     const vmText = view.text('value-map', r);
     const vmBlank = blankKind(vmText, m) !== null;
     if (!vmBlank) {
       const p = whitespaceProblem(vmText);
-      if (p && !isInlineValueMap(vmText)) sink.addAt(view.where('value-map', r), 'stray-whitespace', `${quote(vmText)} ${WHITESPACE_WORDS[p]}.`, 'Remove the extra spaces so the name matches its list exactly.');
+      if (p && !isInlineValueMap(vmText)) sink.addAt(view.where('value-map', r), 'stray-whitespace', `${quote(vmText)} ${WHITESPACE_WORDS[p]}.`, 'Remove the extra spaces so the name matches its list exactly.', vmText);
       if (valueMaps && !isInlineValueMap(vmText) && !hasValueMap(valueMaps, vmText)) {
         const known = knownLists;
         sink.addAt(view.where('value-map', r), 'unknown-value-map', `no value-map tab defines a list named ${quote(vmText)}.`, known.length
@@ -176,7 +186,7 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
         const p = parsed[i];
         if (!p || !isChoiceType(p.type) || p.list) continue;
         const inline = (view.has(s.choices) && view.blank(s.choices, r, m) === null) || (view.has('choices') && view.blank('choices', r, m) === null);
-        if (inline) continue;
+        if (inline || listNamedAfterRow(r)) continue;
         flushPending();
         pendingChoice = {
           where: view.where(s.type, r),

@@ -146,6 +146,24 @@ function longFormatChoices(roleOf: Map<number, { role: Role; score: number }>): 
   for (const r of roleOf.values()) if (r.role === 'path') r.role = 'value';
 }
 
+/**
+ * A generic column beside its sided twin takes the other side: with "Source Field" (source-path),
+ * "Field" is the destination's path (commcare-export's query files), as a person reads it.
+ */
+function otherSide(roleOf: Map<number, { role: Role; score: number }>): void {
+  const assigned = new Set([...roleOf.values()].map((r) => r.role));
+  for (const generic of ['path', 'label', 'type'] as const) {
+    if (!assigned.has(generic)) continue;
+    const src = `source-${generic}` as Role;
+    const dst = `destination-${generic}` as Role;
+    const missing = assigned.has(src) && !assigned.has(dst) ? dst : assigned.has(dst) && !assigned.has(src) ? src : null;
+    if (!missing) continue;
+    for (const r of roleOf.values()) if (r.role === generic) r.role = missing;
+    assigned.delete(generic);
+    assigned.add(missing);
+  }
+}
+
 /** The kind of tab its roles make it. */
 export function kindOf(roles: ReadonlySet<Role>): LayoutKind {
   const has = (r: Role) => roles.has(r);
@@ -216,6 +234,7 @@ export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>)
   }
 
   longFormatChoices(roleOf);
+  otherSide(roleOf);
   const roles = new Map<number, Role>();
   for (const [i, r] of roleOf) roles.set(cols[i].column, r.role);
   const kind = kindOf(new Set(roles.values()));

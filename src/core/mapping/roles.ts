@@ -111,14 +111,14 @@ export const ROLE_SYNONYMS: { readonly [K in BaseRole]: readonly string[] } = {
   'value-map': [
     'value map', 'value maps', 'value mapping', 'value mappings', 'value map list', 'value map list name', 'value map name', 'list name',
     'choice list', 'choice list name', 'choices list', 'answer list', 'code list', 'codelist', 'lookup', 'lookup table', 'mapping table', 'list',
-    'choice mapping', 'option mapping', 'list_name',
+    'choice mapping', 'option mapping', 'list_name', 'value set', 'valueset', 'option set name', 'optionset name',
   ],
   questions: ['questions', 'question and comments', 'questions and comments', 'questions comments', 'open questions', 'discussion', 'questions notes', 'issues', 'openfn comments', 'openfn notes', 'questions for client'],
   description: ['description', 'definition', 'description and definition', 'field description', 'hint', 'help text', 'meaning', 'purpose'],
   'choice-type': ['multiple choice type', 'multiple choice', 'choice type', 'select type', 'selection type'],
   label: [
     'label', 'data element label', 'question label', 'field label', 'display name', 'display label', 'question', 'question text', 'data element',
-    'data element name', 'caption', 'prompt', 'field title', 'label english', 'element label', 'friendly name', 'form label',
+    'data element name', 'caption', 'prompt', 'field title', 'label english', 'element label', 'friendly name', 'form label', 'display',
   ],
   path: [
     'path', 'api name', 'api name path', 'api path', 'api field', 'api field name', 'field path', 'json path', 'jsonpath', 'xpath', 'field',

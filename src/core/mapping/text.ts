@@ -148,3 +148,11 @@ export function rawToText(v: unknown): string {
   }
   return '';
 }
+
+/**
+ * A template placeholder standing where a value will be ("{{library}}", "{{cql}}" in WHO SMART
+ * dictionaries): not an ID or a code of its own, so never a duplicate.
+ */
+export function isPlaceholder(text: string): boolean {
+  return /^\s*\{\{[^{}]*\}\}\s*$/.test(text);
+}

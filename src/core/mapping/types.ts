@@ -46,7 +46,7 @@ export const TYPE_SYNONYMS: { readonly [K in CanonicalType]: readonly string[] }
   integer: ['integer', 'int', 'whole number', 'integer positive', 'integer negative', 'integer zero or positive', 'positive integer', 'positiveint', 'unsignedint', 'long', 'bigint', 'smallint', 'int32', 'int64', 'count', 'integer quantity', 'number integer', 'auto number', 'autonumber'],
   number: ['number', 'structured numeric', 'numeric', 'decimal', 'float', 'double', 'real', 'quantity', 'decimal quantity', 'unit interval', 'currency', 'money', 'range', 'decimal number', 'float number'],
   percentage: ['percentage', 'percent', '%'],
-  boolean: ['boolean', 'trigger', 'bool', 'yes no', 'yes/no', 'true false', 'true/false', 'y n', 'binary', 'yesno', 'yes no question', 'acknowledge'],
+  boolean: ['boolean', 'trigger', 'select boolean', 'bool', 'yes no', 'yes/no', 'true false', 'true/false', 'y n', 'binary', 'yesno', 'yes no question', 'acknowledge'],
   true_only: ['true only', 'true_only', 'yes only'],
   date: ['date', 'today', 'calendar date', 'date only', 'date yyyy mm dd'],
   datetime: ['datetime', 'start', 'end', 'date time picker', 'date time', 'date/time', 'date and time', 'timestamp', 'timestamptz', 'instant', 'date time stamp'],
@@ -67,9 +67,9 @@ export const TYPE_SYNONYMS: { readonly [K in CanonicalType]: readonly string[] }
   image: ['image', 'photo', 'picture'],
   signature: ['signature'],
   username: ['username', 'user name', 'user'],
-  structure: ['begin group', 'end group', 'begin repeat', 'end repeat', 'group', 'repeat', 'repeat group', 'question list', 'field list', 'note', 'label', 'section', 'xml external', 'csv external', 'markup', 'convset', 'question set'],
+  structure: ['begin group', 'end group', 'begin repeat', 'end repeat', 'group', 'repeat', 'repeat group', 'question list', 'field list', 'note', 'label', 'section', 'xml external', 'csv external', 'markup', 'convset', 'question set', 'display', 'questionnaire', 'mapping'],
   reference: ['reference', 'lookup', 'relationship', 'foreign key', 'tracker associate', 'case reference', 'parent case'],
-  calculated: ['calculated', 'rule', 'calculate', 'calculation', 'hidden', 'hidden value', 'derived', 'formula'],
+  calculated: ['calculated', 'rule', 'cql', '{{cql}}', 'variable', 'calculate', 'calculation', 'hidden', 'hidden value', 'derived', 'formula'],
 };
 
 /** "PHONE_NUMBER", "Phone-number", "phone number" → "phone number". */

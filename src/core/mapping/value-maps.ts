@@ -6,7 +6,7 @@
  */
 import { ERROR_HINTS, errorCode, sectionRowsByMerge, type CheckContext, type TabView } from './check-context';
 import { FindingSink, quote } from './findings';
-import { blankKind, compareKey, whitespaceProblem, WHITESPACE_WORDS } from './text';
+import { blankKind, compareKey, isPlaceholder, whitespaceProblem, WHITESPACE_WORDS } from './text';
 import type { Role } from './roles';
 
 /** The value-map lists of a spreadsheet, by compareKey of their names. JSON-safe (cacheable). */
@@ -68,7 +68,7 @@ export function checkValueMapTab(view: TabView, ctx: CheckContext, index: ValueM
       const t = view.text(role, r);
       const p = t === '' ? null : whitespaceProblem(t);
       if (p) {
-        sink.addAt(view.where(role, r), 'stray-whitespace', `${quote(t)} ${WHITESPACE_WORDS[p]}.`, 'Remove the extra spaces: systems compare codes character by character, so "yes " and "yes" are different values.');
+        sink.addAt(view.where(role, r), 'stray-whitespace', `${quote(t)} ${WHITESPACE_WORDS[p]}.`, 'Remove the extra spaces: systems compare codes character by character, so "yes " and "yes" are different values.', t);
       }
     }
     const listText = view.text('value-map', r);
@@ -82,7 +82,7 @@ export function checkValueMapTab(view: TabView, ctx: CheckContext, index: ValueM
     }
     if (!sourceRole) continue;
     const src = view.text(sourceRole, r);
-    if (blankKind(src, markers) !== null) continue;
+    if (blankKind(src, markers) !== null || isPlaceholder(src)) continue;
     if (current) {
       const entry = index.lists[current.key];
       if (entry) entry.values++;
