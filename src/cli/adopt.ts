@@ -17,7 +17,8 @@ import { readXlsx, WorkbookTooLarge } from '../emulator/xlsx';
 import { CliError } from './cli-error';
 import { locateBuild, type BuiltAddon } from './locate-build';
 
-export type ColumnLayout = { column: number; letter: string; header: string; role: Role | null; confidence: number };
+/** One column as adoption read it; `group` is the band label over it (the system or group it belongs to), or null. */
+export type ColumnLayout = { column: number; letter: string; header: string; group: string | null; role: Role | null; confidence: number };
 
 export type TabLayout = {
   name: string;
@@ -157,7 +158,7 @@ export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], na
       headerRow: d.headerRow,
       bandRow: d.bandRow,
       level: d.level,
-      columns: d.columns.map((c) => ({ column: c.column, letter: c.letter, header: c.header, role: c.role, confidence: c.confidence })),
+      columns: d.columns.map((c) => ({ column: c.column, letter: c.letter, header: c.header, group: c.band, role: c.role, confidence: c.confidence })),
     });
     if (adoptable(d)) register(tab.sheetId, d, about);
     else if (named) {

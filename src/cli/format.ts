@@ -20,7 +20,7 @@ function plural(n: number, word: string): string {
 export function layoutLine(tab: TabLayout): string {
   if (tab.kind === 'none' || tab.headerRow === null) return `${tab.name}: no mapping-spec header found (not checked)`;
   const where = [`header row ${tab.headerRow}`, ...(tab.bandRow !== null ? [`band row ${tab.bandRow}`] : []), `${tab.level} confidence`];
-  const roles = tab.columns.filter((c) => c.role !== null).map((c) => `${c.letter} ${c.role}${c.header ? ` (${shortHeader(c.header)})` : ''}`);
+  const roles = tab.columns.filter((c) => c.role !== null).map((c) => `${c.letter} ${c.role}${c.header ? ` (${shortHeader(c.header)})` : ''}${c.group ? ` under ${shortHeader(c.group, 24)}` : ''}`);
   return `${tab.name}: ${tab.kind}, ${where.join(', ')}; ${roles.length > 0 ? roles.join(', ') : 'no column roles'}`;
 }
 

@@ -98,3 +98,19 @@ const realFiles = fs.existsSync(SHARED_REAL) ? fs.readdirSync(SHARED_REAL).filte
     expect(r.stdout).toMatch(/in \d+ tabs? \(\d+ rows?\)/);
   }
 });
+
+test('--json gives each column its group (the band label over it) next to its role; the human line says it too', async () => {
+  const file = path.join(tmp, 'bands.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Mapping');
+  ws.addRow(['', 'CommCare', '', '', 'DHIS2', '', '']);
+  ws.mergeCells('B1:D1');
+  ws.mergeCells('E1:G1');
+  ws.addRow(['ID', 'Label', 'Question path', 'Type', 'Label', 'Data element UID', 'Value type']);
+  ws.addRow(['M1', 'Age', 'form.age', 'int', 'Age', 'qrur9Dvnyt5', 'INTEGER']);
+  await wb.xlsx.writeFile(file);
+  const out = JSON.parse(installed(['check', file, '--json']).stdout);
+  const cols = out.tabs[0].columns.map((c: { letter: string; group: string | null; role: string | null }) => `${c.letter} ${c.role} ${c.group}`);
+  expect(cols).toEqual(['A id null', 'B source-label CommCare', 'C source-path CommCare', 'D source-type CommCare', 'E destination-label DHIS2', 'F destination-path DHIS2', 'G destination-type DHIS2']);
+  expect(installed(['check', file]).stdout).toContain('B source-label (Label) under CommCare');
+});
