@@ -104,14 +104,14 @@ export const ROLE_SYNONYMS: { readonly [K in BaseRole]: readonly string[] } = {
   required: ['required', 'mandatory', 'required field', 'is required', 'compulsory', 'required optional', 'required yes no', 'requirement'],
   'unique-identifier': ['unique identifier', 'is unique identifier', 'unique id field', 'unique', 'primary key', 'is key', 'key field', 'is identifier', 'identifier'],
   rule: [
-    'transformation', 'transformations', 'transformation rule', 'transformation rules', 'transformation logic', 'transform', 'rule', 'rules',
+    'transformation', 'transformations', 'format via', 'transformation rule', 'transformation rules', 'transformation logic', 'transform', 'rule', 'rules',
     'mapping rule', 'mapping rules', 'mapping logic', 'business rule', 'business rules', 'conversion', 'conversion rule', 'data transformation',
     'openfn transformation', 'transformation notes', 'transformation calculation', 'calculation transformation', 'logic rule',
   ],
   'value-map': [
     'value map', 'value maps', 'value mapping', 'value mappings', 'value map list', 'value map list name', 'value map name', 'list name',
     'choice list', 'choice list name', 'choices list', 'answer list', 'code list', 'codelist', 'lookup', 'lookup table', 'mapping table', 'list',
-    'choice mapping', 'option mapping', 'list_name', 'value set', 'valueset', 'option set name', 'optionset name',
+    'choice mapping', 'option mapping', 'list_name', 'value set', 'valueset', 'option set name', 'optionset name', 'mapping name',
   ],
   questions: ['questions', 'question and comments', 'questions and comments', 'questions comments', 'open questions', 'discussion', 'questions notes', 'issues', 'openfn comments', 'openfn notes', 'questions for client'],
   description: ['description', 'definition', 'description and definition', 'field description', 'hint', 'help text', 'meaning', 'purpose'],
