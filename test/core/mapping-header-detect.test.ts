@@ -314,3 +314,28 @@ test('a WHO SMART valueSet tab (scope | valueSet | code | display) is a value ma
   expect(d.kind).toBe('value-map');
   expect(d.columns.map((c) => c.role)).toEqual([null, 'value-map', 'value', 'label', 'description']);
 });
+
+describe('several systems in one tab (an OpenMRS → DHIS2 spec with terminology, OCL and OpenFn groups)', () => {
+  const band = ['OpenMRS', '', '', '', '', '', 'CIEL', '', 'ICD-10', '', 'OCL', '', 'DHIS2', '', '', '', '', 'OpenFn', ''];
+  const header = ['Form', 'Question', 'value.uuid - External ID', 'OMRS Data Value Path', 'Datatype', 'Answers', 'CIEL ID', 'CIEL Name', 'ICD-10 Code', 'ICD-10 Name', 'OCL URL', 'Status', 'DHIS2 DE Name', 'DHIS2 DE UID', 'Value Type', 'Option Set', 'DHIS2 Program Stage', 'Transformation notes', 'Questions'];
+  const merges: Merge[] = [[1, 6], [7, 8], [9, 10], [11, 12], [13, 17], [18, 19]].map(([c1, c2]) => ({ r1: 1, c1: c1!, r2: 1, c2: c2! }));
+  const row = (uuid: string, path: string) => ['F01', 'Sex', uuid, path, 'Coded', 'Male; Female', '1534', 'Sex', 'Z00', 'Exam', 'https://ocl/1534', 'Added', 'Sex', 'qrur9Dvnyt5', 'TEXT', 'Sex', 'Baseline', '', ''];
+  const roleOf = (d: Detection) => Object.fromEntries(d.columns.filter((c) => c.role).map((c) => [c.header, c.role]));
+
+  test('the known systems are source and destination; reference groups take no side and lend no key, path or code', () => {
+    const d = detectLayout(grid([band, header, row('1534AAAA', 'rfe-forms-sex'), row('5678AAAA', 'rfe-forms-age')], merges, 'F01'));
+    expect(d.kind).toBe('mapping');
+    expect(d.sides).toEqual({ source: 'OpenMRS', destination: 'DHIS2' });
+    expect(roleOf(d)).toEqual({
+      Question: 'source-label', 'OMRS Data Value Path': 'source-path', Datatype: 'source-type', Answers: 'source-choices', Status: 'status',
+      'DHIS2 DE Name': 'destination-label', 'DHIS2 DE UID': 'destination-path', 'Value Type': 'destination-type', 'Option Set': 'destination-choices',
+      'Transformation notes': 'rule', Questions: 'questions',
+    });
+  });
+
+  test('a path column empty on every row yields to the group\'s column that holds the ids, and is offered as the alternative', () => {
+    const d = detectLayout(grid([band, header, row('1534AAAA', ''), row('5678AAAA', '')], merges, 'F01'));
+    expect(roleOf(d)['value.uuid - External ID']).toBe('source-path');
+    expect(d.columns.find((c) => c.header === 'OMRS Data Value Path')!.alternatives.map((a) => a.role)).toContain('source-path');
+  });
+});

@@ -9,7 +9,7 @@ import { headerFindings } from './checks-header';
 import { FindingSink, type Finding } from './findings';
 import { GridReader, type TabGrid } from './grid';
 import { parseHeader, scoreHeader, tokens } from './header-match';
-import { bandSides, findBandRow, readHeader, type HeaderColumn } from './header-read';
+import { bandKindOf, bandSides, findBandRow, readHeader, type HeaderColumn } from './header-read';
 import { isSideable, roleLabel, sidedRole, type BaseRole, type LayoutKind, type Role, type Side } from './roles';
 import { resolveSettings, type MappingSettings } from './settings';
 import { compareKey, isDateValue } from './text';
@@ -146,6 +146,36 @@ function longFormatChoices(roleOf: Map<number, { role: Role; score: number }>): 
   for (const r of roleOf.values()) if (r.role === 'path') r.role = 'value';
 }
 
+/** Roles a column of a reference group (a terminology, a concept server) may take: its codes are not the integration's. */
+const REFERENCE_ROLES: ReadonlySet<Role> = new Set(['status', 'comments', 'questions', 'description']);
+
+function referenceOnly<G extends { guesses: { role: Role; confidence: number }[] }>(band: string | null, g: G): G {
+  if (band === null || bandKindOf(band) !== 'reference') return g;
+  return { ...g, guesses: g.guesses.filter((x) => REFERENCE_ROLES.has(x.role)) };
+}
+
+/**
+ * A path column empty on every row is no path: another candidate of its group that holds values
+ * takes the role ("OMRS Data Value Path" empty, the concept UUIDs in "External ID").
+ */
+function filledPaths(reader: GridReader, headerRow: number, cols: readonly HeaderColumn[], perColumn: readonly { guesses: { role: Role; confidence: number }[] }[], roleOf: Map<number, { role: Role; score: number }>): void {
+  const lastRow = Math.min(reader.lastRow, headerRow + 500);
+  const filled = (i: number) => {
+    for (let r = headerRow + 1; r <= lastRow; r++) if (reader.text(r, cols[i]!.column).trim() !== '') return true;
+    return false;
+  };
+  for (const [i, assigned] of [...roleOf]) {
+    if (!assigned.role.endsWith('path') || filled(i)) continue;
+    const other = perColumn
+      .map((g, j) => ({ j, c: g.guesses.find((x) => x.role === assigned.role)?.confidence ?? 0 }))
+      .filter((x) => x.c > 0 && !roleOf.has(x.j) && filled(x.j))
+      .sort((a, b) => b.c - a.c)[0];
+    if (!other) continue;
+    roleOf.delete(i);
+    roleOf.set(other.j, { role: assigned.role, score: other.c });
+  }
+}
+
 /**
  * A generic column beside its sided twin takes the other side: with "Source Field" (source-path),
  * "Field" is the destination's path (commcare-export's query files), as a person reads it.
@@ -221,7 +251,7 @@ export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>)
 
   // Guesses per column, then a greedy assignment: the strongest (column, role) pairs first, each role
   // and each column used once. Ties go to the leftmost column.
-  const perColumn = cols.map(columnGuesses);
+  const perColumn = cols.map(columnGuesses).map((g, i) => referenceOnly(cols[i].band, g));
   const pairs: { i: number; role: Role; score: number }[] = [];
   perColumn.forEach((g, i) => g.guesses.forEach((x) => pairs.push({ i, role: x.role, score: x.confidence })));
   pairs.sort((a, b) => b.score - a.score || a.i - b.i);
@@ -235,6 +265,7 @@ export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>)
 
   longFormatChoices(roleOf);
   otherSide(roleOf);
+  filledPaths(reader, headerRow, cols, perColumn, roleOf);
   const roles = new Map<number, Role>();
   for (const [i, r] of roleOf) roles.set(cols[i].column, r.role);
   const kind = kindOf(new Set(roles.values()));

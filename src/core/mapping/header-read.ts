@@ -7,7 +7,7 @@
 import { GridReader } from './grid';
 import { compareKey, collapseSpaces } from './text';
 import { tokens } from './header-match';
-import { SOURCE_WORDS, DESTINATION_WORDS, RULE_BAND_WORDS, type Side } from './roles';
+import { SOURCE_WORDS, DESTINATION_WORDS, REFERENCE_BAND_WORDS, RULE_BAND_WORDS, SYSTEM_WORDS, type Side } from './roles';
 
 export type HeaderColumn = {
   column: number;
@@ -79,17 +79,20 @@ export function findBandRow(reader: GridReader, headerRow: number, first: number
   return null;
 }
 
-export function bandKindOf(label: string): Side | 'system' {
+export function bandKindOf(label: string): Side | 'system' | 'reference' {
   const words = tokens(label);
   if (words.some((w) => SOURCE_WORDS.has(w))) return 'source';
   if (words.some((w) => DESTINATION_WORDS.has(w))) return 'destination';
   if (words.some((w) => RULE_BAND_WORDS.has(w))) return 'rules';
+  // "ICD-10" reads as the words icd and 10: the joined form counts too.
+  if (words.some((w) => REFERENCE_BAND_WORDS.has(w)) || REFERENCE_BAND_WORDS.has(words.join(''))) return 'reference';
   return 'system';
 }
 
 /**
  * The side of each distinct band label. Explicit words win (source/from/origin, destination/target/
- * to, OpenFn/rules); system bands (CommCare, DHIS2…) then fill the sides still free, left to right.
+ * to, OpenFn/rules); reference groups (a terminology, a concept server) take none; system bands
+ * (CommCare, DHIS2…, known systems before unknown labels) then fill the sides still free, left to right.
  * A lone system band gets no side: a DHIS2 data dictionary is not half of a mapping.
  */
 export function bandSides(labelsLeftToRight: readonly (string | null)[]): Map<string, Side | null> {
@@ -102,7 +105,9 @@ export function bandSides(labelsLeftToRight: readonly (string | null)[]): Map<st
     const key = compareKey(label);
     if (sides.has(key)) continue;
     const kind = bandKindOf(label);
-    if (kind === 'system') {
+    if (kind === 'reference') {
+      sides.set(key, null);
+    } else if (kind === 'system') {
       sides.set(key, null);
       systems.push(key);
     } else {
@@ -115,7 +120,12 @@ export function bandSides(labelsLeftToRight: readonly (string | null)[]): Map<st
   if (!haveSource) free.push('source');
   if (!haveDestination) free.push('destination');
   const enough = free.length === 2 ? systems.length >= 2 : free.length === 1 ? systems.length >= 1 : false;
-  if (enough) systems.slice(0, free.length).forEach((key, i) => sides.set(key, free[i]));
+  // Systems Mapspec knows (OpenMRS, DHIS2…) take the free sides before bands it does not know,
+  // each group in its left-to-right order.
+  const known = (key: string) => tokens(key).some((w) => SYSTEM_WORDS.has(w));
+  const ordered = [...systems.filter(known), ...systems.filter((k) => !known(k))];
+  const picked = new Set(ordered.slice(0, free.length));
+  if (enough) systems.filter((k) => picked.has(k)).forEach((key, i) => sides.set(key, free[i]));
   return sides;
 }
 

@@ -119,11 +119,13 @@ export const ROLE_SYNONYMS: { readonly [K in BaseRole]: readonly string[] } = {
   label: [
     'label', 'data element label', 'question label', 'field label', 'display name', 'display label', 'question', 'question text', 'data element',
     'data element name', 'caption', 'prompt', 'field title', 'label english', 'element label', 'friendly name', 'form label', 'display',
+    'de name',
   ],
   path: [
     'path', 'api name', 'api name path', 'api path', 'api field', 'api field name', 'field path', 'json path', 'jsonpath', 'xpath', 'field',
     'field name', 'field id', 'question id', 'question path', 'property', 'property name', 'case property', 'attribute', 'attribute name',
     'attribute id', 'variable', 'variable name', 'column', 'column name', 'key', 'name', 'uid', 'data element uid', 'data element id', 'element id',
+    'data value path', 'value path', 'de uid', 'external id', 'concept uuid', 'uuid', 'attribute uid',
     'form path', 'fhir path', 'api key', 'system name', 'internal name', 'technical name',
   ],
   type: [
@@ -160,6 +162,14 @@ export const RULE_BAND_WORDS: ReadonlySet<string> = new Set([
   'openfn', 'rule', 'rules', 'transformation', 'transformations', 'transform', 'mapping', 'mappings', 'logic', 'integration', 'notes', 'comments',
   'questions', 'discussion', 'review', 'job', 'jobs', 'workflow',
 ]);
+/**
+ * Words of a band that groups reference columns — a terminology or a concept server (CIEL, ICD-10,
+ * SNOMED, LOINC, OCL) — which are neither the source nor the destination of the integration.
+ */
+export const REFERENCE_BAND_WORDS: ReadonlySet<string> = new Set([
+  'ciel', 'icd', 'icd10', 'icd11', 'snomed', 'snomedct', 'loinc', 'ocl', 'openconceptlab', 'rxnorm', 'atc', 'ichi', 'umls', 'pih', 'ampath',
+  'terminology', 'terminologies', 'concept', 'concepts', 'reference', 'references', 'coding', 'codes', 'dictionary', 'vocabulary',
+]);
 
 /**
  * System names stripped from the front of a column name ("DHIS2 type" → "type", "CommCare question
@@ -167,7 +177,7 @@ export const RULE_BAND_WORDS: ReadonlySet<string> = new Set([
  * band that names it.
  */
 export const SYSTEM_WORDS: ReadonlySet<string> = new Set([
-  'commcare', 'dhis2', 'dhis', 'primero', 'kobo', 'kobotoolbox', 'openmrs', 'odk', 'xlsform', 'salesforce', 'openfn', 'godata', 'fhir', 'hl7',
+  'commcare', 'dhis2', 'dhis', 'primero', 'kobo', 'kobotoolbox', 'openmrs', 'omrs', 'odk', 'xlsform', 'salesforce', 'openfn', 'godata', 'fhir', 'hl7',
   'openlmis', 'sormas', 'redcap', 'surveycto', 'ona', 'mssql', 'postgres', 'postgresql', 'mysql', 'openhim', 'opencrvs', 'openspp', 'mosip',
   'airtable', 'sharepoint', 'excel', 'msf', 'unhcr', 'progres', 'bahmni', 'openimis', 'opensrp', 'senaite', 'lims', 'emr', 'ehr', 'hmis',
 ]);
