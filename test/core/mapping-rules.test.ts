@@ -431,3 +431,15 @@ test('a choice field whose list is named after it (its ID, path or label, loosel
   expect(of(r, 'value-map-duplicate-source')).toEqual([]);
   expect(of(r, 'unknown-type')).toEqual([]);
 });
+
+test('an option-set tab in long format (OptionSet name | Answers | External ID | DHIS2 Option code) is a value map; the same answer in several lists is normal', () => {
+  const optionSets: TabGrid = {
+    name: 'optionSets', sheetId: 50,
+    values: [['OptionSet name', 'Answers', 'External ID', 'CIEL', 'DHIS2 Option name', 'DHIS2 Option code'], ['Yes/No', 'Yes', '1065AAAA', '1065', 'Yes', 'yes'], ['Yes/No', 'No', '1066AAAA', '1066', 'No', 'no'], ['Pregnant', 'Yes', '1065AAAA', '1065', 'Yes', 'yes'], ['Pregnant', 'No', '1066AAAA', '1066', 'No', '']],
+  };
+  const d = detectLayout(optionSets);
+  expect(d.kind).toBe('value-map');
+  expect(d.columns.map((c) => c.role)).toEqual(['value-map', 'label', 'source-value', null, null, 'destination-value']);
+  const r = run([adopt(optionSets), adopt(mappingGrid([good(1, { 'source-type': 'select_one', 'destination-type': 'select_one', 'value-map': 'yes/no' })]))]);
+  expect(r.findings.map((f) => `${f.rule} ${f.row}`)).toEqual(['value-map-unmapped-choice 5']);
+});

@@ -146,6 +146,32 @@ function longFormatChoices(roleOf: Map<number, { role: Role; score: number }>): 
   for (const r of roleOf.values()) if (r.role === 'path') r.role = 'value';
 }
 
+/**
+ * An option-set tab — one row per answer, the list name repeated down its rows ("OptionSet name |
+ * Answers | External ID | … | DHIS2 Option code"), the same answer in several lists — defines lists:
+ * it is a value map, the answer's id the source value, the code the destination value.
+ */
+function optionSetTab(reader: GridReader, headerRow: number, cols: readonly HeaderColumn[], roleOf: Map<number, { role: Role; score: number }>): void {
+  const at = (role: Role) => [...roleOf].find(([, r]) => r.role === role)?.[0];
+  const list = at('value-map');
+  const path = at('path');
+  const value = at('value');
+  const assigned = [...roleOf.values()].map((r) => r.role);
+  if (list === undefined || path === undefined || value === undefined || assigned.includes('type') || assigned.some((r) => r.startsWith('source-') || r.startsWith('destination-'))) return;
+  // Long format: a list name repeated on the next row.
+  let repeats = false;
+  const last = Math.min(reader.lastRow, headerRow + 200);
+  for (let r = headerRow + 1; r < last && !repeats; r++) {
+    const a = reader.text(r, cols[list]!.column).trim();
+    repeats = a !== '' && a === reader.text(r + 1, cols[list]!.column).trim();
+  }
+  if (!repeats) return;
+  roleOf.get(path)!.role = 'source-value';
+  roleOf.get(value)!.role = 'destination-value';
+  const choices = at('choices');
+  if (choices !== undefined && !assigned.includes('label')) roleOf.get(choices)!.role = 'label';
+}
+
 /** Roles a column of a reference group (a terminology, a concept server) may take: its codes are not the integration's. */
 const REFERENCE_ROLES: ReadonlySet<Role> = new Set(['status', 'comments', 'questions', 'description']);
 
@@ -264,6 +290,7 @@ export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>)
   }
 
   longFormatChoices(roleOf);
+  optionSetTab(reader, headerRow, cols, roleOf);
   otherSide(roleOf);
   filledPaths(reader, headerRow, cols, perColumn, roleOf);
   const roles = new Map<number, Role>();
