@@ -111,6 +111,12 @@ function rowScore(reader: GridReader, row: number): { score: number; roles: numb
     if (cellRole !== null && cellScore > (best.get(cellRole) ?? 0)) best.set(cellRole, cellScore);
   }
   if (nonEmpty === 0 || dataLike * 2 > nonEmpty) return { score: 0, roles: 0, best: 0 };
+  // A bare "Source" / "Destination" names a side's values only beside a list name (a value map);
+  // elsewhere such a row is a band row over the real header.
+  if (!best.has('value-map')) {
+    best.delete('source-value');
+    best.delete('destination-value');
+  }
   let score = 0;
   let top = 0;
   for (const s of best.values()) {

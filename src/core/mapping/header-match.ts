@@ -63,8 +63,13 @@ export function parseHeader(raw: string): ParsedHeader | null {
       }
     }
   }
+  // A column named just "Source" or "Destination" (a value map's two sides: Mapping Name | Source |
+  // Destination) is that side's value.
+  if (!side && core.length === 1 && BARE_SIDES.has(core[0]!)) side = sideOfWord(core[0]!);
   return { core, side, rest };
 }
+
+const BARE_SIDES: ReadonlySet<string> = new Set(['source', 'destination', 'target']);
 
 type Synonym = { words: string[]; role: BaseRole; weak: boolean };
 
@@ -125,6 +130,8 @@ export function scoreHeader(parsed: ParsedHeader, bandWords: readonly string[] =
   if (hit) return hit;
   const out = new Map<BaseRole, number>();
   scoreWords(parsed.rest, 0, out);
+  // A bare side word: weakly the value of that side (only a value map makes it strong enough to use).
+  if (parsed.rest.length === 1 && BARE_SIDES.has(parsed.rest[0]!)) out.set('value', 0.6);
   const band = new Set(bandWords);
   const noSystem = stripLeading(parsed.rest, (w) => SYSTEM_WORDS.has(w) || band.has(w));
   if (noSystem.length !== parsed.rest.length) scoreWords(noSystem, 0.05, out);
