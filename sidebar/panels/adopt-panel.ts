@@ -153,7 +153,7 @@ function render(d: TabDetection, askedKind: RegisteredKind | null): void {
         { class: 'roles' },
         h('caption', { class: 'visually-hidden' }, 'Column roles'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Col'), h('th', { scope: 'col' }, 'Column'), h('th', { scope: 'col' }, 'Role'))),
-        h('tbody', {}, ...withBandRows(choices, (c) => roleRow(c, !reg && c.column.role !== null && c.column.confidence < SURE, unsureNoteId, roleLabel))),
+        h('tbody', {}, ...withBandRows(choices, det.sides, (c) => roleRow(c, !reg && c.column.role !== null && c.column.confidence < SURE, unsureNoteId, roleLabel))),
       )
     : h('p', { class: 'empty' }, 'No columns with a name were found. Check the header row number, or add column names to the sheet.');
 
@@ -204,20 +204,68 @@ function roleSelect(options: RoleOption[], selected: string, column: DetectedCol
   return select;
 }
 
-/** The rows, with a group-label row (SOURCE, DESTINATION…) wherever the band above the columns changes. */
-function withBandRows(choices: Choice[], row: (c: Choice) => HTMLTableRowElement): HTMLTableRowElement[] {
+type GroupSide = 'source' | 'destination' | 'neither';
+/** Roles that take a side: "Label" under the destination group is the destination label. */
+const SIDED_BASES = new Set(['label', 'path', 'type', 'sample', 'comments', 'choices', 'value']);
+
+/**
+ * A column's role moved to a group's side: sided roles follow it; under "neither" they are not used,
+ * and the select remembers its role, so moving the group to a side again gives it back.
+ */
+function roleOnSide(role: string, side: GroupSide, select: HTMLSelectElement): string {
+  const base = role === '' ? (select.dataset.sidedBase ?? '') : role.replace(/^(source|destination)-/, '');
+  if (!SIDED_BASES.has(base)) return role;
+  if (side === 'neither') {
+    if (base === role) return role;
+    select.dataset.sidedBase = base;
+    return '';
+  }
+  const next = `${side}-${base}`;
+  return [...select.options].some((o) => o.value === next) ? next : role;
+}
+
+/**
+ * The rows, with a group-label row (SOURCE, DESTINATION, OpenMRS, CIEL…) wherever the band above the
+ * columns changes. Each group says which system it is — the source, the destination, or neither (a
+ * terminology, concept mappings, notes) — and changing it moves its columns' roles to that side;
+ * another group on that side becomes "neither".
+ */
+function withBandRows(choices: Choice[], sides: { source: string | null; destination: string | null }, row: (c: Choice) => HTMLTableRowElement): HTMLTableRowElement[] {
   const rows: HTMLTableRowElement[] = [];
+  const groups: { band: string; side: HTMLSelectElement; members: Choice[] }[] = [];
   let band: string | null = null;
   for (const c of choices) {
     const next = c.column.band;
     if (next !== band && next !== null) {
-      rows.push(h('tr', { class: 'band-row' }, h('th', { colspan: 3, scope: 'colgroup', dir: 'auto', title: truncate(next, 300) }, truncate(next, 60))));
+      const initial: GroupSide = sides.source === next ? 'source' : sides.destination === next ? 'destination' : 'neither';
+      const select = h(
+        'select',
+        { class: 'group-side', 'aria-label': `What the group ${truncate(next, 60)} is` },
+        ...(['source', 'destination', 'neither'] as const).map((v) => h('option', { value: v, selected: v === initial }, GROUP_SIDE_LABEL[v])),
+      ) as HTMLSelectElement;
+      const group = { band: next, side: select, members: [] as Choice[] };
+      groups.push(group);
+      rows.push(h('tr', { class: 'band-row' }, h('th', { colspan: 3, scope: 'colgroup', dir: 'auto', title: truncate(next, 300) }, h('span', { class: 'group-name' }, truncate(next, 40)), ' ', select)));
+      select.addEventListener('change', () => {
+        const side = select.value as GroupSide;
+        // One group per side: the one that held it becomes "neither".
+        for (const g of groups) {
+          if (g === group || side === 'neither' || g.side.value !== side) continue;
+          g.side.value = 'neither';
+          for (const m of g.members) m.select.value = roleOnSide(m.select.value, 'neither', m.select);
+        }
+        for (const m of group.members) m.select.value = roleOnSide(m.select.value, side, m.select);
+        setStatus(`${truncate(next, 60)} is now: ${GROUP_SIDE_LABEL[side]}. Its columns' roles follow.`, 'info');
+      });
     }
+    if (next !== null) groups[groups.length - 1]?.members.push(c);
     band = next;
     rows.push(row(c));
   }
   return rows;
 }
+
+const GROUP_SIDE_LABEL: Record<GroupSide, string> = { source: 'Source system', destination: 'Destination system', neither: 'Neither (reference, notes)' };
 
 function roleRow(c: Choice, unsure: boolean, unsureNoteId: string, roleLabel: Map<string, string>): HTMLTableRowElement {
   const col = c.column;

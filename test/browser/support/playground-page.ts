@@ -14,6 +14,8 @@ export interface PlaygroundPageOptions {
    * the page already on it and settled, closed in afterEach.
    */
   playground?: 'file' | 'test';
+  /** Start the playground from this .xlsx (it must exist when the file's beforeAll hooks run). */
+  xlsxPath?: string;
 }
 
 export interface PlaygroundPage {
@@ -51,7 +53,7 @@ export function usePlaygroundPage(screenshotPrefix: string, options: PlaygroundP
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    if (!perTest) pg = await startTestPlayground();
+    if (!perTest) pg = await startTestPlayground({ xlsxPath: options.xlsxPath });
   });
 
   afterAll(async () => {
