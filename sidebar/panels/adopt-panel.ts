@@ -7,6 +7,7 @@
  */
 import type { RegisteredKind, RoleOption, TabDetection } from '../../src/core/api';
 import type { DetectedColumn } from '../../src/core/mapping/header-detect';
+import { isSideable, sidedRole, splitRole, type BaseRole, type Role } from '../../src/core/mapping/roles';
 import { server } from '../client';
 import { h, icon, replace, uid } from '../dom';
 import { findingList } from '../findings-view';
@@ -205,22 +206,21 @@ function roleSelect(options: RoleOption[], selected: string, column: DetectedCol
 }
 
 type GroupSide = 'source' | 'destination' | 'neither';
-/** Roles that take a side: "Label" under the destination group is the destination label. */
-const SIDED_BASES = new Set(['label', 'path', 'type', 'sample', 'comments', 'choices', 'value']);
 
 /**
  * A column's role moved to a group's side: sided roles follow it; under "neither" they are not used,
  * and the select remembers its role, so moving the group to a side again gives it back.
  */
 function roleOnSide(role: string, side: GroupSide, select: HTMLSelectElement): string {
-  const base = role === '' ? (select.dataset.sidedBase ?? '') : role.replace(/^(source|destination)-/, '');
-  if (!SIDED_BASES.has(base)) return role;
+  // The core's split of a role into its generic role and side: "destination-label" → label, destination.
+  const [base, own] = role === '' ? [(select.dataset.sidedBase ?? '') as BaseRole, null] : splitRole(role as Role);
+  if (!isSideable(base)) return role;
   if (side === 'neither') {
-    if (base === role) return role;
+    if (own === null) return role;
     select.dataset.sidedBase = base;
     return '';
   }
-  const next = `${side}-${base}`;
+  const next = sidedRole(base, side);
   return [...select.options].some((o) => o.value === next) ? next : role;
 }
 

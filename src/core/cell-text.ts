@@ -10,7 +10,7 @@ import { columnLetter } from './mapping/a1';
 export const MAX_CELL_CHARS = 50000;
 
 /** The first string in `values` over the limit, as a 0-based position and its length, or null. */
-export function firstOverlong(values: readonly (readonly unknown[])[]): { i: number; j: number; length: number } | null {
+function firstOverlong(values: readonly (readonly unknown[])[]): { i: number; j: number; length: number } | null {
   for (let i = 0; i < values.length; i++) {
     const row = values[i]!;
     for (let j = 0; j < row.length; j++) {

@@ -39,6 +39,7 @@ export type RuleName = (typeof RULES)[number]['rule'];
 export const RULE_NAMES: readonly RuleName[] = RULES.map((r) => r.rule);
 
 const DEFAULT_SEVERITY = new Map<string, Severity>(RULES.map((r) => [r.rule, r.severity]));
+const DESCRIPTION = new Map<string, string>(RULES.map((r) => [r.rule, r.description]));
 
 export function isRuleName(s: string): s is RuleName {
   return DEFAULT_SEVERITY.has(s);
@@ -168,7 +169,6 @@ function rowList(rows: readonly number[]): string {
  * grouped finding keeps every row in `rows` (the painter marks them all) and the hint of its rule.
  */
 export function groupFindings(findings: readonly Finding[], notes: ReadonlyMap<Finding, FindingNote>): Finding[] {
-  const DESCRIPTION = new Map<string, string>(RULES.map((r) => [r.rule, r.description]));
   const merge = (members: Finding[], message: string): Finding => {
     const rows = members.map((f) => f.row).filter((r): r is number => r !== null);
     const columns = new Set(members.map((f) => f.column));

@@ -14,7 +14,7 @@ import { markFormulasChanged, recalculate } from './formula';
 import { MSG } from './messages';
 import { cellAt, cellFor, MAX_WORKBOOK_CELLS, sheetById, workbookCells } from './model';
 import { generalNumber } from './number-format';
-import { parseEntered, MAX_CELL_CHARS, inputLength, type CellInput } from './values';
+import { fromScript, MAX_CELL_CHARS, inputLength, type CellInput } from './values';
 
 export interface UserEdit {
   sheetId: number;
@@ -72,7 +72,7 @@ export function applyUserEdit(
       const cell = cellAt(sheet, row + i, column + j);
       let input: CellInput;
       if (v === null) input = {};
-      else if (typeof v === 'string') input = cell?.nf === '@' ? { v } : parseEntered(v, workbook.locale, workbook.timeZone);
+      else if (typeof v === 'string') input = fromScript(v, workbook.locale, workbook.timeZone, cell?.nf === '@');
       else input = { v };
       if (inputLength(input) > MAX_CELL_CHARS) throw new Error(MSG.cellTooLong);
       input = checkboxInput(cell, input);
