@@ -154,7 +154,8 @@ export function changeRowsFromDiff(diff: SnapshotDiff, words: (sheetId: number) 
     const w = words(t.sheetId);
     const loc = where?.locators.get(t.sheetId);
     const base = { sheetId: t.sheetId, tab: t.name, rowKey: '', cells: [] as CellChangeLine[], by: '' };
-    const note = (summary: string, at: string | null) => push({ ...base, change: 'note', summary, a1: at });
+    // Only the digest says where a change is (its links); an event's rows carry no cell.
+    const note = (summary: string, at: string | null) => push({ ...base, change: 'note', summary, a1: where ? at : null });
     if (t.status === 'added') note(`New tab (${t.counts.added} row${t.counts.added === 1 ? '' : 's'})`, 'A1');
     if (t.status === 'removed') note(`Tab removed from the spec (${t.counts.removed} row${t.counts.removed === 1 ? '' : 's'})`, null);
     if (t.renamedFrom !== null) note(`Renamed from "${t.renamedFrom}"`, 'A1');

@@ -78,17 +78,18 @@ function eventIntro(e: MapspecEvent): string[] {
 const CELL = 'style="border:1px solid #ccc;padding:4px;text-align:left;vertical-align:top"';
 const CHANGE_WORD: Record<ChangeRow['change'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed', note: '' };
 
-function linkOf(url: string, r: { a1: string | null }, sheetId: number, withLinks: boolean): string | null {
-  return withLinks && r.a1 ? rangeLink(url, sheetId, r.a1) : null;
+/** A row's or cell's link: only the digest's rows say where they are (a1); an event's have none. */
+function linkOf(url: string, r: { a1: string | null }, sheetId: number): string | null {
+  return r.a1 ? rangeLink(url, sheetId, r.a1) : null;
 }
 
 function htmlRow(r: ChangeRow, url: string, withBy: boolean): string {
-  const link = linkOf(url, r, r.sheetId, withBy);
+  const link = linkOf(url, r, r.sheetId);
   const key = link ? `<a href="${escapeHtml(link)}">${escapeHtml(r.rowKey || '(open)')}</a>` : escapeHtml(r.rowKey);
   let what: string;
   if (r.change === 'changed') {
     const items = r.cells.map((c) => {
-      const cl = linkOf(url, c, r.sheetId, withBy);
+      const cl = linkOf(url, c, r.sheetId);
       const col = cl ? `<a href="${escapeHtml(cl)}">${escapeHtml(c.column)}</a>` : escapeHtml(c.column);
       return `<li>${col}: ${escapeHtml(c.before || '(blank)')} → ${escapeHtml(c.after || '(blank)')}${withBy && c.by ? ` <span style="color:#666">(${escapeHtml(c.by)})</span>` : ''}</li>`;
     });
@@ -102,7 +103,7 @@ function htmlRow(r: ChangeRow, url: string, withBy: boolean): string {
 function textRow(r: ChangeRow, url: string, withBy: boolean): string {
   const by = (who: string) => (withBy && who ? ` (by ${who})` : '');
   const link = (x: { a1: string | null }) => {
-    const l = linkOf(url, x, r.sheetId, withBy);
+    const l = linkOf(url, x, r.sheetId);
     return l ? `\n      ${l}` : '';
   };
   const head = `- ${r.tab} · ${r.rowKey || '—'} · `;
