@@ -3,7 +3,8 @@
  * (icon + number + word, not colour alone), rows and tabs checked, the findings grouped by tab in
  * collapsible sections. Each finding is a button: it selects the finding's cell in the sheet
  * (selectCell) — or shows the tab when the finding is about the whole tab (activateTab) — and is
- * marked as visited. Below: the colour key and "Clear Mapspec colours".
+ * marked as visited. Above the findings, the spec's own status and type words, offered for adoption
+ * (own-words-section). Below: the colour key and "Clear Mapspec colours".
  */
 import type { CheckResult, FindingView } from '../../src/core/api';
 import type { Severity } from '../../src/core/mapping/findings';
@@ -13,6 +14,7 @@ import { findingBody, SEVERITIES, SEVERITY_WORD, severityIcon } from '../finding
 import { count, plural, runTime } from '../format';
 import { legendSection } from '../legend';
 import { setBadge } from '../nav';
+import { ownWordsSection, type OwnWordChoices } from './own-words-section';
 import { getState } from '../store';
 import { setStatus, work } from '../status';
 
@@ -68,14 +70,23 @@ function renderIntro(): void {
 
 export async function runChecks(): Promise<void> {
   const result = await work('Checking every row…', () => server.runChecks({}));
-  if (!result) return;
+  if (result) showResult(result);
+}
+
+async function adoptWords(choices: OwnWordChoices): Promise<void> {
+  const n = Object.keys(choices.statuses).length + Object.keys(choices.types).length;
+  const result = await work(`Saving ${plural(n, 'word')} and checking again…`, () => server.adoptOwnWords(choices));
+  if (result) showResult(result, `Saved what ${plural(n, 'word')} ${n === 1 ? 'means' : 'mean'}. `);
+}
+
+function showResult(result: CheckResult, before = ''): void {
   last = result;
   visited = new Set();
   renderRunBar();
   renderResults(result);
   const { error, warning } = result.bySeverity;
   // E.g. a registered tab was deleted: said first, so it is not missed.
-  const notices = result.notices.length ? `${result.notices.join(' ')} ` : '';
+  const notices = before + (result.notices.length ? `${result.notices.join(' ')} ` : '');
   if (result.tabs.length === 0) {
     // Nothing was checked: neither a tick nor "no problems".
     setBadge('checks', '');
@@ -125,6 +136,7 @@ function renderResults(r: CheckResult): void {
         ? h('div', { class: 'all-clear', role: 'note' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('strong', {}, 'No problems found'))
         : null,
     r.truncated || shown < r.total ? h('p', { class: 'notice' }, `Showing the first ${count(shown)} of ${count(r.total)} findings.`) : null,
+    ownWordsSection(r, (choices) => void adoptWords(choices)),
     ...withFindings.map((t, i) =>
       h(
         'details',

@@ -8,7 +8,7 @@ import { dispatch, type ApiHandlers } from './dispatch';
 import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, openSettings, openVersions, runChecksFromMenu, showSidebar, useTabAsMappingSpec, useTabAsValueMap } from './menu';
 import { activateTab, getSidebarState } from './handlers/sidebar-state';
 import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
-import { clearColours, runChecks, selectCell } from './handlers/checks';
+import { adoptOwnWords, clearColours, runChecks, selectCell } from './handlers/checks';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
 import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
@@ -29,7 +29,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
   // Implementation checklist and approvers.
   getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
   // Version reviews (issue 6)
@@ -88,6 +88,7 @@ const apiDocs: Record<ApiName, string> = {
   registerTab: "Sidebar: saves a tab's confirmed layout; the tab is part of the spec from then on.",
   unregisterTab: 'Sidebar: removes a tab from the spec, putting its replaced fills back.',
   runChecks: 'Sidebar: checks every registered tab and recolours it, in one call.',
+  adoptOwnWords: "Sidebar: saves what the spec's own status and type words mean, then checks again, in one call.",
   selectCell: "Sidebar: selects a finding's cell in the sheet.",
   clearColours: 'Sidebar: puts back every fill Mapspec replaced and removes its notes.',
   saveSettings: 'Sidebar: saves the blank markers and colours, and rewrites the README legend to match.',
@@ -136,6 +137,7 @@ export const api: Record<ApiName, ApiEntry> = {
   registerTab: apiEntry('registerTab'),
   unregisterTab: apiEntry('unregisterTab'),
   runChecks: apiEntry('runChecks'),
+  adoptOwnWords: apiEntry('adoptOwnWords'),
   selectCell: apiEntry('selectCell'),
   clearColours: apiEntry('clearColours'),
   saveSettings: apiEntry('saveSettings'),

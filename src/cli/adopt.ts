@@ -29,6 +29,8 @@ export type TabLayout = {
   bandRow: number | null;
   level: ConfidenceLevel;
   columns: ColumnLayout[];
+  /** The row-key column: detected (an ID column) or confirmed with --key; only a confirmed one is checked. */
+  key: { column: number; letter: string; header: string; confirmed: boolean } | null;
 };
 
 export type SelectedTab = { sheetId: number; name: string };
@@ -126,11 +128,12 @@ export type Adoption = {
  * header. When the tabs were `named` (--tab), the value-map tabs elsewhere are registered too: a
  * mapping tab's list names refer to them, and without them every list would look unknown.
  */
-export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], named: boolean): Adoption {
+export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], named: boolean, keyOptions: readonly string[] = []): Adoption {
   const { call } = wb;
   const layouts: TabLayout[] = [];
   const unadopted: FindingView[] = [];
-  const register = (sheetId: number, d: Detection, about: string) => {
+  const keys = keyOptions.map((k) => parseKeyOption(k, wb));
+  const register = (sheetId: number, d: Detection, about: string, key: TabLayout['key']) => {
     const roles = d.columns.flatMap((c) => (c.role === null ? [] : [{ column: c.column, role: c.role }]));
     call(
       'registerTab',
@@ -139,9 +142,10 @@ export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], na
         kind: d.kind as RegisteredKind,
         headerRow: d.headerRow!,
         roles,
-        keyColumn: d.columns.find((c) => c.role === 'id')?.column ?? null,
+        keyColumn: key?.column ?? null,
         // Never let the add-on fill in IDs: the command line reports, it does not change the spec.
         managedIds: false,
+        keyConfirmed: key?.confirmed === true,
       },
       about,
     );
@@ -151,6 +155,7 @@ export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], na
   for (const tab of selected) {
     const about = `on tab ${JSON.stringify(tab.name)}`;
     const d = call('detectTab', { sheetId: tab.sheetId }, about).detection;
+    const key = keyOf(d, keys, tab.name);
     layouts.push({
       name: tab.name,
       sheetId: tab.sheetId,
@@ -159,8 +164,9 @@ export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], na
       bandRow: d.bandRow,
       level: d.level,
       columns: d.columns.map((c) => ({ column: c.column, letter: c.letter, header: c.header, group: c.band, role: c.role, confidence: c.confidence })),
+      key: adoptable(d) ? key : null,
     });
-    if (adoptable(d)) register(tab.sheetId, d, about);
+    if (adoptable(d)) register(tab.sheetId, d, about, key);
     else if (named) {
       unadopted.push(...d.findings.map((f) => ({ ...f, sheetId: tab.sheetId, columnIndex: f.column === null ? null : columnNumber(f.column) })));
     }
@@ -174,10 +180,45 @@ export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], na
       const about = `on tab ${JSON.stringify(s.name)}`;
       const d = call('detectTab', { sheetId: s.id }, about).detection;
       if (d.kind === 'value-map' && adoptable(d)) {
-        register(s.id, d, about);
+        register(s.id, d, about, keyOf(d, keys, s.name));
         listTabs.push(s.name);
       }
     }
   }
   return { layouts, unadopted, listTabs };
+}
+
+/** A --key value: the column (header text or letter) and, before the last "!", the tab it is for. */
+type KeyOption = { tab: string | null; column: string; text: string };
+
+function parseKeyOption(text: string, wb: OpenWorkbook): KeyOption {
+  const bang = text.lastIndexOf('!');
+  const column = text.slice(bang + 1).trim();
+  if (bang < 0) return { tab: null, column, text };
+  const name = text.slice(0, bang);
+  const hit = findTab(tabsOf(wb.workbook), name);
+  if (!hit) throw new CliError(`--key ${JSON.stringify(text)}: no tab named ${JSON.stringify(name)} in ${wb.file}`);
+  return { tab: hit.name, column, text };
+}
+
+/**
+ * A tab's key column: the one a --key names (header text first, as a person would write it, then a
+ * column letter), confirmed; else the detected ID column, unconfirmed. A --key for this very tab that
+ * names no column of it is an error; a --key for every tab applies where the column exists.
+ */
+function keyOf(d: Detection, keys: readonly KeyOption[], tabName: string): TabLayout['key'] {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  for (const k of keys) {
+    if (k.tab !== null && k.tab !== tabName) continue;
+    const byHeader = d.columns.filter((c) => norm(c.header) === norm(k.column));
+    const byLetter = /^[a-z]{1,3}$/i.test(k.column) ? d.columns.filter((c) => c.letter === k.column.toUpperCase()) : [];
+    const hit = byHeader.length === 1 ? byHeader[0] : byHeader.length === 0 && byLetter.length === 1 ? byLetter[0] : null;
+    if (hit) return { column: hit.column, letter: hit.letter, header: hit.header, confirmed: true };
+    if (k.tab !== null) {
+      const why = byHeader.length > 1 ? `${byHeader.length} columns are headed ${JSON.stringify(k.column)}; name it by its letter (${byHeader.map((c) => c.letter).join(', ')})` : `tab ${JSON.stringify(tabName)} has no column headed ${JSON.stringify(k.column)}`;
+      throw new CliError(`--key ${JSON.stringify(k.text)}: ${why}`);
+    }
+  }
+  const id = d.columns.find((c) => c.role === 'id');
+  return id ? { column: id.column, letter: id.letter, header: id.header, confirmed: false } : null;
 }

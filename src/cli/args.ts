@@ -3,6 +3,7 @@
  * option is a usage error (exit 2) rather than silently ignored in someone's CI.
  */
 import { parseArgs } from 'node:util';
+import type { OwnWordChoices } from './check';
 import { CliError } from './cli-error';
 
 export const USAGE = `Usage: mapspec <command> [options]
@@ -16,7 +17,7 @@ Options:
   -V, --version   Print the version
 `;
 
-export const CHECK_USAGE = `Usage: mapspec check FILE.xlsx [--tab NAME]... [--json]
+export const CHECK_USAGE = `Usage: mapspec check FILE.xlsx [--tab NAME]... [--key [TAB!]COLUMN]... [--status WORD=STATUS]... [--type WORD=TYPE]... [--json]
 
 Runs the Mapspec add-on's own adoption and checks on FILE.xlsx, headless: the built add-on
 (build/Code.js) in the local Apps Script emulator. Each tab's header row and column roles are
@@ -26,12 +27,22 @@ dictionary or value map is checked, and the findings are printed. The file is ne
 Options:
   --tab NAME    Check only this tab (repeatable); it fails if it has no recognisable header.
                 Value-map tabs are still read for the lists it refers to (listTabs).
+  --key [TAB!]COLUMN
+                Confirm the column (header text or letter) that holds each row's own ID, in TAB
+                or in every tab that has it (repeatable). Only a confirmed key is checked for
+                missing and duplicate IDs: a detected "ID" column may be a code list.
+  --status WORD=STATUS, --type WORD=TYPE
+                Say what the spec's own status or type words mean ("Added=Agreed",
+                "Freetext=text"), as "This spec's own words" in the sidebar does (repeatable).
+                The words Mapspec does not know are listed at the end of the output.
   --json        Print one JSON object instead of text:
                 { file, tabs: [{ name, sheetId, kind, headerRow, bandRow, level,
-                  columns: [{ column, letter, header, role, confidence }] }],
+                  columns: [{ column, letter, header, group, role, confidence }],
+                  key: { column, letter, header, confirmed } | null }],
                   findings: [{ tab, row, column, columnName, rule, severity, message, hint,
                   sheetId, columnIndex }], bySeverity: { error, warning, info }, total,
-                  rowsChecked, truncated, listTabs? }
+                  rowsChecked, truncated, listTabs?, ownWords: [{ kind, word, rows, tabs,
+                  suggestion }] }
   -h, --help    Show this help
 
 Exit status:
@@ -53,6 +64,10 @@ or removed; then "N added, N changed, N removed rows in M tabs", or "No differen
 
 Options:
   --tab NAME    Compare only this tab (repeatable); it must exist in at least one of the files.
+  --status WORD=STATUS, --type WORD=TYPE
+                Say what the spec's own status or type words mean ("Added=Agreed",
+                "Freetext=text"), as "This spec's own words" in the sidebar does (repeatable).
+                The words Mapspec does not know are listed at the end of the output.
   --json        Print one JSON object instead of text: { old, new, diff }, diff being
                 { tabs: [{ sheetId, name, kind, status, renamedFrom, kindChanged,
                   keyColumnChanged, columnsAdded, columnsRemoved, columnsReordered,
@@ -77,7 +92,7 @@ function firstLine(text: string): string {
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'version' }
-  | { kind: 'check'; file: string; tabs: string[] | null; json: boolean }
+  | { kind: 'check'; file: string; tabs: string[] | null; keys: string[]; words: OwnWordChoices; json: boolean }
   | { kind: 'diff'; old: string; new: string; tabs: string[] | null; json: boolean };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -89,6 +104,9 @@ export function parseCommand(argv: readonly string[]): Command {
       strict: true,
       options: {
         tab: { type: 'string', multiple: true },
+        key: { type: 'string', multiple: true },
+        status: { type: 'string', multiple: true },
+        type: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -107,7 +125,12 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command === undefined) throw new CliError(`a command is needed\n${firstLine(USAGE)}\nRun \`mapspec --help\` for usage.`);
   const tabs = values.tab ?? null;
   if (tabs?.some((t) => t.trim() === '')) throw new CliError('--tab needs a tab name');
+  const keys = values.key ?? [];
+  if (keys.some((k) => k.replace(/^.*!/, '').trim() === '')) throw new CliError('--key needs a column: its header text or letter, optionally after TAB!');
+  const words: OwnWordChoices = { statuses: wordPairs(values.status ?? [], '--status', 'STATUS'), types: wordPairs(values.type ?? [], '--type', 'TYPE') };
   if (command === 'diff') {
+    if (values.status || values.type) throw new CliError('--status and --type are options of check\nRun `mapspec diff --help` for usage.');
+    if (keys.length > 0) throw new CliError('--key is an option of check (diff matches rows by the detected ID column)\nRun `mapspec diff --help` for usage.');
     if (rest.length !== 2) {
       const problem = rest.length < 2 ? 'diff needs two .xlsx files, the old one and the new one' : `diff takes two files, got ${rest.length}: ${rest.map((r) => JSON.stringify(r)).join(' ')}`;
       throw new CliError(`${problem}\n${firstLine(DIFF_USAGE)}\nRun \`mapspec diff --help\` for usage.`);
@@ -119,5 +142,18 @@ export function parseCommand(argv: readonly string[]): Command {
     const problem = rest.length === 0 ? 'check needs the .xlsx file to check' : `check takes one file, got ${rest.length}: ${rest.map((r) => JSON.stringify(r)).join(' ')}`;
     throw new CliError(`${problem}\n${firstLine(CHECK_USAGE)}\nRun \`mapspec check --help\` for usage.`);
   }
-  return { kind: 'check', file: rest[0], tabs, json: values.json === true };
+  return { kind: 'check', file: rest[0], tabs, keys, words, json: values.json === true };
+}
+
+/** "Added=Agreed" pairs (split at the last "=", so a word may hold one) into { word: meaning }. */
+function wordPairs(pairs: readonly string[], option: string, what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.lastIndexOf('=');
+    const word = p.slice(0, eq).trim();
+    const meaning = p.slice(eq + 1).trim();
+    if (eq < 0 || word === '' || meaning === '') throw new CliError(`${option} needs WORD=${what}, e.g. ${option === '--status' ? '"Added=Agreed"' : '"Freetext=text"'}; got ${JSON.stringify(p)}`);
+    out[word] = meaning;
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
  * layouts registerTab stores live in the emulator's document properties and vanish with it.
  */
 import type { FindingView } from '../core/api';
+import type { OwnWord } from '../core/mapping/own-words';
 import type { Severity } from '../core/mapping/findings';
 import { adoptTabs, openWorkbook, selectTabs, type TabLayout } from './adopt';
 import { EXIT_FINDINGS, EXIT_OK } from './cli-error';
@@ -18,11 +19,18 @@ export type CheckOptions = {
   file: string;
   /** Only these tabs (by name); null for every tab. */
   tabs: readonly string[] | null;
+  /** --status / --type: what the spec's own words mean (adoptOwnWords, as the sidebar sends it). */
+  words?: OwnWordChoices;
+  /** --key values, "COLUMN" or "TAB!COLUMN": the key columns the person confirms. */
+  keys?: readonly string[];
   /** The built add-on (default: found relative to this file). */
   addon?: BuiltAddon;
 };
 
 /** What `--json` prints. */
+/** What the spec's own words mean, as the sidebar's adoptOwnWords takes them. */
+export type OwnWordChoices = { statuses: Record<string, string>; types: Record<string, string> };
+
 export type CheckOutput = {
   file: string;
   tabs: TabLayout[];
@@ -37,6 +45,8 @@ export type CheckOutput = {
    * tabs refer to, so rowsChecked counts their rows; their findings are not reported.
    */
   listTabs?: string[];
+  /** The status and type words the tabs use that Mapspec does not know (after --status / --type). */
+  ownWords: OwnWord[];
 };
 
 export function exitStatus(out: CheckOutput): number {
@@ -48,10 +58,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutput> {
   const selected = selectTabs(wb.workbook, options.tabs, options.file);
   // With --tab, the value-map tabs elsewhere are registered too (listTabs, not reported), and a
   // named tab that could not be adopted reports why (unadopted).
-  const { layouts, unadopted, listTabs } = adoptTabs(wb, selected, options.tabs !== null);
+  const { layouts, unadopted, listTabs } = adoptTabs(wb, selected, options.tabs !== null, options.keys ?? []);
   const call = wb.call;
 
-  const result = call('runChecks', {}, 'on the workbook');
+  const words = options.words;
+  const result = words && Object.keys(words.statuses).length + Object.keys(words.types).length > 0 ? call('adoptOwnWords', words, 'with --status/--type') : call('runChecks', {}, 'on the workbook');
   const checked = new Map(result.tabs.map((t) => [t.sheetId, t.findings]));
   // In tab order, each tab's findings where the add-on sorted them (by row, then column).
   const findings = selected.flatMap((t) => checked.get(t.sheetId) ?? unadopted.filter((f) => f.sheetId === t.sheetId));
@@ -66,6 +77,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutput> {
     total: own ? result.total : findings.length,
     rowsChecked: result.rowsChecked,
     truncated: result.truncated,
+    ownWords: result.ownWords,
     ...(listTabs.length > 0 ? { listTabs } : {}),
   };
 }

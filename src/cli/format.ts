@@ -21,7 +21,8 @@ export function layoutLine(tab: TabLayout): string {
   if (tab.kind === 'none' || tab.headerRow === null) return `${tab.name}: no mapping-spec header found (not checked)`;
   const where = [`header row ${tab.headerRow}`, ...(tab.bandRow !== null ? [`band row ${tab.bandRow}`] : []), `${tab.level} confidence`];
   const roles = tab.columns.filter((c) => c.role !== null).map((c) => `${c.letter} ${c.role}${c.header ? ` (${shortHeader(c.header)})` : ''}${c.group ? ` under ${shortHeader(c.group, 24)}` : ''}`);
-  return `${tab.name}: ${tab.kind}, ${where.join(', ')}; ${roles.length > 0 ? roles.join(', ') : 'no column roles'}`;
+  const key = tab.key === null ? '' : `; key ${tab.key.letter} ${tab.key.confirmed ? 'confirmed' : 'detected'}`;
+  return `${tab.name}: ${tab.kind}, ${where.join(', ')}; ${roles.length > 0 ? roles.join(', ') : 'no column roles'}${key}`;
 }
 
 export function formatHuman(out: CheckOutput): string {
@@ -38,6 +39,18 @@ export function formatHuman(out: CheckOutput): string {
   if (out.truncated) lines.push('', `Only the first ${out.findings.length} of ${out.total} findings are listed.`);
   // The add-on counts rows over every tab it checked, value-map tabs read for their lists included.
   const rows = out.listTabs ? `${plural(out.rowsChecked, 'row')}, with ${out.listTabs.map((n) => JSON.stringify(n)).join(', ')} read for ${out.listTabs.length === 1 ? 'its' : 'their'} lists` : plural(out.rowsChecked, 'row');
+  if (out.ownWords.length > 0) {
+    const list = (kind: 'status' | 'type') => out.ownWords.filter((w) => w.kind === kind).map((w) => `"${w.word}" (${plural(w.rows, 'row')}${w.suggestion ? `, perhaps ${w.suggestion}` : ''})`);
+    const statuses = list('status');
+    const types = list('type');
+    lines.push('', 'Words this spec uses that Mapspec does not know yet (say what they mean with --status WORD=STATUS, --type WORD=TYPE, or in the sidebar):');
+    if (statuses.length) lines.push(`  statuses: ${statuses.join(', ')}`);
+    if (types.length) lines.push(`  types: ${types.join(', ')}`);
+  }
+  const unconfirmed = out.tabs.filter((t) => t.key !== null && !t.key.confirmed).length;
+  if (unconfirmed > 0) {
+    lines.push('', `The key column detected in ${plural(unconfirmed, 'tab')} was not checked for missing or duplicate IDs: confirm it with --key [TAB!]COLUMN.`);
+  }
   lines.push(
     '',
     `${plural(out.bySeverity.error, 'error')}, ${plural(out.bySeverity.warning, 'warning')}, ${plural(out.bySeverity.info, 'info')} in ${plural(checked, 'tab')} (${rows})`,

@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return process.exitCode;
   }
   const { runCheck, exitStatus } = await import('./check');
-  const out = await runCheck({ file: command.file, tabs: command.tabs });
+  const out = await runCheck({ file: command.file, tabs: command.tabs, keys: command.keys, words: command.words });
   // Set before writing, so a reader that closes the pipe early still gets the right status.
   process.exitCode = exitStatus(out);
   process.stdout.write(command.json ? `${JSON.stringify(out, null, 2)}\n` : formatHuman(out));

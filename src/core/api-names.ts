@@ -12,6 +12,7 @@ export const API_NAMES = [
   'registerTab',
   'unregisterTab',
   'runChecks',
+  'adoptOwnWords',
   'selectCell',
   'clearColours',
   'saveSettings',

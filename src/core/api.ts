@@ -8,6 +8,7 @@ import type { Json } from './json';
 import type { Detection } from './mapping/header-detect';
 import type { Finding, Severity } from './mapping/findings';
 import type { LayoutKind, Role } from './mapping/roles';
+import type { OwnWord } from './mapping/own-words';
 import type { ChangeCounts, Snapshot } from './versions/types';
 import type { PendingChanges } from './versions/changes-since';
 import type { SnapshotDiff } from './versions/diff';
@@ -39,12 +40,27 @@ export const apiInputs = {
       roles: z.array(z.object({ column: z.number().int().min(1).max(18278), role: z.string().max(40) }).strict()).max(500),
       keyColumn: z.number().int().min(1).max(18278).nullable(),
       managedIds: z.boolean(),
+      /**
+       * False when nobody confirmed the key column (the command line's own detection): the key rules
+       * (missing-key, duplicate-key) then stay silent. The sidebar always sends a confirmed choice.
+       */
+      keyConfirmed: z.boolean().optional(),
     })
     .strict(),
   /** Stops treating a tab as part of the spec (its Mapspec colours are put back first). */
   unregisterTab: z.object({ sheetId }).strict(),
   /** Checks every registered tab and recolours them: one call, whatever the number of rows. */
   runChecks: z.object({}).strict(),
+  /**
+   * Tells Mapspec what the spec's own status and type words mean ("Added" → Agreed, "Freetext" →
+   * text), saves them with the settings, and checks again: one call.
+   */
+  adoptOwnWords: z
+    .object({
+      statuses: z.record(z.string().trim().min(1).max(60), z.string().trim().min(1).max(40)).refine((r) => Object.keys(r).length <= 40, 'at most 40 status words at a time'),
+      types: z.record(z.string().trim().min(1).max(60), z.string().trim().min(1).max(40)).refine((r) => Object.keys(r).length <= 40, 'at most 40 type words at a time'),
+    })
+    .strict(),
   /** Selects a cell (a finding's location) in the sheet. */
   selectCell: z.object({ sheetId, row: z.number().int().min(1), column: z.number().int().min(1) }).strict(),
   /** Puts back every fill Mapspec replaced and removes its notes. */
@@ -142,6 +158,8 @@ export type SettingsView = {
   colours: { needsDiscussion: string; newRow: string; changed: string; error: string };
   errorTint: boolean;
   typeSynonyms: { [word: string]: string };
+  /** The spec's own status words and the statuses they were adopted as. */
+  statusSynonyms: { [word: string]: string };
   severityOverrides: { [rule: string]: 'error' | 'warning' | 'info' | 'off' };
 };
 
@@ -191,6 +209,10 @@ export type CheckResult = {
   /** Things to tell the person beside the findings, e.g. a registered tab that was deleted. */
   notices: string[];
   checkedAt: string;
+  /** Status and type words the tabs use that Mapspec does not know yet, offered for adoption. */
+  ownWords: OwnWord[];
+  /** The statuses a status word may be treated as (the settings' statuses). */
+  statusValues: string[];
 };
 
 /** One version as the sidebar lists it. */
@@ -261,6 +283,7 @@ export type ApiResults = {
   registerTab: SidebarState;
   unregisterTab: SidebarState;
   runChecks: CheckResult;
+  adoptOwnWords: CheckResult;
   selectCell: { a1: string };
   clearColours: { restoredCells: number };
   saveSettings: SidebarState;

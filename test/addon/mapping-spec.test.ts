@@ -352,7 +352,7 @@ describe('settings', () => {
     const { emulator, tab } = withTemplate([row({ status: 'New', srcPath: 'a', dstPath: 'a', map: 'nope', unique: 'Yes' })]);
     ok(callServer<CheckResult>(emulator, 'runChecks', {}));
     const state = ok(callServer<SidebarState>(emulator, 'saveSettings', { colours: { newRow: '#d9ead3' }, errorTint: false, blankMarkers: ['', 'NA', '—'] }));
-    expect(state.settings).toEqual({ blankMarkers: ['', 'NA', '—'], colours: { ...DEFAULT_COLOURS, newRow: '#d9ead3', errorTint: undefined }, errorTint: false, typeSynonyms: {}, severityOverrides: {} });
+    expect(state.settings).toEqual({ blankMarkers: ['', 'NA', '—'], colours: { ...DEFAULT_COLOURS, newRow: '#d9ead3', errorTint: undefined }, errorTint: false, typeSynonyms: {}, statusSynonyms: {}, severityOverrides: {} });
     expect(state.legend.map((l) => l.label)).toEqual(['Needs discussion', 'New', 'Changed']);
     const readme = sheets(emulator).getSheetByName('README')!;
     const columnA = readme.getDataRange().getValues().map((v) => v[0]);
@@ -472,6 +472,58 @@ test('type synonyms and severity overrides from settings change what the checks 
   const after = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
   expect(after.total).toBe(0);
   expect(callServer(emulator, 'saveSettings', { severityOverrides: { 'unknown-value-map': 'loud' } }).ok).toBe(false);
+});
+
+test('the spec\'s own words: offered with a guess, adopted in one call, then known words that paint as their status', () => {
+  const { emulator, tab } = withTemplate([
+    row({ id: 'M-001', status: 'Added', srcPath: 'a', srcType: 'Freetext', dstPath: 'a', unique: 'Yes' }),
+    row({ id: 'M-002', status: 'Added', srcPath: 'b', srcType: 'Freetext', dstPath: 'b' }),
+    row({ id: 'M-003', status: 'Do not create concept', srcPath: 'c', srcType: 'Texte libre', dstPath: 'c' }),
+    row({ id: 'M-004', status: 'Pending answer', srcPath: 'd', dstPath: 'd' }),
+  ]);
+  const before = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  expect(before.ownWords).toEqual([
+    { kind: 'status', word: 'Added', rows: 2, tabs: [MAPPING], suggestion: 'Agreed' },
+    { kind: 'status', word: 'Do not create concept', rows: 1, tabs: [MAPPING], suggestion: 'Deprecated' },
+    { kind: 'status', word: 'Pending answer', rows: 1, tabs: [MAPPING], suggestion: 'Needs discussion' },
+    { kind: 'type', word: 'Texte libre', rows: 1, tabs: [MAPPING], suggestion: null },
+  ]);
+  expect(before.statusValues).toEqual(['New', 'Needs discussion', 'Agreed', 'Deprecated']);
+  // "Freetext" is a known Go.Data/Kobo word already; one finding per word and column, not per row.
+  expect(before.tabs[0]!.findings.map((f) => [f.rule, f.rows ?? [f.row]])).toEqual([
+    ['unknown-status', [3, 4]], ['unknown-status', [5]], ['unknown-type', [5]], ['unknown-status', [6]],
+  ]);
+
+  const after = ok(callServer<CheckResult>(emulator, 'adoptOwnWords', { statuses: { Added: 'Agreed', 'Do not create concept': 'Deprecated', 'Pending answer': 'needs discussion' }, types: { 'Texte libre': 'text' } }));
+  expect(after.ownWords).toEqual([]);
+  expect(after.total).toBe(0);
+  // "Pending answer" now paints as Needs discussion; the next plain run remembers the words.
+  expect(new Set(tab.getRange(6, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set([DEFAULT_COLOURS.needsDiscussion]));
+  expect(ok(callServer<CheckResult>(emulator, 'runChecks', {})).total).toBe(0);
+  const state = ok(callServer<SidebarState>(emulator, 'getSidebarState', {}));
+  expect(state.settings.typeSynonyms).toEqual({ 'Texte libre': 'text' });
+  expect(state.settings.statusSynonyms).toEqual({ Added: 'Agreed', 'Do not create concept': 'Deprecated', 'Pending answer': 'Needs discussion' });
+
+  // A meaning that is not a status is refused, naming the word, and nothing is saved.
+  const bad = callServer(emulator, 'adoptOwnWords', { statuses: { Parked: 'Maybe' }, types: {} });
+  expect(bad.ok).toBe(false);
+  expect(bad.ok ? '' : bad.message).toBe('The status word "Parked" must be treated as one of: New, Needs discussion, Agreed, Deprecated.');
+  tab.getRange(6, 2).setValue('Parked');
+  expect(ok(callServer<CheckResult>(emulator, 'runChecks', {})).ownWords.map((w) => w.word)).toEqual(['Parked']);
+});
+
+test('a wide value map (lists side by side, named in the band row) is adopted as detected and its lists are found', () => {
+  const { emulator, tab } = withTemplate([row({ id: 'M-001', srcPath: 'sex', srcType: 'select_one', dstPath: 'gender', dstType: 'select_one', map: 'sex', unique: 'Yes' })]);
+  const wide = sheets(emulator).insertSheet('Choices wide');
+  wide.getRange(1, 1, 4, 4).setValues([['sex', '', 'outcome', ''], ['Source', 'Destination', 'Source', 'Destination'], ['m', 'M', 'alive', 'ALIVE'], ['f', '', 'dead', 'DEAD']]);
+  sheets(emulator).deleteSheet(sheets(emulator).getSheetByName('Value maps')!);
+  const d = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId: wide.getSheetId() }));
+  expect([d.detection.kind, d.detection.headerRow, d.detection.bandRow, d.detection.columns.filter((c) => c.role !== null)]).toEqual(['value-map', 2, 1, []]);
+  ok(callServer(emulator, 'registerTab', { sheetId: wide.getSheetId(), kind: 'value-map', headerRow: 2, roles: [], keyColumn: null, managedIds: false }));
+  const result = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  expect(result.tabs.find((t) => t.name === MAPPING)!.findings).toEqual([]);
+  expect(result.tabs.find((t) => t.name === 'Choices wide')!.findings.map((f) => [f.rule, `${f.column}${f.row}`])).toEqual([['value-map-unmapped-choice', 'B4']]);
+  expect(tab.getRange(3, 16).getValue()).toBe('sex');
 });
 
 test('detectTab without a sheet id looks at the active tab (one call for "Use the active tab")', () => {

@@ -2,7 +2,8 @@
 // DHIS2, OpenFn) and a long-format option-set tab. The Adopt panel shows each group with what it is
 // (source, destination, or neither) and moving a group's side moves its columns' roles; confirmed
 // as detected, the checks find no missing-required-role, no per-row flood, and the option-set tab
-// is a value map whose lists the spec's rows find.
+// is a value map whose lists the spec's rows find. The team's own status word ("Added") is offered
+// for adoption in the Checks panel, and once adopted it is no longer a finding.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -85,4 +86,17 @@ test('adopt a multi-system spec and its option-set tab: groups with sides, roles
   expect(text).toContain('On 40 rows');
   expect(text).not.toMatch(/no value-map tab defines/);
   await shot('2-checks');
+
+  // The team's own status word is offered with its likely meaning; adopted in one step, it is no longer a finding.
+  const added = sidebar.getByRole('combobox', { name: /“Added” 40 rows in F01 Baseline/ });
+  expect(await added.inputValue()).toBe('Agreed');
+  await added.scrollIntoViewIfNeeded();
+  await shot('3-own-words');
+  await sidebar.getByRole('button', { name: 'Use these meanings and check again' }).click();
+  await sidebarStatus(sidebar).getByText('Saved what 1 word means.', { exact: false }).waitFor();
+  await sidebarIdle(sidebar);
+  const after = (await sidebar.locator('body').innerText()).replace(/\s+/g, ' ');
+  expect(after).not.toContain('the status "Added" is not one of');
+  expect(after).not.toContain("This spec's own words");
+  await shot('4-words-adopted');
 });

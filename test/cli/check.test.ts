@@ -70,7 +70,7 @@ describe('mapspec check on the WHO ANC data dictionary', () => {
     console.log(`mapspec check WHO --json: ${who.ms} ms, ${whoJson.total} findings in ${whoJson.rowsChecked} rows`);
     expect(who.stderr).toBe('');
     expect(who.status).toBe(whoJson.bySeverity.error > 0 ? 1 : 0);
-    expect(Object.keys(whoJson).sort()).toEqual(['bySeverity', 'file', 'findings', 'rowsChecked', 'tabs', 'total', 'truncated']);
+    expect(Object.keys(whoJson).sort()).toEqual(['bySeverity', 'file', 'findings', 'ownWords', 'rowsChecked', 'tabs', 'total', 'truncated']);
     expect(whoJson.file).toBe(WHO);
     expect(whoJson.tabs).toHaveLength(15);
     expect(whoJson.total).toBe(whoJson.bySeverity.error + whoJson.bySeverity.warning + whoJson.bySeverity.info);
@@ -97,12 +97,13 @@ describe('mapspec check on the WHO ANC data dictionary', () => {
       expect(DATA_TABS).toContain(f.tab);
       expect(f).toEqual(expect.objectContaining({ rule: expect.any(String), severity: expect.stringMatching(/^(error|warning|info)$/), message: expect.any(String), hint: expect.any(String) }));
     }
-    // The dictionary really does reuse an ID (ANC.B6.DE14 on rows 16 and 17).
-    expect(whoJson.findings).toContainEqual(expect.objectContaining({ tab: 'ANC.B6 Profile', row: 17, column: 'B', rule: 'duplicate-key', severity: 'error' }));
+    // Each data tab's ID column is detected, but not checked as a key until confirmed with --key.
+    for (const name of DATA_TABS) expect(whoJson.tabs.find((t) => t.name === name)?.key).toMatchObject({ header: expect.stringMatching(/Data element ID/i), confirmed: false });
+    expect(whoJson.findings.filter((f) => f.rule === 'duplicate-key' || f.rule === 'missing-key')).toEqual([]);
   });
 
   test('--tab "ANC.B6 Profile": its layout line, its findings in the add-on\'s words, the summary', () => {
-    const r = mapspec(['check', WHO, '--tab', 'ANC.B6 Profile']);
+    const r = mapspec(['check', WHO, '--tab', 'ANC.B6 Profile', '--key', 'ANC.B6 Profile![ANC] Data element ID']);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(`${WHO}: 1 tab`);
@@ -110,6 +111,8 @@ describe('mapspec check on the WHO ANC data dictionary', () => {
     // This tab writes its column names in sentence case ("Data element ID").
     expect(lines[1]).toContain('B id ([ANC] Data element ID), C label (Data element label)');
     expect(lines[1]).toContain('F type (Data type), G choices (Input options)');
+    expect(lines[1]).toMatch(/; key B confirmed$/);
+    // The dictionary really does reuse an ID (ANC.B6.DE14 on rows 16 and 17).
     expect(r.stdout).toMatch(/^ANC\.B6 Profile \(\d+ findings?\)$/m);
     expect(r.stdout).toMatch(/^ {2}ANC\.B6 Profile, row 17, column B \(\[ANC\] Data element ID\): .+ \(duplicate-key, error\)$/m);
     // No other tab's findings.
@@ -144,6 +147,30 @@ describe('mapspec check on workbooks made here', () => {
     const roles = Object.fromEntries(out.tabs[0].columns.map((c) => [c.letter, c.role]));
     expect(roles).toMatchObject({ A: 'id', B: 'status', D: 'source-path', E: 'source-type', G: 'destination-path', H: 'destination-type', I: 'rule' });
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  test('the spec\'s own words are listed with a guess; --status and --type say what they mean', async () => {
+    const rows = CLEAN_ROWS.map((r) => [...r]);
+    rows[0][1] = 'Added';
+    rows[1][1] = 'Added';
+    rows[2][4] = 'Texte libre';
+    const file = await mappingWorkbook(path.join(tmp, 'words.xlsx'), rows);
+    const json = JSON.parse(mapspec(['check', file, '--json']).stdout) as CheckOutput;
+    expect(json.ownWords).toEqual([
+      { kind: 'status', word: 'Added', rows: 2, tabs: ['Registration'], suggestion: 'Agreed' },
+      { kind: 'type', word: 'Texte libre', rows: 1, tabs: ['Registration'], suggestion: null },
+    ]);
+    const human = mapspec(['check', file]);
+    expect(human.stdout).toContain('  statuses: "Added" (2 rows, perhaps Agreed)\n  types: "Texte libre" (1 row)\n');
+    const adopted = mapspec(['check', file, '--status', 'Added=Agreed', '--type', 'Texte libre=date', '--json']);
+    const out = JSON.parse(adopted.stdout) as CheckOutput;
+    expect(out.ownWords).toEqual([]);
+    expect([out.findings, out.total]).toEqual([[], 0]);
+    const bad = mapspec(['check', file, '--status', 'Added=Parked']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('The status word "Added" must be treated as one of: New, Needs discussion, Agreed, Deprecated.');
+    const malformed = mapspec(['check', file, '--type', 'Freetext']);
+    expect(malformed.stderr).toBe('mapspec: --type needs WORD=TYPE, e.g. "Freetext=text"; got "Freetext"\n');
   });
 
   test('--tab still reads the value-map tabs for their lists; a named tab with no header fails', async () => {
@@ -220,6 +247,22 @@ describe('usage and bad input: exit 2, a clear message, no stack trace', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`mapspec: no tab named "Registraton" in ${file}; its tabs are: "Registration", "Read me", "Value maps"\n`);
     noStack(r);
+  });
+
+  test('--key naming an unknown tab or a column the tab lacks; --key on diff', async () => {
+    const file = await mappingWorkbook(path.join(tmp, 'keys.xlsx'), CLEAN_ROWS);
+    const [noTab, noColumn, onDiff, emptyColumn] = await Promise.all(
+      [['check', file, '--key', 'Registraton!ID'], ['check', file, '--key', 'Registration!Row key'], ['diff', file, file, '--key', 'ID'], ['check', file, '--key', 'Registration!']].map(installedAsync),
+    );
+    expect(noTab.stderr).toBe(`mapspec: --key "Registraton!ID": no tab named "Registraton" in ${file}\n`);
+    expect(noColumn.stderr).toBe('mapspec: --key "Registration!Row key": tab "Registration" has no column headed "Row key"\n');
+    expect(onDiff.stderr).toMatch(/^mapspec: --key is an option of check/);
+    expect(emptyColumn.stderr).toMatch(/^mapspec: --key needs a column/);
+    for (const r of [noTab, noColumn, onDiff, emptyColumn]) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      noStack(r);
+    }
   });
 
   test('(installed) unknown options and commands, a missing file argument; --help and --version', async () => {

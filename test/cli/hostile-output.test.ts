@@ -48,7 +48,7 @@ test('visible() escapes C0, C1, DEL and bidi controls and leaves other text alon
 test('check: one line per finding, no raw control character; --json keeps the original IDs', async () => {
   // Each hostile ID twice: a duplicate-key finding per repeated row, naming the ID.
   const file = await writeMappingWorkbook(path.join(tmp, 'check.xlsx'), HEADER, IDS.flatMap((id, i) => [row(id, `a${i}`), row(id, `b${i}`)]));
-  const human = installed(['check', file]);
+  const human = installed(['check', file, '--key', 'ID']);
   expect(human.stderr).toBe('');
   expect(human.stdout).not.toMatch(RAW);
   const findingLines = human.stdout.split('\n').filter((l) => l.includes('(duplicate-key,'));
@@ -57,7 +57,7 @@ test('check: one line per finding, no raw control character; --json keeps the or
   expect(human.stdout).toContain('M1\\n- row FORGED-REMOVED');
   expect(human.stdout.split('\n').some((l) => l.startsWith('- row FORGED'))).toBe(false);
 
-  const json = installed(['check', file, '--json']);
+  const json = installed(['check', file, '--key', 'ID', '--json']);
   const out = JSON.parse(json.stdout) as CheckOutput;
   const dup = out.findings.filter((f) => f.rule === 'duplicate-key').map((f) => f.message);
   for (const id of IDS) expect(dup.some((m) => m.includes(id))).toBe(true);

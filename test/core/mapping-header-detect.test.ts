@@ -339,3 +339,36 @@ describe('several systems in one tab (an OpenMRS → DHIS2 spec with terminology
     expect(d.columns.find((c) => c.header === 'OMRS Data Value Path')!.alternatives.map((a) => a.role)).toContain('source-path');
   });
 });
+
+test('Go.Data\'s shapes: a system\'s "Code" is the field\'s name, system names at either end, title rows, an explained header, an empty twin "Code"', () => {
+  const crf = detectLayout(grid([
+    ['Go.Data Influenza WHO Case Reporting Form', null, null, null, null, null],
+    ['Source: aligned with the WHO CRF', null, null, null, null, null],
+    [null, null, null, null, null, null],
+    ['Variable Label', 'Mapped to Core dataset', 'Added in Go.Data form', 'Go.Data Code', 'Type', 'Comments'],
+    ['Case ethnicity', null, 'X', 'ethnicity', 'Select one', 'Drop-down list. Option set: Arab, Black'],
+  ], [], 'WHO CRF'));
+  expect([crf.kind, crf.headerRow]).toEqual(['dictionary', 4]);
+  expect(roles(crf)).toMatchObject({ label: 'A:Variable Label', path: 'D:Go.Data Code', type: 'E:Type' });
+
+  const core = detectLayout(grid([
+    ['GO.DATA DATA DICTIONARY (core default variables)', null, null, null],
+    ['Variable Code - Go.Data', 'Variable Label - Go.Data', 'Required Field\nX = mandatory, \n~ = optional setting outbreak level', 'Data type'],
+    ['firstName', 'First Name', 'X', 'freetext'],
+  ], [], 'Core'));
+  expect([core.kind, core.headerRow]).toEqual(['dictionary', 2]);
+  expect(roles(core)).toMatchObject({ path: 'A:Variable Code - Go.Data', label: 'B:Variable Label - Go.Data', required: expect.stringMatching(/^C:Required Field/), type: 'D:Data type' });
+
+  const options = detectLayout(grid([
+    ['Go.Data Influenza Template OPTION SETS', null, null, null, null],
+    ['Code', 'Category', 'Label', 'Code', 'NOTES'],
+    [null, 'sex', 'Female', 'female', null],
+    [null, 'sex', 'Male', 'male', 'Update value'],
+  ], [], 'Option Set'));
+  expect([options.kind, options.headerRow]).toEqual(['value-map', 2]);
+  // The empty first "Code" yields to the filled one; the finding names the column used.
+  expect(roles(options)).toMatchObject({ 'value-map': 'B:Category', label: 'C:Label', value: 'D:Code' });
+  expect(options.findings.filter((f) => f.rule === 'duplicate-role').map((f) => f.message)).toEqual([
+    'Option Set, row 2, column A (Code): this column and column D both look like the Value (choice code) column; Mapspec uses column D.',
+  ]);
+});

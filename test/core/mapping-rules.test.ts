@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  checkSpreadsheet, checkTab, detectLayout, layoutFromDetection, RULES, RULE_NAMES, withKeyColumn,
+  checkSpreadsheet, checkTab, confirmed, detectLayout, layoutFromDetection, RULES, RULE_NAMES, withKeyColumn,
   type CheckReport, type Finding, type Layout, type Merge, type Role, type TabGrid, type TabInput,
 } from '../../src/core/mapping';
 import { MAPPING_TEMPLATE_BANDS, MAPPING_TEMPLATE_COLUMNS, VALUE_MAP_TEMPLATE_COLUMNS } from '../../src/core/mapping/template';
@@ -31,8 +31,9 @@ function valueMapGrid(rows: unknown[][], name = 'Value maps'): TabGrid {
   return { name, sheetId: 99, values: [VALUE_MAP_TEMPLATE_COLUMNS.map((c) => c.header), ...rows] };
 }
 
+/** A tab as the person adopts it: the detected layout, confirmed (its key column included). */
 function adopt(grid: TabGrid): TabInput {
-  const layout = layoutFromDetection(detectLayout(grid));
+  const layout = confirmed(layoutFromDetection(detectLayout(grid)));
   return { grid, layout };
 }
 
@@ -106,6 +107,12 @@ test('blank-header: a nameless column with data; not a nameless empty column', (
   expect(of(r, 'blank-header')).toEqual([expect.objectContaining({ row: 2, column: 'S', columnName: null })]);
   const noData: TabGrid = { ...grid, display: undefined, values: grid.values.map((row) => [...row, null, null]) };
   expect(of(run([adopt(noData)]), 'blank-header')).toEqual([]);
+  // A remark in the margin (one or two cells of prose) is a note, not a column that lacks its name.
+  const note = 'In order to sync with a SQL database, id is mandatory';
+  const margin: TabGrid = { ...grid, display: undefined, values: grid.values.map((row, i) => [...row, null, i === 2 ? note : null]) };
+  expect(of(run([adopt(margin)]), 'blank-header')).toEqual([]);
+  const threeNotes: TabGrid = { ...grid, display: undefined, values: [...grid.values, ...[1, 2].map(() => grid.values[2])].map((row, i) => [...row, null, i >= 2 ? note : null]) };
+  expect(of(run([adopt(threeNotes)]), 'blank-header')).toHaveLength(1);
 });
 
 test('merged-header: a header cell merged over two columns; band merges are fine', () => {
@@ -144,6 +151,17 @@ test('missing-key: a row with no ID; not when every row has one', () => {
   const r = check([good(1), good(2, { id: '' })]);
   expect(of(r, 'missing-key')).toEqual([expect.objectContaining({ row: 4, column: 'A', severity: 'info' })]);
   expect(of(check([good(1), good(2)]), 'missing-key')).toEqual([]);
+});
+
+test('key rules run only on a key a person confirmed or on IDs Mapspec manages, not on a detected ID column', () => {
+  const grid = mappingGrid([good(1), good(2, { id: '' }), good(3, { id: 'M-001' })]);
+  const detected: TabInput = { grid, layout: layoutFromDetection(detectLayout(grid)) };
+  expect(detected.layout.keyColumn).toBe(1);
+  const keyRules = (r: CheckReport) => r.findings.filter((f) => f.rule === 'missing-key' || f.rule === 'duplicate-key').map((f) => `${f.rule} ${f.row}`);
+  expect(keyRules(run([detected]))).toEqual([]);
+  expect(keyRules(run([adopt(grid)]))).toEqual(['missing-key 4', 'duplicate-key 5']);
+  const managed: TabInput = { grid, layout: withKeyColumn(detected.layout, 1, true) };
+  expect(keyRules(run([managed]))).toEqual(['missing-key 4', 'duplicate-key 5']);
 });
 
 test('duplicate-key: an ID used twice in a tab, or across tabs when Mapspec manages IDs; not otherwise', () => {
@@ -254,6 +272,21 @@ test('choice-without-value-map: select_one with no value map; not with a value m
     [6, 'Dictionary, row 6, column D (Data type): the field is select_one but the row names no value map and lists no choices.'],
     [8, 'Dictionary, row 8, column D (Data type): the field is select_multiple but the row names no value map and lists no choices.'],
   ]);
+});
+
+test('choice-without-value-map: a list named in the row\'s value (binding) column counts; a select among recorded conditions is a lookup', () => {
+  const profile: TabGrid = {
+    name: 'profile', sheetId: 8,
+    values: [
+      ['id', 'title', 'map_path', 'type', 'value'],
+      ['motherVitalStatus', 'Mother Vital Status', 'Patient', 'CodeableConcept', 'vital-status'],
+      ['postcoordination', 'Post-coordination', 'Condition', 'CodeableConcept', 'postcoordination'],
+      ['otherClassifications', 'Add other classifications', 'Condition', 'select_condition', ''],
+    ],
+  };
+  const r = run([adopt(profile), adopt(valueMapGrid([['vital-status', 'alive', 'Alive', 'alive', 'Alive']]))]);
+  expect(of(r, 'choice-without-value-map').map((f) => f.row)).toEqual([3]);
+  expect(of(r, 'unknown-type')).toEqual([]);
 });
 
 test('value-map-unmapped-choice: a source value with no destination value; not mapped or N/A values', () => {
@@ -372,7 +405,7 @@ test('one cause, one finding: an unknown word is one finding per column listing 
   expect(status[0]).toMatchObject({ row: 4, column: 'B', rows: Array.from({ length: 30 }, (_, i) => i + 4) });
   expect(status[0]!.message).toBe('Mapping, column B (Status): the status "Added" is not one of: New, Needs discussion, Agreed, Deprecated. On 30 rows: 4, 5, 6, 7, 8 and 25 more.');
   expect(status[1]!.message).toBe('Mapping, column B (Status): the status "Do not create concept" is not one of: New, Needs discussion, Agreed, Deprecated. On 2 rows: 34, 35.');
-  expect(status[1]!.hint).toContain('add this one to the statuses in settings');
+  expect(status[1]!.hint).toContain('"This spec\'s own words" in the Checks panel');
   // 40 rows without a destination path: one missing-value finding with the count and the first rows.
   const missing = Array.from({ length: 40 }, (_, i) => good(i + 2, { 'destination-path': '' }));
   const m = of(run([adopt(mappingGrid([good(1), ...missing]))]), 'missing-value');
@@ -442,4 +475,52 @@ test('an option-set tab in long format (OptionSet name | Answers | External ID |
   expect(d.columns.map((c) => c.role)).toEqual(['value-map', 'label', 'source-value', null, null, 'destination-value']);
   const r = run([adopt(optionSets), adopt(mappingGrid([good(1, { 'source-type': 'select_one', 'destination-type': 'select_one', 'value-map': 'yes/no' })]))]);
   expect(r.findings.map((f) => `${f.rule} ${f.row}`)).toEqual(['value-map-unmapped-choice 5']);
+});
+
+test('Go.Data\'s dictionaries: choices written in a note, a list named "none", a lone cell as a heading', () => {
+  const dict: TabGrid = {
+    name: 'CRF', sheetId: 9,
+    values: [
+      ['Variable Label', 'Go.Data Code', 'Type', 'Comments'],
+      ['Case ethnicity', 'ethnicity', 'Select one', 'Drop-down list. Option set: Arab, Black, East Asian'],
+      ['Received treatment', 'antiviral', 'Select one', 'yes/no/unk'],
+      ['No symptoms', 'none', 'Select one', ''],
+      ['TEAMS  & ASSIGNMENTS', null, null, null],
+      ['Country', null, 'Select one', 'Drop-down list, based on WHO names'],
+    ],
+  };
+  const lists = valueMapGrid([['none', 'yes', 'Yes', 'yes', 'Yes'], [null, 'no', 'No', 'no', 'No'], ['sex', 'yes', 'Yes', 'yes', 'Yes']]);
+  const r = run([adopt(dict), adopt(lists)]);
+  // Only the country has neither a list nor its choices; the heading is no field (no stray-whitespace on it).
+  expect(r.findings.map((f) => `${f.tab}!${f.rule}@${f.row}`)).toEqual(['CRF!choice-without-value-map@6']);
+});
+
+test('stray spaces in many different codes of one tab: one finding with the count, not one per code', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => [i === 0 ? 'occupation' : null, `code${i}  `, `Label ${i}`, `code${i}`, `Label ${i}`]);
+  const r = run([adopt(valueMapGrid(rows))]);
+  const spaces = of(r, 'stray-whitespace');
+  expect(spaces).toHaveLength(1);
+  expect(spaces[0]!.rows).toHaveLength(30);
+  expect(spaces[0]!.message).toMatch(/^Value maps: .* This is so on 30 rows: 2, 3, 4, 5, 6 and 25 more\. The first: "code0  " ends with a space\.$/);
+});
+
+test('a wide value map (one list per column pair, named in the band row) is found, its lists known, and checked per list', () => {
+  const wide: TabGrid = {
+    name: 'Choices', sheetId: 11,
+    values: [
+      ['sex', null, 'outcome', null],
+      ['Source', 'Destination', 'Source', 'Destination'],
+      ['m', 'M', 'alive', 'ALIVE'],
+      ['f', null, 'dead', 'DEAD'],
+      ['m', 'M', null, null],
+    ],
+  };
+  const d = detectLayout(wide);
+  expect([d.kind, d.headerRow, d.bandRow, d.findings]).toEqual(['value-map', 2, 1, []]);
+  const r = run([adopt(mappingGrid([good(1, { 'value-map': 'outcome', 'source-type': 'select_one', 'destination-type': 'select_one' })])), adopt(wide)]);
+  expect(r.valueMapLists.sort()).toEqual(['outcome', 'sex']);
+  expect(r.findings.map((f) => `${f.tab}!${f.rule}@${f.column}${f.row}`)).toEqual(['Choices!value-map-unmapped-choice@B4', 'Choices!value-map-duplicate-source@A5']);
+  expect(of(r, 'value-map-duplicate-source')[0]!.message).toBe('Choices, row 5, column A (sex › Source): the source value "m" is already in list "sex" on row 3.');
+  // A band row over different column names is a table's groups, not lists.
+  expect(detectLayout({ ...wide, values: [wide.values[0]!, ['Source', 'Destination', 'Code', 'Label'], ...wide.values.slice(2)] }).kind).not.toBe('value-map');
 });

@@ -15,7 +15,8 @@ import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
 import { withDocumentLock } from '../adapters/lock';
 import { readTabGrid } from '../adapters/tab-grid';
 import { readPaintMemory, writePaintMemory } from '../adapters/paint-store';
-import { loadSpec } from '../spec/spec-store';
+import { loadSpec, saveSettingsAndReadme } from '../spec/spec-store';
+import { resolveSettings } from '../../core/mapping/settings';
 import { registeredTabs, type RegisteredTab } from '../spec/registered-tabs';
 import { planTabPaint, restoreTab } from '../spec/paint';
 import { readAllDocumentProperties } from '../adapters/properties';
@@ -49,68 +50,92 @@ function fillMissingIds(reads: TabWithGrid[], settings: MappingSettings): TabWit
 
 /** Checks all registered tabs (filling missing managed IDs first) and recolours them. */
 export function runChecks(_input: ApiParsedInput<'runChecks'>): ApiResults['runChecks'] {
+  return withDocumentLock(() => checkAndPaint(activeSpreadsheet()));
+}
+
+/**
+ * Saves what the spec's own words mean (merged into the status and type synonyms of the settings,
+ * validated before anything is written), then checks again, all under one lock: the person sees the
+ * findings those words no longer raise.
+ */
+export function adoptOwnWords(input: ApiParsedInput<'adoptOwnWords'>): ApiResults['adoptOwnWords'] {
   const ss = activeSpreadsheet();
   return withDocumentLock(() => {
-    const props = readAllDocumentProperties();
-    const spec = loadSpec(props);
-    const notices: string[] = [];
-    const tabs = registeredTabs(ss, spec, notices);
-    const reads = fillMissingIds(tabs.map((t) => ({ ...t, grid: readTabGrid(t.sheet).grid })), spec.mapping);
-    // Paint from every finding, not just the ones the sidebar lists.
-    const report = checkSpreadsheet(
-      reads.map((r) => ({ grid: r.grid, layout: r.layout })),
-      { ...spec.mapping, maxFindings: 100_000 },
-    );
-    const byTab = new Map<string, Finding[]>();
-    for (const f of report.findings) {
-      if (!byTab.has(f.tab)) byTab.set(f.tab, []);
-      byTab.get(f.tab)!.push(f);
-    }
-    // Plan every tab, save what will be replaced, then paint: a failure while painting loses nothing.
-    const memory = readPaintMemory(ss);
-    const since = versionMarks(ss, props, reads);
-    const plans = reads.map((r) =>
-      planTabPaint({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [], since: since.get(r.sheetId) }, memory.get(r.sheetId) ?? {}, spec.colours),
-    );
-    reads.forEach((r, i) => memory.set(r.sheetId, plans[i]!.memory));
-    for (const id of [...memory.keys()]) if (!spec.layouts.has(id)) memory.delete(id);
-    writePaintMemory(ss, memory);
-    let paintedCells = 0;
-    for (const plan of plans) {
-      plan.apply();
-      paintedCells += plan.paintedCells;
-    }
-
-    const max = spec.mapping.maxFindings;
-    let shown = 0;
-    const result: CheckResult = {
-      bySeverity: report.bySeverity,
-      total: report.total,
-      truncated: report.total > max,
-      rowsChecked: report.rowsChecked,
-      tabs: reads.map((r) => {
-        const findings: FindingView[] = [];
-        for (const f of byTab.get(r.grid.name) ?? []) {
-          if (shown >= max) break;
-          shown++;
-          findings.push({ ...f, sheetId: r.sheetId, columnIndex: f.column ? columnNumber(f.column) : null });
-        }
-        return { sheetId: r.sheetId, name: r.grid.name, kind: r.layout.kind, findings };
-      }),
-      paintedCells,
-      notices,
-      checkedAt: new Date().toISOString(),
+    const spec = loadSpec();
+    const mapping = {
+      ...spec.stored.mapping,
+      statusSynonyms: { ...spec.mapping.statusSynonyms, ...input.statuses },
+      typeSynonyms: { ...spec.mapping.typeSynonyms, ...input.types },
     };
-    // The implementation checklist, if there is one: another tab of findings (not painted).
-    const checklist = checkChecklistTab(ss, props, notices);
-    if (checklist) {
-      result.tabs.push(checklist.tab);
-      for (const f of checklist.tab.findings) result.bySeverity[f.severity]++;
-      result.total += checklist.tab.findings.length;
-      result.rowsChecked += checklist.tasks;
-    }
-    return result;
+    resolveSettings(mapping); // throws the message naming the bad word, before anything is saved
+    saveSettingsAndReadme({ ...spec.stored, mapping }, null);
+    return checkAndPaint(ss);
   });
+}
+
+/** The checks and colours of every registered tab, under the caller's document lock. */
+function checkAndPaint(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResult {
+  const props = readAllDocumentProperties();
+  const spec = loadSpec(props);
+  const notices: string[] = [];
+  const tabs = registeredTabs(ss, spec, notices);
+  const reads = fillMissingIds(tabs.map((t) => ({ ...t, grid: readTabGrid(t.sheet).grid })), spec.mapping);
+  // Paint from every finding, not just the ones the sidebar lists.
+  const report = checkSpreadsheet(
+    reads.map((r) => ({ grid: r.grid, layout: r.layout })),
+    { ...spec.mapping, maxFindings: 100_000 },
+  );
+  const byTab = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (!byTab.has(f.tab)) byTab.set(f.tab, []);
+    byTab.get(f.tab)!.push(f);
+  }
+  // Plan every tab, save what will be replaced, then paint: a failure while painting loses nothing.
+  const memory = readPaintMemory(ss);
+  const since = versionMarks(ss, props, reads);
+  const plans = reads.map((r) =>
+    planTabPaint({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [], since: since.get(r.sheetId), statusSynonyms: spec.mapping.statusSynonyms }, memory.get(r.sheetId) ?? {}, spec.colours),
+  );
+  reads.forEach((r, i) => memory.set(r.sheetId, plans[i]!.memory));
+  for (const id of [...memory.keys()]) if (!spec.layouts.has(id)) memory.delete(id);
+  writePaintMemory(ss, memory);
+  let paintedCells = 0;
+  for (const plan of plans) {
+    plan.apply();
+    paintedCells += plan.paintedCells;
+  }
+
+  const max = spec.mapping.maxFindings;
+  let shown = 0;
+  const result: CheckResult = {
+    bySeverity: report.bySeverity,
+    total: report.total,
+    truncated: report.total > max,
+    rowsChecked: report.rowsChecked,
+    tabs: reads.map((r) => {
+      const findings: FindingView[] = [];
+      for (const f of byTab.get(r.grid.name) ?? []) {
+        if (shown >= max) break;
+        shown++;
+        findings.push({ ...f, sheetId: r.sheetId, columnIndex: f.column ? columnNumber(f.column) : null });
+      }
+      return { sheetId: r.sheetId, name: r.grid.name, kind: r.layout.kind, findings };
+    }),
+    paintedCells,
+    notices,
+    checkedAt: new Date().toISOString(),
+    ownWords: report.ownWords,
+    statusValues: spec.mapping.statusValues,
+  };
+  // The implementation checklist, if there is one: another tab of findings (not painted).
+  const checklist = checkChecklistTab(ss, props, notices);
+  if (checklist) {
+    result.tabs.push(checklist.tab);
+    for (const f of checklist.tab.findings) result.bySeverity[f.severity]++;
+    result.total += checklist.tab.findings.length;
+    result.rowsChecked += checklist.tasks;
+  }
+  return result;
 }
 
 /** Selects a cell (a finding's location); the sheet becomes the active one. */

@@ -36,6 +36,7 @@ export function sidebarState(
       colours: { needsDiscussion: spec.colours.needsDiscussion, newRow: spec.colours.newRow, changed: spec.colours.changed, error: spec.colours.error },
       errorTint: spec.colours.errorTint,
       typeSynonyms: spec.mapping.typeSynonyms,
+      statusSynonyms: spec.mapping.statusSynonyms,
       severityOverrides: spec.mapping.severityOverrides,
     },
     open,

@@ -23,6 +23,8 @@ export type PaintTarget = {
   keepRules?: ReadonlySet<string>;
   /** Rows added and cells changed since the last version, by row key. */
   since?: VersionMarks;
+  /** The spec's own status words and the statuses they were adopted as (settings statusSynonyms). */
+  statusSynonyms?: { readonly [word: string]: string };
 };
 
 type Block = { firstRow: number; rows: number; width: number };
@@ -73,7 +75,7 @@ export type PaintPlanned = { memory: Record<string, PaintMemory>; paintedCells: 
 
 /** Plans one tab's fills and notes (reads only); apply() writes them. */
 export function planTabPaint(target: PaintTarget, previous: Readonly<Record<string, PaintMemory>>, colours: ColourSettings): PaintPlanned {
-  const { sheet, grid, layout, findings, onlyRows, keepRules, since } = target;
+  const { sheet, grid, layout, findings, onlyRows, keepRules, since, statusSynonyms } = target;
   const block = dataBlock(grid, layout, onlyRows);
   if (!block) return { memory: { ...previous }, paintedCells: 0, apply: () => undefined };
   const range = sheet.getRange(block.firstRow, 1, block.rows, block.width);
@@ -109,7 +111,7 @@ export function planTabPaint(target: PaintTarget, previous: Readonly<Record<stri
     const cells = failing.get(sheetRow);
     const key = keys.get(sheetRow)!;
     // The status speaks first (a question is more urgent than newness); then "added since the last version".
-    const byStatus = usesStatus && statusColumn !== null ? statusColour(cellText(grid, sheetRow, statusColumn), colours) : null;
+    const byStatus = usesStatus && statusColumn !== null ? statusColour(cellText(grid, sheetRow, statusColumn), colours, statusSynonyms) : null;
     const changed = since?.changed.get(key);
     return {
       key,

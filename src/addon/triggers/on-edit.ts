@@ -45,7 +45,7 @@ export function recolourEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): voi
     const memory = readPaintMemory(ss);
     const onlyRows = new Set(Array.from({ length: last - first + 1 }, (_, i) => first + i));
     // Tints from checks across rows stay: only "Run checks" can tell whether they still hold.
-    const plan = planTabPaint({ sheet, grid, layout, findings, onlyRows, keepRules: ACROSS_ROWS }, memory.get(sheetId) ?? {}, spec.colours);
+    const plan = planTabPaint({ sheet, grid, layout, findings, onlyRows, keepRules: ACROSS_ROWS, statusSynonyms: spec.mapping.statusSynonyms }, memory.get(sheetId) ?? {}, spec.colours);
     memory.set(sheetId, plan.memory);
     writePaintMemory(ss, memory);
     plan.apply();

@@ -9,6 +9,7 @@ import type { Layout, ResolvedLayout } from './layout';
 import { GridReader } from './grid';
 import type { HeaderColumn } from './header-read';
 import type { Role } from './roles';
+import { OwnWords } from './own-words';
 import type { MappingSettings } from './settings';
 import { blankKind, blankMarkerSet, compareKey, isEmptyText, type BlankKind, type BlankMarkers } from './text';
 import { buildCompatibility, type Compatibility } from './type-compat';
@@ -22,6 +23,8 @@ export type CheckContext = {
   truthy: ReadonlySet<string>;
   vocab: TypeVocabulary;
   compat: Compatibility;
+  /** The unknown status and type words met in this run, offered for adoption. */
+  ownWords: OwnWords;
   /** parseType, memoised: a spec uses a handful of type words over thousands of rows. */
   typeOf(text: string): ParsedType;
 };
@@ -33,11 +36,13 @@ export function makeContext(settings: MappingSettings): CheckContext {
   return {
     settings,
     markers: blankMarkerSet(settings.blankMarkers),
-    statuses: new Set(settings.statusValues.map(compareKey)),
-    skipStatuses: new Set(settings.skipStatuses.map(compareKey)),
+    statuses: new Set([...settings.statusValues, ...Object.keys(settings.statusSynonyms)].map(compareKey)),
+    // A spec's own word for a skipped status ("Do not create concept" for Deprecated) is skipped too.
+    skipStatuses: new Set([...settings.skipStatuses, ...Object.entries(settings.statusSynonyms).filter(([, to]) => settings.skipStatuses.some((x) => compareKey(x) === compareKey(to))).map(([w]) => w)].map(compareKey)),
     truthy: new Set(settings.truthyValues.map(compareKey)),
     vocab,
     compat: buildCompatibility(settings.compatibleTypes.map(([a, b]) => [canon(a), canon(b)] as const)),
+    ownWords: new OwnWords(),
     typeOf(text: string): ParsedType {
       let p = typeCache.get(text);
       if (!p) {
@@ -178,9 +183,12 @@ export function rowShape(view: TabView, row: number, markers: BlankMarkers, sect
   if (nonBlankOutsideKey <= 1 && keyBlank && !anyPath) return { kind: 'section', errors };
   // In a data dictionary a label with no ID, name or type is a category divider ("Height and
   // weight"). Not in a mapping: there, labels without paths are exactly what missing-value reports.
-  if (view.layout.kind !== 'mapping' && keyBlank && !anyPath && !TYPE_ROLES.some((p) => view.has(p) && view.blank(p, row, markers) === null)) {
+  const typed = TYPE_ROLES.some((p) => view.has(p) && view.blank(p, row, markers) === null);
+  if (view.layout.kind !== 'mapping' && keyBlank && !anyPath && !typed) {
     return { kind: 'section', errors };
   }
+  // Nor is a lone cell in a dictionary, whichever column holds it ("TEAMS & ASSIGNMENTS" in the code column).
+  if (view.layout.kind !== 'mapping' && nonBlank === 1 && !typed) return { kind: 'section', errors };
   if (keyBlank && !FIELD_ROLES.some((p) => view.has(p) && view.blank(p, row, markers) === null)) return { kind: 'continuation', errors };
   return { kind: 'field', errors };
 }

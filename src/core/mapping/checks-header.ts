@@ -6,7 +6,8 @@
 import { columnLetter } from './a1';
 import { FindingSink, quote } from './findings';
 import { GridReader } from './grid';
-import { columnHasData, type HeaderColumn } from './header-read';
+import { columnHoldsData, type HeaderColumn } from './header-read';
+import { wideLists } from './wide-lists';
 import { REQUIRED_ROLES, roleLabel, type LayoutKind, type Role } from './roles';
 import { compareKey, truncate } from './text';
 
@@ -45,7 +46,7 @@ export function headerFindings(
       continue;
     }
     if (col.header.trim() === '') {
-      if (columnHasData(reader, col.column, headerRow + 1)) {
+      if (columnHoldsData(reader, col.column, headerRow + 1)) {
         sink.add({
           tab, row: headerRow, column: letter, columnName: null, rule: 'blank-header',
           text: 'this column holds data but its header cell is blank.',
@@ -67,6 +68,8 @@ export function headerFindings(
     }
   }
   if (kind === 'none') return;
+  // A wide value map names its lists in the band row: it needs no list-name or value column.
+  if (kind === 'value-map' && !roles.size && wideLists(columns).length > 0) return;
   const present = new Set(roles.values());
   for (const alternatives of REQUIRED_ROLES[kind]) {
     if (alternatives.some((r) => present.has(r))) continue;

@@ -31,6 +31,13 @@ function looseListKey(text: string): string {
   return compareKey(text).replace(/[\s_\-.]+/g, '');
 }
 
+/** "Option set: PCR, Serology, …", "Options: Yes, No", "yes/no/unk": choices written in a note of the row. */
+const CHOICES_IN_NOTE = /\b(option set|options|choices|values)\s*:\s*[^,;]+[,;/][^,;]+|^\s*\p{L}+(\s*\/\s*\p{L}+){1,}\s*(;|$)/iu;
+
+function choicesInNotes(view: TabView, r: number): boolean {
+  return (['comments', 'description'] as const).some((role) => view.has(role) && CHOICES_IN_NOTE.test(view.text(role, r)));
+}
+
 function article(type: string): string {
   return /^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`;
 }
@@ -41,6 +48,8 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
   const kind = view.layout.kind;
   const sections = sectionRowsByMerge(reader, view.firstDataRow);
   const keyCol = view.resolved.keyColumn;
+  // Key rules only on a key a person confirmed or on IDs Mapspec manages (a detected "ID" may be a code).
+  const keyChecked = view.layout.confirmed || view.layout.managedIds;
   const statusCol = view.col('status');
   const ruleTitle = view.col('rule') !== null ? `the ${view.title(view.col('rule') as number) ?? 'rule'} column` : 'a transformation/rule column';
   const keys = new Map<string, number>();
@@ -51,10 +60,11 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
   let rowsChecked = 0;
   const parsed: (ParsedType | null)[] = [null, null, null];
   // Lists may be named after the field rather than by a value-map column: by its ID or code, its
-  // path, or its label ("sex-of-the-client" for "Sex of the client"). Compared loosely.
+  // path, or its label ("sex-of-the-client" for "Sex of the client"), or in its value/binding
+  // column (a FHIR profile's "vital-status"). Compared loosely.
   const looseLists = valueMaps ? new Set(Object.keys(valueMaps.lists).map(looseListKey)) : null;
   const listNamedAfterRow = (r: number): boolean =>
-    looseLists !== null && looseLists.size > 0 && (['id', 'path', 'label', 'source-path', 'destination-path', 'source-label', 'destination-label'] as const).some((role) => view.has(role) && looseLists.has(looseListKey(view.text(role, r))));
+    looseLists !== null && looseLists.size > 0 && (['id', 'path', 'label', 'value', 'source-path', 'destination-path', 'source-label', 'destination-label'] as const).some((role) => view.has(role) && looseLists.has(looseListKey(view.text(role, r))));
   // A multiple-choice row with no value map may be followed by its options as rows (WHO "Codes").
   let pendingChoice: { where: FindingWhere; text: string; hint: string } | null = null;
   const flushPending = () => {
@@ -84,10 +94,11 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
     rowsChecked++;
 
     if (!statusBlank && !ctx.statuses.has(compareKey(status))) {
-      sink.addAt(view.where('status', r), 'unknown-status', `the status ${quote(status)} is not one of: ${ctx.settings.statusValues.join(', ')}.`, 'Pick a status from the list, or add this one to the statuses in settings.', status.trim().toLowerCase());
+      ctx.ownWords.note('status', status, view.reader.name);
+      sink.addAt(view.where('status', r), 'unknown-status', `the status ${quote(status)} is not one of: ${ctx.settings.statusValues.join(', ')}.`, 'Pick a status from the list, or tell Mapspec what it means: "This spec\'s own words" in the Checks panel (or statusSynonyms in settings).', status.trim().toLowerCase());
     }
 
-    if (keyCol !== null) {
+    if (keyCol !== null && keyChecked) {
       if (keyBlank) {
         sink.addAt(view.whereColumn(keyCol, r), 'missing-key', 'this row has no ID.', view.layout.managedIds ? 'Mapspec gives it the next free ID when the checks run.' : 'Give the row a value that no other row has, so changes to it can be tracked (or let Mapspec fill missing IDs: "Use this tab as a mapping spec" in the menu).');
       } else if (!isPlaceholder(keyText)) {
@@ -136,7 +147,8 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
       if (blankKind(t, m) !== null) continue;
       const p = ctx.typeOf(t);
       if (p.type === null) {
-        sink.addAt(view.where(s.type, r), 'unknown-type', `the type ${quote(t)} is not a known type.`, `Use a type such as text, integer, number, boolean, date, datetime, select_one or select_multiple, or add ${quote(t, 30)} to the type words in settings.`, t.trim().toLowerCase());
+        ctx.ownWords.note('type', t, view.reader.name);
+        sink.addAt(view.where(s.type, r), 'unknown-type', `the type ${quote(t)} is not a known type.`, `Use a type such as text, integer, number, boolean, date, datetime, select_one or select_multiple, or tell Mapspec what ${quote(t, 30)} means: "This spec's own words" in the Checks panel (or typeSynonyms in settings).`, t.trim().toLowerCase());
         continue;
       }
       parsed[i] = p;
@@ -186,7 +198,7 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
         const p = parsed[i];
         if (!p || !isChoiceType(p.type) || p.list) continue;
         const inline = (view.has(s.choices) && view.blank(s.choices, r, m) === null) || (view.has('choices') && view.blank('choices', r, m) === null);
-        if (inline || listNamedAfterRow(r)) continue;
+        if (inline || listNamedAfterRow(r) || choicesInNotes(view, r)) continue;
         flushPending();
         pendingChoice = {
           where: view.where(s.type, r),

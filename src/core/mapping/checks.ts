@@ -11,6 +11,7 @@ import { FindingSink, groupFindings, quote, RULE_NAMES, type Finding, type RuleN
 import { GridReader, type TabGrid } from './grid';
 import { lostColumnText, resolveLayout, type Layout } from './layout';
 import { resolveSettings, type MappingSettings } from './settings';
+import type { OwnWord } from './own-words';
 import { checkValueMapTab, emptyValueMapIndex, valueMapIndexFromNames, type ValueMapIndex } from './value-maps';
 
 export type TabInput = { grid: TabGrid; layout: Layout };
@@ -25,6 +26,8 @@ export type CheckReport = {
   rowsChecked: number;
   /** Value-map list names found (cache them for single-tab checks). */
   valueMapLists: string[];
+  /** The status and type words the tabs use that Mapspec does not know, to offer for adoption. */
+  ownWords: OwnWord[];
 };
 
 /** Checks one tab: its header, then (for mapping/dictionary tabs) its rows, or its value-map lists. */
@@ -59,7 +62,7 @@ function checkOne(
   return { rows: r.rowsChecked, keys: layout.managedIds ? r.keys : [] };
 }
 
-function sortAndCount(sink: FindingSink, tabOrder: Map<string, number>, max: number, rowsChecked: number, lists: string[]): CheckReport {
+function sortAndCount(sink: FindingSink, ctx: CheckContext, tabOrder: Map<string, number>, max: number, rowsChecked: number, lists: string[]): CheckReport {
   // One cause, one finding: an unknown word, or a rule on many rows of a tab, is grouped.
   const findings = groupFindings(sink.findings, sink.notes);
   const colNum = (c: string | null) => (c === null ? 0 : (columnNumber(c) ?? 0));
@@ -74,7 +77,7 @@ function sortAndCount(sink: FindingSink, tabOrder: Map<string, number>, max: num
     counts[f.rule]++;
     bySeverity[f.severity]++;
   }
-  return { findings: sorted.slice(0, max), total: sorted.length, truncated: sorted.length > max, counts, bySeverity, rowsChecked, valueMapLists: lists };
+  return { findings: sorted.slice(0, max), total: sorted.length, truncated: sorted.length > max, counts, bySeverity, rowsChecked, valueMapLists: lists, ownWords: ctx.ownWords.list(ctx.settings, ctx.vocab) };
 }
 
 /**
@@ -107,7 +110,7 @@ export function checkSpreadsheet(tabs: readonly TabInput[], settings?: Partial<M
       } else if (!prev) firstSeen.set(k.key, { tab: t.grid.name, row: k.row });
     }
   }
-  return sortAndCount(sink, order, s.maxFindings, rows, Object.values(index.lists).map((l) => l.name));
+  return sortAndCount(sink, ctx, order, s.maxFindings, rows, Object.values(index.lists).map((l) => l.name));
 }
 
 /**
@@ -121,7 +124,7 @@ export function checkTab(input: TabInput, valueMapLists: readonly string[] | nul
   const index = valueMapLists ? valueMapIndexFromNames(valueMapLists) : null;
   const own = emptyValueMapIndex();
   const res = checkOne(input, ctx, index, sink, own);
-  return sortAndCount(sink, new Map([[input.grid.name, 0]]), s.maxFindings, res.rows, Object.values(own.lists).map((l) => l.name));
+  return sortAndCount(sink, ctx, new Map([[input.grid.name, 0]]), s.maxFindings, res.rows, Object.values(own.lists).map((l) => l.name));
 }
 
 export type { RuleName };

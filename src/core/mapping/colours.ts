@@ -38,9 +38,18 @@ export function legend(colours: ColourSettings): LegendItem[] {
   return items;
 }
 
-/** The status colour of a row, or null to leave its fill alone. */
-export function statusColour(status: string, colours: ColourSettings): string | null {
-  const key = compareKey(status);
+/**
+ * The status colour of a row, or null to leave its fill alone. A spec's own status word is read as
+ * the status it was adopted as ("Pending" → Needs discussion).
+ */
+export function statusColour(status: string, colours: ColourSettings, synonyms: { readonly [word: string]: string } = {}): string | null {
+  let key = compareKey(status);
+  for (const [word, to] of Object.entries(synonyms)) {
+    if (compareKey(word) === key) {
+      key = compareKey(to);
+      break;
+    }
+  }
   if (key === compareKey('Needs discussion')) return colours.needsDiscussion;
   if (key === compareKey('New')) return colours.newRow;
   return null;

@@ -17,8 +17,8 @@ export const RULES = [
   { rule: 'missing-required-role', severity: 'error', description: 'A column the layout needs is missing (e.g. no source or destination API name/path column).' },
   // Rows of a mapping or data-dictionary tab.
   { rule: 'missing-value', severity: 'warning', description: 'A required cell (source or destination path, value-map list name) is empty on a live row.' },
-  { rule: 'missing-key', severity: 'info', description: 'A live row has no ID in the key column; Mapspec can propose one.' },
-  { rule: 'duplicate-key', severity: 'error', description: 'Two rows have the same ID (within a tab, or across tabs for IDs Mapspec manages).' },
+  { rule: 'missing-key', severity: 'info', description: 'A live row has no ID in the row-key column (one a person confirmed, or IDs Mapspec manages); Mapspec can propose one.' },
+  { rule: 'duplicate-key', severity: 'error', description: 'Two rows have the same ID in the confirmed row-key column (within a tab, or across tabs for IDs Mapspec manages).' },
   { rule: 'duplicate-destination', severity: 'error', description: 'Two live rows of one tab write the same destination field.' },
   { rule: 'unknown-status', severity: 'warning', description: 'The status is not one of the configured statuses (New, Needs discussion, Agreed, Deprecated).' },
   { rule: 'unknown-type', severity: 'warning', description: 'The type is not in the type vocabulary (nor one of its synonyms).' },
@@ -153,6 +153,9 @@ export class FindingSink {
 
 export { quote };
 
+/** Rules whose groups are words a person decides about one by one (own-words.ts offers them). */
+const WORD_RULES: ReadonlySet<string> = new Set(['unknown-status', 'unknown-type']);
+
 /** A rule firing on more rows than this in one tab is one finding, so one cause never floods the list. */
 export const GROUP_OVER_ROWS = 25;
 const LISTED_ROWS = 5;
@@ -194,13 +197,14 @@ export function groupFindings(findings: readonly Finding[], notes: ReadonlyMap<F
       out.push(list);
     }
   }
-  // Findings with a group are already one per cause: the count rule below leaves them alone.
+  // An unknown status or type word is one decision per word: the count rule below leaves those alone.
+  // Other groups (one text with stray spaces) still count towards their rule's rows in the tab.
   const byWord = new Set<Finding>();
   const worded = out.map((x) => {
     if (!Array.isArray(x)) return x;
     const note = notes.get(x[0]!)!;
     const one = x.length === 1 ? x[0]! : merge(x, `${note.where}: ${note.text} On ${x.length} rows: ${rowList(x.map((f) => f.row!))}.`);
-    byWord.add(one);
+    if (WORD_RULES.has(one.rule)) byWord.add(one);
     return one;
   });
   // 2. A rule on more than GROUP_OVER_ROWS rows of one tab: one finding.
@@ -215,7 +219,7 @@ export function groupFindings(findings: readonly Finding[], notes: ReadonlyMap<F
   for (const f of worded) {
     const key = `${f.tab}\u0000${f.rule}`;
     const members = f.row === null || byWord.has(f) ? null : perRule.get(key)!;
-    if (!members || members.length <= GROUP_OVER_ROWS) {
+    if (!members || members.reduce((n, m) => n + (m.rows?.length ?? 1), 0) <= GROUP_OVER_ROWS) {
       result.push(f);
       continue;
     }

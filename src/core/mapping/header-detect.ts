@@ -13,6 +13,7 @@ import { bandKindOf, bandSides, findBandRow, readHeader, type HeaderColumn } fro
 import { isSideable, roleLabel, sidedRole, type BaseRole, type LayoutKind, type Role, type Side } from './roles';
 import { resolveSettings, type MappingSettings } from './settings';
 import { compareKey, isDateValue } from './text';
+import { findWideHeader } from './wide-lists';
 
 /** A role suggestion for a column, with its confidence (0 to 1). */
 export type RoleGuess = { role: Role; confidence: number };
@@ -187,8 +188,9 @@ function referenceOnly<G extends { guesses: { role: Role; confidence: number }[]
 }
 
 /**
- * A path column empty on every row is no path: another candidate of its group that holds values
- * takes the role ("OMRS Data Value Path" empty, the concept UUIDs in "External ID").
+ * A path or code column empty on every row is not that column: another candidate of its group that
+ * holds values takes the role ("OMRS Data Value Path" empty, the concept UUIDs in "External ID"; an
+ * empty first "Code" beside the filled one of Go.Data's option sets).
  */
 function filledPaths(reader: GridReader, headerRow: number, cols: readonly HeaderColumn[], perColumn: readonly { guesses: { role: Role; confidence: number }[] }[], roleOf: Map<number, { role: Role; score: number }>): void {
   const lastRow = Math.min(reader.lastRow, headerRow + 500);
@@ -197,7 +199,7 @@ function filledPaths(reader: GridReader, headerRow: number, cols: readonly Heade
     return false;
   };
   for (const [i, assigned] of [...roleOf]) {
-    if (!assigned.role.endsWith('path') || filled(i)) continue;
+    if (!(assigned.role.endsWith('path') || assigned.role.endsWith('value')) || filled(i)) continue;
     const other = perColumn
       .map((g, j) => ({ j, c: g.guesses.find((x) => x.role === assigned.role)?.confidence ?? 0 }))
       .filter((x) => x.c > 0 && !roleOf.has(x.j) && filled(x.j))
@@ -267,6 +269,33 @@ function noTable(reader: GridReader, sink: FindingSink, empty: boolean, scanRows
  * an empty tab or a tab with no recognisable header gives kind 'none' and a missing-header finding.
  */
 export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>): Detection {
+  const d = detectTable(grid, settings);
+  if (d.kind !== 'none') return d;
+  // No list-name column, but lists side by side, named in the band row: a wide value map.
+  const reader = new GridReader(grid);
+  const wide = findWideHeader(reader, resolveSettings(settings).headerScanRows);
+  return wide ? wideDetection(reader, wide, settings) : d;
+}
+
+/**
+ * A wide value map (wide-lists.ts): its lists come from the band row over repeated column names, so
+ * no column takes a role; the person confirms it as a value map.
+ */
+function wideDetection(reader: GridReader, wide: NonNullable<ReturnType<typeof findWideHeader>>, settings?: Partial<MappingSettings>): Detection {
+  const sink = new FindingSink(resolveSettings(settings).severityOverrides);
+  const cols = readHeader(reader, wide.headerRow, wide.bandRow);
+  headerFindings(reader, wide.headerRow, cols, new Map(), 'value-map', sink);
+  let lastNamed = reader.firstColumn - 1;
+  for (const c of cols) if (c.header.trim() !== '' || c.mergedFrom !== null) lastNamed = c.column;
+  return {
+    tab: reader.name, sheetId: reader.sheetId, kind: 'value-map', headerRow: wide.headerRow, bandRow: wide.bandRow, firstDataRow: wide.headerRow + 1,
+    confidence: 0.8, level: 'high', sides: { source: null, destination: null },
+    columns: cols.filter((c) => c.column <= lastNamed).map((c) => ({ column: c.column, letter: columnLetter(c.column), header: c.header, band: c.band, side: null, role: null, confidence: 0, alternatives: [] })),
+    findings: sink.findings,
+  };
+}
+
+function detectTable(grid: TabGrid, settings?: Partial<MappingSettings>): Detection {
   const s = resolveSettings(settings);
   const reader = new GridReader(grid);
   const sink = new FindingSink(s.severityOverrides);
@@ -339,7 +368,8 @@ export function detectLayout(grid: TabGrid, settings?: Partial<MappingSettings>)
   perColumn.forEach((g, i) => {
     const top = g.guesses[0];
     if (kind === 'none' || !top || top.confidence < 0.9 || roleOf.has(i)) return;
-    const winner = taken.get(top.role);
+    // The final holder of the role (filledPaths may have moved it since the greedy pass).
+    const winner = [...roleOf].find(([, r]) => r.role === top.role)?.[0];
     if (winner === undefined) return;
     sink.add({
       tab: reader.name, row: headerRow, column: columnLetter(cols[i].column), columnName: cols[i].header, rule: 'duplicate-role',

@@ -32,6 +32,9 @@ function sideOfWord(w: string): 'source' | 'destination' | null {
 }
 
 export function parseHeader(raw: string): ParsedHeader | null {
+  // "Required Field\nX = mandatory, ~ = optional": the first line is the name, the rest explains it.
+  const lines = raw.split(/\r?\n/);
+  if (lines.length > 1 && tokens(lines[0]!).length > 0 && /[=:]/.test(lines.slice(1).join(' '))) raw = lines[0]!;
   if (raw.length > MAX_HEADER_CHARS) return null;
   let paren: string[] = [];
   const withoutParens = raw
@@ -112,10 +115,21 @@ function scoreWords(words: readonly string[], penalty: number, out: Map<BaseRole
   }
 }
 
-function stripLeading(words: readonly string[], drop: (w: string) => boolean): string[] {
-  let i = 0;
-  while (i < words.length - 1 && drop(words[i])) i++;
-  return words.slice(i);
+/**
+ * The name without system names at its front or its end ("DHIS2 type" → "type", "Variable Code -
+ * Go.Data" → "variable code"); a system name may be two tokens ("Go.Data" → go, data).
+ */
+function stripSystems(words: readonly string[], isSystem: (w: string) => boolean): string[] {
+  let a = 0;
+  let b = words.length;
+  for (;;) {
+    if (b - a > 2 && isSystem(words[a] + words[a + 1])) a += 2;
+    else if (b - a > 1 && isSystem(words[a]!)) a += 1;
+    else if (b - a > 2 && isSystem(words[b - 2] + words[b - 1])) b -= 2;
+    else if (b - a > 1 && isSystem(words[b - 1]!)) b -= 1;
+    else break;
+  }
+  return words.slice(a, b);
 }
 
 const cache = new Map<string, Map<BaseRole, number>>();
@@ -133,8 +147,16 @@ export function scoreHeader(parsed: ParsedHeader, bandWords: readonly string[] =
   // A bare side word: weakly the value of that side (only a value map makes it strong enough to use).
   if (parsed.rest.length === 1 && BARE_SIDES.has(parsed.rest[0]!)) out.set('value', 0.6);
   const band = new Set(bandWords);
-  const noSystem = stripLeading(parsed.rest, (w) => SYSTEM_WORDS.has(w) || band.has(w));
-  if (noSystem.length !== parsed.rest.length) scoreWords(noSystem, 0.05, out);
+  const noSystem = stripSystems(parsed.rest, (w) => SYSTEM_WORDS.has(w) || band.has(w));
+  if (noSystem.length !== parsed.rest.length) {
+    scoreWords(noSystem, 0.05, out);
+    // "Go.Data Code", "CommCare code": a system's code for the field is the field's name there (a
+    // value map's bare "Code" is its answers' codes).
+    if (noSystem.length === 1 && (noSystem[0] === 'code' || noSystem[0] === 'codes')) {
+      out.set('path', 0.95);
+      out.set('value', 0.85);
+    }
+  }
   if (cache.size > 5000) cache.clear();
   cache.set(cacheKey, out);
   return out;

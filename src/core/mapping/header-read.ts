@@ -145,7 +145,21 @@ export function readHeader(reader: GridReader, headerRow: number, bandRow: numbe
 }
 
 /** True when some row below the header shows something in the column (stops at the first). */
-export function columnHasData(reader: GridReader, column: number, fromRow: number): boolean {
-  for (let r = fromRow; r <= reader.lastRow; r++) if (reader.text(r, column).trim() !== '') return true;
-  return false;
+/**
+ * True when an unheaded column holds data rather than a note in the margin: one or two cells of
+ * prose (four or more words: "In order to sync with a SQL database, id is mandatory") beside the
+ * table are a person's remarks, not a column that lacks its name.
+ */
+export function columnHoldsData(reader: GridReader, column: number, fromRow: number): boolean {
+  let cells = 0;
+  let prose = 0;
+  for (let r = fromRow; r <= reader.lastRow; r++) {
+    const t = reader.text(r, column).trim();
+    if (t === '') continue;
+    cells++;
+    if (t.split(/\s+/).length >= 4) prose++;
+    if (cells > 2) return true;
+  }
+  return cells > prose;
 }
+

@@ -16,6 +16,7 @@ export {
   type Layout, type LayoutColumn,
 } from './layout';
 export { checkSpreadsheet, checkTab, type CheckReport, type TabInput } from './checks';
+export { suggestStatus, suggestType, MAX_OWN_WORDS, type OwnWord, type OwnWordKind } from './own-words';
 export { valueMapIndexFromNames, type ValueMapIndex } from './value-maps';
 export { proposeRowIds, readRowKeys, planRowIds, idColumnBlock, type IdSlot, type IdProposal } from './row-keys';
 export { compareKey, blankKind, whitespaceProblem, truncate, isDateValue } from './text';

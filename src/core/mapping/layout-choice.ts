@@ -16,6 +16,8 @@ export type LayoutChoice = {
   roles: readonly { column: number; role: string }[];
   keyColumn: number | null;
   managedIds: boolean;
+  /** False when the roles and key were detected, not confirmed by a person (default true). */
+  keyConfirmed?: boolean;
 };
 
 export function layoutFromChoice(grid: TabGrid, choice: LayoutChoice): Layout {
@@ -49,6 +51,6 @@ export function layoutFromChoice(grid: TabGrid, choice: LayoutChoice): Layout {
     columns,
     keyColumn: choice.keyColumn,
     managedIds: choice.keyColumn !== null && choice.managedIds,
-    confirmed: true,
+    confirmed: choice.keyConfirmed !== false,
   };
 }

@@ -31,7 +31,11 @@ export type Layout = {
   keyColumn: number | null;
   /** True when Mapspec fills in missing IDs in the key column. */
   managedIds: boolean;
-  /** True once the person has confirmed the roles. */
+  /**
+   * True once a person confirmed the roles and the key column (the sidebar's Save, the command
+   * line's --key). The key rules run only on a confirmed key or on IDs Mapspec manages: a detected
+   * "ID" column may be a code list, not a row key.
+   */
   confirmed: boolean;
 };
 

@@ -111,7 +111,7 @@ export const ROLE_SYNONYMS: { readonly [K in BaseRole]: readonly string[] } = {
   'value-map': [
     'value map', 'value maps', 'value mapping', 'value mappings', 'value map list', 'value map list name', 'value map name', 'list name',
     'choice list', 'choice list name', 'choices list', 'answer list', 'code list', 'codelist', 'lookup', 'lookup table', 'mapping table', 'list',
-    'choice mapping', 'option mapping', 'list_name', 'value set', 'valueset', 'option set name', 'optionset name', 'mapping name',
+    'choice mapping', 'option mapping', 'list_name', 'value set', 'valueset', 'option set name', 'optionset name', 'mapping name', 'category',
   ],
   questions: ['questions', 'question and comments', 'questions and comments', 'questions comments', 'open questions', 'discussion', 'questions notes', 'issues', 'openfn comments', 'openfn notes', 'questions for client'],
   description: ['description', 'definition', 'description and definition', 'field description', 'hint', 'help text', 'meaning', 'purpose'],
@@ -119,14 +119,14 @@ export const ROLE_SYNONYMS: { readonly [K in BaseRole]: readonly string[] } = {
   label: [
     'label', 'data element label', 'question label', 'field label', 'display name', 'display label', 'question', 'question text', 'data element',
     'data element name', 'caption', 'prompt', 'field title', 'label english', 'element label', 'friendly name', 'form label', 'display',
-    'de name',
+    'de name', 'variable label',
   ],
   path: [
     'path', 'api name', 'api name path', 'api path', 'api field', 'api field name', 'field path', 'json path', 'jsonpath', 'xpath', 'field',
     'field name', 'field id', 'question id', 'question path', 'property', 'property name', 'case property', 'attribute', 'attribute name',
     'attribute id', 'variable', 'variable name', 'column', 'column name', 'key', 'name', 'uid', 'data element uid', 'data element id', 'element id',
     'data value path', 'value path', 'de uid', 'external id', 'concept uuid', 'uuid', 'attribute uid',
-    'form path', 'fhir path', 'api key', 'system name', 'internal name', 'technical name',
+    'form path', 'fhir path', 'api key', 'system name', 'internal name', 'technical name', 'variable code',
   ],
   type: [
     'type', 'data type', 'datatype', 'field type', 'question type', 'value type', 'format', 'data format', 'variable type', 'element type',

@@ -13,6 +13,8 @@ export type MappingSettings = {
   statusValues: string[];
   /** Statuses whose rows are skipped by the row checks. */
   skipStatuses: string[];
+  /** A spec's own status words → one of statusValues ("Added": "Agreed", "Do not create concept": "Deprecated"). */
+  statusSynonyms: { [word: string]: string };
   /** Extra type words → canonical type ("Whole number": "integer"). A new canonical name is allowed. */
   typeSynonyms: { [word: string]: string };
   /** Extra [from, to] canonical type pairs that need no transformation rule. */
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: MappingSettings = {
   blankMarkers: ['', 'NA', 'N/A', '-', 'None'],
   statusValues: ['New', 'Needs discussion', 'Agreed', 'Deprecated'],
   skipStatuses: ['Deprecated'],
+  statusSynonyms: {},
   typeSynonyms: {},
   compatibleTypes: [],
   truthyValues: ['yes', 'y', 'true', 'x', '1', '✓', '✔', 'unique', 'unique identifier', 'key', 'primary key'],
@@ -72,6 +75,18 @@ export function resolveSettings(partial?: Partial<MappingSettings> | null): Mapp
       throw new UserError('The setting "typeSynonyms" must map type words to type names.');
     }
     s.typeSynonyms = { ...(t as Record<string, string>) };
+  }
+  if (p.statusSynonyms !== undefined) {
+    const t = p.statusSynonyms;
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) throw new UserError('The setting "statusSynonyms" must map status words to statuses.');
+    const known = new Map(s.statusValues.map((v) => [v.trim().toLowerCase(), v]));
+    const out: MappingSettings['statusSynonyms'] = {};
+    for (const [word, status] of Object.entries(t as Record<string, unknown>)) {
+      const to = typeof status === 'string' ? known.get(status.trim().toLowerCase()) : undefined;
+      if (!to) throw new UserError(`The status word "${word.slice(0, 60)}" must be treated as one of: ${s.statusValues.join(', ')}.`);
+      out[word] = to;
+    }
+    s.statusSynonyms = out;
   }
   if (p.compatibleTypes !== undefined) {
     const t = p.compatibleTypes;

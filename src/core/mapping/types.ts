@@ -41,12 +41,12 @@ export type CanonicalType = (typeof CANONICAL_TYPES)[number]['type'];
 
 /** Words for each canonical type, written loosely: case, "_", "-", "/" and spaces do not matter. */
 export const TYPE_SYNONYMS: { readonly [K in CanonicalType]: readonly string[] } = {
-  text: ['text', 'freetext', 'letter text', 'deviceid', 'subscriberid', 'simserial', 'email text', 'string', 'str', 'free text', 'short text', 'varchar', 'nvarchar', 'char', 'character', 'alphanumeric', 'letter', 'open text', 'textbox', 'text box', 'barcode', 'markdown short', 'code text', 'free-text'],
+  text: ['text', 'freetext', 'letter text', 'deviceid', 'subscriberid', 'simserial', 'email text', 'string', 'str', 'free text', 'short text', 'varchar', 'nvarchar', 'char', 'character', 'alphanumeric', 'letter', 'open text', 'textbox', 'text box', 'barcode', 'markdown short', 'code text', 'free-text', 'alpha numeric'],
   long_text: ['long text', 'multiline', 'long_text', 'paragraph', 'memo', 'textarea', 'text area', 'long text area', 'rich text area', 'multiline text', 'multi line text', 'markdown', 'clob'],
   integer: ['integer', 'int', 'whole number', 'integer positive', 'integer negative', 'integer zero or positive', 'positive integer', 'positiveint', 'unsignedint', 'long', 'bigint', 'smallint', 'int32', 'int64', 'count', 'integer quantity', 'number integer', 'auto number', 'autonumber'],
   number: ['number', 'structured numeric', 'numeric', 'decimal', 'float', 'double', 'real', 'quantity', 'decimal quantity', 'unit interval', 'currency', 'money', 'range', 'decimal number', 'float number'],
   percentage: ['percentage', 'percent', '%'],
-  boolean: ['boolean', 'trigger', 'select boolean', 'bool', 'yes no', 'yes/no', 'true false', 'true/false', 'y n', 'binary', 'yesno', 'yes no question', 'acknowledge'],
+  boolean: ['boolean', 'trigger', 'select boolean', 'bool', 'yes no', 'yes/no', 'true false', 'true/false', 'y n', 'binary', 'yesno', 'yes no question', 'acknowledge', 'toggle', 'toggle button', 'switch'],
   true_only: ['true only', 'true_only', 'yes only'],
   date: ['date', 'today', 'calendar date', 'date only', 'date yyyy mm dd'],
   datetime: ['datetime', 'start', 'end', 'date time picker', 'date time', 'date/time', 'date and time', 'timestamp', 'timestamptz', 'instant', 'date time stamp'],
@@ -68,7 +68,8 @@ export const TYPE_SYNONYMS: { readonly [K in CanonicalType]: readonly string[] }
   signature: ['signature'],
   username: ['username', 'user name', 'user'],
   structure: ['begin group', 'end group', 'begin repeat', 'end repeat', 'group', 'repeat', 'repeat group', 'question list', 'field list', 'note', 'label', 'section', 'xml external', 'csv external', 'markup', 'convset', 'question set', 'display', 'questionnaire', 'mapping'],
-  reference: ['reference', 'lookup', 'relationship', 'foreign key', 'tracker associate', 'case reference', 'parent case'],
+  // EmCare's select_condition picks among the client's recorded conditions: a lookup, not a list.
+  reference: ['select condition', 'reference', 'lookup', 'relationship', 'foreign key', 'tracker associate', 'case reference', 'parent case'],
   calculated: ['calculated', 'rule', 'cql', '{{cql}}', 'variable', 'calculate', 'calculation', 'hidden', 'hidden value', 'derived', 'formula'],
 };
 

@@ -6,8 +6,10 @@
  */
 import { ERROR_HINTS, errorCode, sectionRowsByMerge, type CheckContext, type TabView } from './check-context';
 import { FindingSink, quote } from './findings';
-import { blankKind, compareKey, isPlaceholder, whitespaceProblem, WHITESPACE_WORDS } from './text';
+import { blankKind, compareKey, isEmptyText, isPlaceholder, whitespaceProblem, WHITESPACE_WORDS } from './text';
+import { readHeader } from './header-read';
 import type { Role } from './roles';
+import { wideLists, type WideList } from './wide-lists';
 
 /** The value-map lists of a spreadsheet, by compareKey of their names. JSON-safe (cacheable). */
 export type ValueMapIndex = {
@@ -45,6 +47,10 @@ export function isInlineValueMap(text: string): boolean {
  * and codes, source values with no destination, and source values listed twice in a list.
  */
 export function checkValueMapTab(view: TabView, ctx: CheckContext, index: ValueMapIndex, sink: FindingSink): number {
+  if (!view.has('value-map') && view.layout.bandRow !== null) {
+    const lists = wideLists(readHeader(view.reader, view.layout.headerRow, view.layout.bandRow));
+    if (lists.length > 0) return checkWideLists(view, ctx, lists, index, sink);
+  }
   const { reader } = view;
   const tab = reader.name;
   const markers = ctx.markers;
@@ -72,7 +78,8 @@ export function checkValueMapTab(view: TabView, ctx: CheckContext, index: ValueM
       }
     }
     const listText = view.text('value-map', r);
-    if (blankKind(listText, markers) === null) {
+    // Only an empty cell continues the list above: "none" or "NA" may be a list's name (Go.Data's "none" symptom).
+    if (!isEmptyText(listText)) {
       const key = compareKey(listText);
       current = { key, name: listText.trim() };
       const entry = index.lists[key];
@@ -99,6 +106,47 @@ export function checkValueMapTab(view: TabView, ctx: CheckContext, index: ValueM
     if (view.has('destination-value') && view.blank('destination-value', r, markers) === 'empty') {
       sink.addAt(view.where('destination-value', r), 'value-map-unmapped-choice', `the source value ${quote(src)} of list ${quote(listName)} has no destination value.`, 'Write the destination code this choice becomes (or N/A if it is deliberately not sent).');
     }
+  }
+  return rows;
+}
+
+/**
+ * A wide value map: each list is a group of columns named in the band row. The same checks as the
+ * long format, per list: spacing in codes, a source value with no destination, a source value twice.
+ */
+function checkWideLists(view: TabView, ctx: CheckContext, lists: readonly WideList[], index: ValueMapIndex, sink: FindingSink): number {
+  const { reader } = view;
+  const tab = reader.name;
+  const seen = lists.map(() => new Map<string, number>());
+  for (const l of lists) {
+    const key = compareKey(l.name);
+    if (!index.lists[key]) index.lists[key] = { name: l.name, tab, row: view.layout.bandRow ?? view.layout.headerRow, values: 0 };
+  }
+  let rows = 0;
+  for (let r = view.firstDataRow; r <= reader.lastRow; r++) {
+    if (reader.rowIsBlank(r)) continue;
+    rows++;
+    for (let c = reader.firstColumn; c <= reader.lastColumn; c++) {
+      const code = errorCode(reader.text(r, c));
+      if (code) sink.addAt(view.whereColumn(c, r), 'formula-error', `the cell shows ${code}.`, ERROR_HINTS[code] ?? 'Fix the formula.');
+    }
+    lists.forEach((l, i) => {
+      for (const c of l.destination === null ? [l.source] : [l.source, l.destination]) {
+        const t = reader.text(r, c);
+        const p = t === '' ? null : whitespaceProblem(t);
+        if (p) sink.addAt(view.whereColumn(c, r), 'stray-whitespace', `${quote(t)} ${WHITESPACE_WORDS[p]}.`, 'Remove the extra spaces: systems compare codes character by character, so "yes " and "yes" are different values.', t);
+      }
+      const src = reader.text(r, l.source);
+      if (isEmptyText(src) || blankKind(src, ctx.markers) !== null || isPlaceholder(src)) return;
+      index.lists[compareKey(l.name)]!.values++;
+      const first = seen[i]!.get(compareKey(src));
+      if (first !== undefined) {
+        sink.addAt(view.whereColumn(l.source, r), 'value-map-duplicate-source', `the source value ${quote(src)} is already in list ${quote(l.name)} on row ${first}.`, 'Keep one row per source value in each list; a second row makes the mapping ambiguous.');
+      } else seen[i]!.set(compareKey(src), r);
+      if (l.destination !== null && isEmptyText(reader.text(r, l.destination))) {
+        sink.addAt(view.whereColumn(l.destination, r), 'value-map-unmapped-choice', `the source value ${quote(src)} of list ${quote(l.name)} has no destination value.`, 'Write the destination code this choice becomes (or N/A if it is deliberately not sent).');
+      }
+    });
   }
   return rows;
 }
