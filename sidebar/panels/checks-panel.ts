@@ -15,7 +15,7 @@ import { count, plural, runTime } from '../format';
 import { legendSection } from '../legend';
 import { setBadge } from '../nav';
 import { ownWordsSection, type OwnWordChoices } from './own-words-section';
-import { getState } from '../store';
+import { getState, setState } from '../store';
 import { setStatus, work } from '../status';
 
 let runBar: HTMLElement;
@@ -76,7 +76,14 @@ export async function runChecks(): Promise<void> {
 async function adoptWords(choices: OwnWordChoices): Promise<void> {
   const n = Object.keys(choices.statuses).length + Object.keys(choices.types).length;
   const result = await work(`Saving ${plural(n, 'word')} and checking again…`, () => server.adoptOwnWords(choices));
-  if (result) showResult(result, `Saved what ${plural(n, 'word')} ${n === 1 ? 'means' : 'mean'}. `);
+  if (!result) return;
+  // The server merged these words into the saved ones: the Settings panel shows them without another call.
+  const state = getState();
+  if (state) {
+    const { statusSynonyms, typeSynonyms } = state.settings;
+    setState({ ...state, settings: { ...state.settings, statusSynonyms: { ...statusSynonyms, ...choices.statuses }, typeSynonyms: { ...typeSynonyms, ...choices.types } } });
+  }
+  showResult(result, `Saved what ${plural(n, 'word')} ${n === 1 ? 'means' : 'mean'}. `);
 }
 
 function showResult(result: CheckResult, before = ''): void {

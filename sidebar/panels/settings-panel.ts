@@ -5,7 +5,8 @@
  * redrawn from the state it returns (the Checks panel's colour key shows the new colours at once);
  * the sheet itself is repainted by the next check run, one click away. "Reset to defaults" only
  * fills the form. The form is drawn from state.settings and keeps unsaved edits across redraws
- * caused by other panels, until the saved settings themselves change.
+ * caused by other panels, until the saved settings themselves change. Below the form, the spec's
+ * own words adopted from the Checks panel, each with Forget.
  */
 import type { LegendEntry, SettingsView, SidebarState } from '../../src/core/api';
 import { DEFAULT_COLOURS } from '../../src/core/mapping/colours';
@@ -176,7 +177,49 @@ function draw(state: SidebarState): void {
     e.preventDefault();
     void save(mine);
   });
-  replace(root, el, approversSection());
+  replace(root, el, ownWordsSaved(state), approversSection());
+}
+
+/**
+ * The spec's own words adopted so far ("Added" → Agreed), each with Forget: a word adopted by
+ * mistake becomes unknown again (one saveSettings call), and the next check reports it.
+ */
+function ownWordsSaved(state: SidebarState): HTMLElement | null {
+  const { statusSynonyms, typeSynonyms } = state.settings;
+  const words = [
+    ...Object.entries(statusSynonyms).map(([word, to]) => ({ kind: 'status' as const, word, to })),
+    ...Object.entries(typeSynonyms).map(([word, to]) => ({ kind: 'type' as const, word, to })),
+  ];
+  if (words.length === 0) return null;
+  const forget = async (kind: 'status' | 'type', word: string) => {
+    const rest = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).filter(([w]) => w !== word));
+    const next = await work(`Forgetting “${truncate(word, 40)}”…`, () =>
+      server.saveSettings(kind === 'status' ? { statusSynonyms: rest(statusSynonyms) } : { typeSynonyms: rest(typeSynonyms) }),
+    );
+    if (!next) return;
+    form = null;
+    setState(next);
+    setStatus(`“${truncate(word, 40)}” is no longer a known ${kind} word. Run the checks to see where it is used.`, 'success');
+  };
+  return h(
+    'section',
+    { class: 'block own-words-saved', 'aria-labelledby': 'own-words-heading' },
+    h('h2', { id: 'own-words-heading' }, "This spec's own words"),
+    h('p', { class: 'muted small' }, 'Words adopted from the Checks panel, and what they are taken to mean.'),
+    h(
+      'ul',
+      { class: 'own-word-list' },
+      ...words.map((w) =>
+        h(
+          'li',
+          {},
+          h('span', { dir: 'auto' }, `“${truncate(w.word, 60)}”`),
+          h('span', { class: 'muted' }, ` ${w.kind === 'status' ? 'status' : 'type'} → ${w.to} `),
+          h('button', { type: 'button', class: 'link', 'aria-label': `Forget “${truncate(w.word, 60)}”`, onclick: () => void forget(w.kind, w.word) }, 'Forget'),
+        ),
+      ),
+    ),
+  );
 }
 
 /** After a save: the sheet shows the new colours once the checks run. */

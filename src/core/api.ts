@@ -77,6 +77,8 @@ export const apiInputs = {
       errorTint: z.boolean().optional(),
       /** Extra type words → canonical type ("Whole number": "integer"). */
       typeSynonyms: z.record(z.string().min(1).max(60), z.string().min(1).max(40)).optional(),
+      /** The spec's own status words → a status ("Added": "Agreed"); replaces the saved ones. */
+      statusSynonyms: z.record(z.string().min(1).max(60), z.string().min(1).max(40)).optional(),
       /** Per-rule severity, or 'off'. */
       severityOverrides: z.record(z.string().max(40), z.enum(['error', 'warning', 'info', 'off'])).optional(),
     })

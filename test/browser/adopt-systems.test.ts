@@ -99,4 +99,13 @@ test('adopt a multi-system spec and its option-set tab: groups with sides, roles
   expect(after).not.toContain('the status "Added" is not one of');
   expect(after).not.toContain("This spec's own words");
   await shot('4-words-adopted');
+
+  // Settings lists the adopted word; Forget makes it unknown again, and the next run reports it.
+  await sidebar.getByRole('tab', { name: /Settings/ }).click();
+  await sidebar.locator('.own-word-list li', { hasText: '“Added” status → Agreed' }).waitFor();
+  await sidebar.getByRole('button', { name: 'Forget “Added”' }).click();
+  await sidebarStatus(sidebar).getByText('“Added” is no longer a known status word.', { exact: false }).waitFor();
+  await sidebar.getByRole('tab', { name: /Checks/ }).click();
+  await sidebar.getByRole('button', { name: 'Run checks' }).click();
+  await sidebar.getByRole('combobox', { name: /“Added” 40 rows in F01 Baseline/ }).waitFor();
 });

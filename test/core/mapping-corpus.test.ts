@@ -96,6 +96,24 @@ const CORPUS: FileExpectation[] = [
     },
   },
   {
+    // No licence: fetch-only (test/fixtures/README). A DHIS2 metadata reference workbook, one tab per
+    // metadata type, camelCase column names. The data elements, option sets and options are spec
+    // material; programs, analytics (dashboards, visualizations: a "type" of chart) and users are not.
+    file: path.join(LOCAL, 'dhis2-rms-reference.xlsx'), org: 'DHIS2 (metadata reference workbook)', labels: 'sample',
+    tabs: {
+      ...Object.fromEntries([
+        'Package info', 'programs', 'programStages', 'programStageSections', 'programTrackedEntityAttributes', 'programIndicators', 'attributes',
+        'dataElementGroups', 'categoryOptions', 'categoryOptionCombos', 'programIndicatorGroups', 'programIndicators by group', 'dashboards',
+        'dashboardItems', 'visualizations', 'maps', 'eventReports', 'legendSets', 'userGroups', 'users',
+      ].map((t) => [t, { kind: 'none' } as TabExpectation])),
+      categoryCombos: { kind: 'dictionary', headerRow: 1, roles: { Name: 'label', UID: 'path', Categories: 'choices' } },
+      categories: { kind: 'dictionary', headerRow: 1, roles: { Name: 'label', UID: 'path', 'Category options': 'choices' } },
+      dataElements: { kind: 'dictionary', headerRow: 1, roles: { UID: 'path', name: 'label', valueType: 'type', 'optionSet.id': 'value-map', description: 'description' } },
+      options: { kind: 'value-map', headerRow: 1, roles: { 'Option set UID': 'value-map', Name: 'label', Code: 'destination-value' } },
+      optionSets: { kind: 'dictionary', headerRow: 1, roles: { UID: 'path', Name: 'label', Options: 'choices' } },
+    },
+  },
+  {
     // GPL-3.0: fetch-only (test/fixtures/README). Title rows above the headers, "Go.Data Code", a
     // long-format option-set tab whose categories are the variables' codes, rich-text header cells.
     file: path.join(LOCAL, 'godata-influenza-data-dictionary-2025.xlsx'), org: 'WHO Go.Data', labels: 'sample',

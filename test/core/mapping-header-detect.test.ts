@@ -281,7 +281,7 @@ test('a data dictionary with no source/destination split gets generic roles', ()
 });
 
 test('a confidence per column and alternatives are offered for the sidebar', () => {
-  const d = detectLayout(grid([['Source path', 'Destination path', 'Quantity sub-type'], ['a', 'b', 'c']]));
+  const d = detectLayout(grid([['Source path', 'Destination path', 'Quantity sub-type'], ['a', 'b', 'integer']]));
   const c = d.columns[2];
   expect(c.role).toBe('type');
   expect(c.confidence).toBeGreaterThan(0.5);
@@ -371,4 +371,42 @@ test('Go.Data\'s shapes: a system\'s "Code" is the field\'s name, system names a
   expect(options.findings.filter((f) => f.rule === 'duplicate-role').map((f) => f.message)).toEqual([
     'Option Set, row 2, column A (Code): this column and column D both look like the Value (choice code) column; Mapspec uses column D.',
   ]);
+});
+
+test('a DHIS2 metadata export as a spreadsheet: camelCase names, "name" beside the UID is the label, options by option set UID', () => {
+  const elements = detectLayout(grid([
+    ['UID', 'name', 'shortName', 'code', 'description', 'valueType', 'optionSet.id'],
+    ['tker4lvb0mX', 'GEN - Area of residence', 'Area of residence', 'GEN_AREA', 'Area', 'ORGANISATION_UNIT', null],
+  ], [], 'dataElements'));
+  expect(elements.kind).toBe('dictionary');
+  expect(roles(elements)).toMatchObject({ path: 'A:UID', label: 'B:name', type: 'F:valueType', 'value-map': 'G:optionSet.id' });
+  const options = detectLayout(grid([
+    ['UID', 'Name', 'Code', 'Last updated', 'Option set UID'],
+    ['jA8gpBtrIf5', 'Female', 'FEMALE', null, 'rlYDq7U043q'],
+    ['kB9hqCusJg6', 'Male', 'MALE', null, 'rlYDq7U043q'],
+  ], [], 'options'));
+  expect(options.kind).toBe('value-map');
+  expect(roles(options)).toMatchObject({ 'value-map': 'E:Option set UID', label: 'B:Name', 'destination-value': 'C:Code' });
+  // A lone "Name" is still the field's name.
+  expect(roles(detectLayout(grid([['Name', 'Type', 'Label'], ['age', 'integer', 'Age']])))).toMatchObject({ path: 'A:Name' });
+  // Named things with descriptions are no data dictionary: a chart's "type" is no data type, indicators have none.
+  const charts = grid([['UID', 'Name', 'title', 'type', 'description'], ['qxcU1qJuH8s', 'Deaths by sex', 'Deaths', 'COLUMN', null], ['rxcU1qJuH8t', 'Trend', 'Trend', 'YEAR_OVER_YEAR_LINE', null]], [], 'visualizations');
+  expect(detectLayout(charts).kind).toBe('none');
+  expect(detectLayout(grid([['UID', 'name', 'code', 'description'], ['pi0000000a1', 'Deaths', 'RMS_DEATHS', 'All deaths']], [], 'programIndicators')).kind).toBe('none');
+  // With real type words the same columns are a dictionary.
+  expect(detectLayout({ ...charts, values: [charts.values[0]!, ['qxcU1qJuH8s', 'Age', 'Age', 'INTEGER', null]] }).kind).toBe('dictionary');
+});
+
+test('two candidates for a path: the one whose values are ids or paths wins over prose, which becomes the alternative', () => {
+  const d = detectLayout(grid([
+    ['DESTINATION', null, null],
+    ['Field', 'Field ID', 'Type'],
+    ['First name of the client', 'person.given_name', 'text'],
+    ['Date the client was born', 'person.birthdate', 'date'],
+  ], [{ r1: 1, c1: 1, r2: 1, c2: 3 }]));
+  expect(roles(d)).toMatchObject({ 'destination-path': 'B:Field ID' });
+  expect(d.columns[0]!.alternatives.map((a) => a.role)).toContain('destination-path');
+  // When both hold ids, the header decides (leftmost on a tie), as before.
+  const ids = detectLayout(grid([['Field', 'Field ID', 'Type'], ['given_name', 'x1', 'text']]));
+  expect(roles(ids)).toMatchObject({ path: 'A:Field' });
 });

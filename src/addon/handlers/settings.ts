@@ -33,6 +33,7 @@ export function saveSettings(input: ApiParsedInput<'saveSettings'>): ApiResults[
         ...spec.stored.mapping,
         ...(input.blankMarkers ? { blankMarkers: input.blankMarkers.map((m) => m.trim()) } : {}),
         ...(input.typeSynonyms ? { typeSynonyms: input.typeSynonyms } : {}),
+        ...(input.statusSynonyms ? { statusSynonyms: input.statusSynonyms } : {}),
         ...(input.severityOverrides ? { severityOverrides: input.severityOverrides } : {}),
       },
       colours: {

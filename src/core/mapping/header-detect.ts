@@ -13,6 +13,7 @@ import { bandKindOf, bandSides, findBandRow, readHeader, type HeaderColumn } fro
 import { isSideable, roleLabel, sidedRole, type BaseRole, type LayoutKind, type Role, type Side } from './roles';
 import { resolveSettings, type MappingSettings } from './settings';
 import { compareKey, isDateValue } from './text';
+import { buildVocabulary, parseType } from './types';
 import { findWideHeader } from './wide-lists';
 
 /** A role suggestion for a column, with its confidence (0 to 1). */
@@ -150,7 +151,8 @@ function longFormatChoices(roleOf: Map<number, { role: Role; score: number }>): 
   const has = (role: Role) => assigned.includes(role);
   const sided = assigned.some((r) => (r.startsWith('source-') || r.startsWith('destination-')) && !r.endsWith('-value'));
   if (!has('value-map') || !has('path') || has('type') || has('value') || sided) return;
-  for (const r of roleOf.values()) if (r.role === 'path') r.role = 'value';
+  // The list-name column beside it confirms what "name" holds: as sure as the list name itself.
+  for (const r of roleOf.values()) if (r.role === 'path') Object.assign(r, { role: 'value', score: Math.max(r.score, 1) });
 }
 
 /**
@@ -187,27 +189,80 @@ function referenceOnly<G extends { guesses: { role: Role; confidence: number }[]
   return { ...g, guesses: g.guesses.filter((x) => REFERENCE_ROLES.has(x.role)) };
 }
 
+/** A value an API reads as a field's name or id: a UUID, a DHIS2 UID, a dotted or slash path, an identifier. */
+const ID_LIKE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z][A-Za-z0-9]{10}|[\p{L}_$@][\p{L}\p{N}_$@:-]*(?:[./[\]][\p{L}\p{N}_$@:\]-]*)*|\d+[A-Z]*)$/u;
+
+/** How a column's values look: whether any is filled, and the share that look like ids or paths. */
+function valueShape(reader: GridReader, headerRow: number, column: number): { filled: number; idLike: number } {
+  const lastRow = Math.min(reader.lastRow, headerRow + 200);
+  let filled = 0;
+  let ids = 0;
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    const t = reader.text(r, column).trim();
+    if (t === '') continue;
+    filled++;
+    if (ID_LIKE.test(t)) ids++;
+  }
+  return { filled, idLike: filled ? ids / filled : 0 };
+}
+
 /**
- * A path or code column empty on every row is not that column: another candidate of its group that
- * holds values takes the role ("OMRS Data Value Path" empty, the concept UUIDs in "External ID"; an
- * empty first "Code" beside the filled one of Go.Data's option sets).
+ * Several candidates for one path or code role: the values decide as a person would. A column empty
+ * on every row is not that column ("OMRS Data Value Path" empty, the concept UUIDs in "External ID";
+ * Go.Data's empty first "Code"), and a path column of prose ("First name of the client") yields to a
+ * candidate whose values are ids or paths (UUIDs, DHIS2 UIDs, dotted or slash paths). The column that
+ * loses is listed as the alternative.
  */
-function filledPaths(reader: GridReader, headerRow: number, cols: readonly HeaderColumn[], perColumn: readonly { guesses: { role: Role; confidence: number }[] }[], roleOf: Map<number, { role: Role; score: number }>): void {
-  const lastRow = Math.min(reader.lastRow, headerRow + 500);
-  const filled = (i: number) => {
-    for (let r = headerRow + 1; r <= lastRow; r++) if (reader.text(r, cols[i]!.column).trim() !== '') return true;
-    return false;
-  };
+function pathsByValues(reader: GridReader, headerRow: number, cols: readonly HeaderColumn[], perColumn: readonly { guesses: { role: Role; confidence: number }[] }[], roleOf: Map<number, { role: Role; score: number }>): void {
+  const shapes = new Map<number, { filled: number; idLike: number }>();
+  const shape = (i: number) => shapes.get(i) ?? shapes.set(i, valueShape(reader, headerRow, cols[i]!.column)).get(i)!;
   for (const [i, assigned] of [...roleOf]) {
-    if (!(assigned.role.endsWith('path') || assigned.role.endsWith('value')) || filled(i)) continue;
+    const isPath = assigned.role.endsWith('path');
+    if (!isPath && !assigned.role.endsWith('value')) continue;
+    const mine = shape(i);
+    const prose = isPath && mine.filled > 0 && mine.idLike < 0.5;
+    if (mine.filled > 0 && !prose) continue;
     const other = perColumn
       .map((g, j) => ({ j, c: g.guesses.find((x) => x.role === assigned.role)?.confidence ?? 0 }))
-      .filter((x) => x.c > 0 && !roleOf.has(x.j) && filled(x.j))
+      // Over prose, a column that took a lesser role ("Field ID" as the row ID) may give it up for the path.
+      .filter((x) => x.c > 0 && x.j !== i && (!roleOf.has(x.j) || (prose && !roleOf.get(x.j)!.role.endsWith('path') && x.c >= roleOf.get(x.j)!.score)) && shape(x.j).filled > 0 && (!prose || shape(x.j).idLike >= 0.8))
       .sort((a, b) => b.c - a.c)[0];
     if (!other) continue;
     roleOf.delete(i);
     roleOf.set(other.j, { role: assigned.role, score: other.c });
   }
+}
+
+/**
+ * A "type" column whose filled cells hold no type word of any tool ("COLUMN", "YEAR_OVER_YEAR_LINE":
+ * a chart's type), or that is empty while the tab has rows, is no data-type column.
+ */
+function typesThatAreTypes(reader: GridReader, headerRow: number, cols: readonly HeaderColumn[], roleOf: Map<number, { role: Role; score: number }>, settings: MappingSettings): void {
+  const vocab = buildVocabulary(settings.typeSynonyms);
+  const lastRow = Math.min(reader.lastRow, headerRow + 200);
+  for (const [i, r] of [...roleOf]) {
+    if (r.role !== 'type') continue;
+    let filled = 0;
+    let known = 0;
+    for (let row = headerRow + 1; row <= lastRow; row++) {
+      const t = reader.text(row, cols[i]!.column).trim();
+      if (t === '') continue;
+      filled++;
+      if (parseType(t, vocab).type !== null) known++;
+    }
+    if (known === 0 && (filled > 0 || lastRow > headerRow)) roleOf.delete(i);
+  }
+}
+
+/**
+ * "Name" beside the column that holds the IDs or UIDs (DHIS2's exports: UID | name | code) is what a
+ * person reads as the label: when the path went to another column and nothing is the label.
+ */
+function nameAsLabel(cols: readonly HeaderColumn[], roleOf: Map<number, { role: Role; score: number }>): void {
+  const assigned = new Set([...roleOf.values()].map((r) => r.role));
+  if (assigned.has('label') || !(assigned.has('path') || assigned.has('source-value'))) return;
+  const i = cols.findIndex((c, j) => !roleOf.has(j) && /^\s*(name|display ?name)\s*$/i.test(c.header));
+  if (i >= 0) roleOf.set(i, { role: 'label', score: 0.8 });
 }
 
 /**
@@ -235,8 +290,10 @@ export function kindOf(roles: ReadonlySet<Role>): LayoutKind {
   const paths = has('source-path') || has('destination-path') || has('path');
   if (has('value-map') && (has('source-value') || has('destination-value') || has('value')) && !paths) return 'value-map';
   if (sidedNonValue) return 'mapping';
-  const dictionaryRoles: Role[] = ['id', 'label', 'path', 'type', 'choices', 'description', 'choice-type', 'sample', 'required'];
-  if ((has('label') || has('path')) && dictionaryRoles.filter(has).length >= 2) return 'dictionary';
+  // A data dictionary says what its fields hold: a type, choices or whether they are required. A list
+  // of named things with descriptions (DHIS2's dashboards, indicators, maps) is not one.
+  const dataRoles: Role[] = ['type', 'choices', 'choice-type', 'sample', 'required'];
+  if ((has('label') || has('path')) && dataRoles.some(has)) return 'dictionary';
   return 'none';
 }
 
@@ -327,7 +384,9 @@ function detectTable(grid: TabGrid, settings?: Partial<MappingSettings>): Detect
   longFormatChoices(roleOf);
   optionSetTab(reader, headerRow, cols, roleOf);
   otherSide(roleOf);
-  filledPaths(reader, headerRow, cols, perColumn, roleOf);
+  pathsByValues(reader, headerRow, cols, perColumn, roleOf);
+  nameAsLabel(cols, roleOf);
+  typesThatAreTypes(reader, headerRow, cols, roleOf, s);
   const roles = new Map<number, Role>();
   for (const [i, r] of roleOf) roles.set(cols[i].column, r.role);
   const kind = kindOf(new Set(roles.values()));
@@ -368,7 +427,7 @@ function detectTable(grid: TabGrid, settings?: Partial<MappingSettings>): Detect
   perColumn.forEach((g, i) => {
     const top = g.guesses[0];
     if (kind === 'none' || !top || top.confidence < 0.9 || roleOf.has(i)) return;
-    // The final holder of the role (filledPaths may have moved it since the greedy pass).
+    // The final holder of the role (pathsByValues may have moved it since the greedy pass).
     const winner = [...roleOf].find(([, r]) => r.role === top.role)?.[0];
     if (winner === undefined) return;
     sink.add({

@@ -12,7 +12,8 @@ const MAX_HEADER_TOKENS = 14;
 
 /** Splits text into lower-case word tokens; letters and combining marks of any script are kept. */
 export function tokens(s: string): string[] {
-  const t = nfkc(s).toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+  // camelCase is two words ("valueType", "optionSet.id" as DHIS2 exports name their columns).
+  const t = nfkc(s).replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
   return t === '' ? [] : t.split(' ');
 }
 
@@ -144,6 +145,8 @@ export function scoreHeader(parsed: ParsedHeader, bandWords: readonly string[] =
   if (hit) return hit;
   const out = new Map<BaseRole, number>();
   scoreWords(parsed.rest, 0, out);
+  // A bare "Name" is a field's name, but less surely than a "UID" or "ID" beside it (DHIS2's exports).
+  if (parsed.rest.length === 1 && parsed.rest[0] === 'name') out.set('path', 0.9);
   // A bare side word: weakly the value of that side (only a value map makes it strong enough to use).
   if (parsed.rest.length === 1 && BARE_SIDES.has(parsed.rest[0]!)) out.set('value', 0.6);
   const band = new Set(bandWords);

@@ -112,6 +112,7 @@ export const ROLE_SYNONYMS: { readonly [K in BaseRole]: readonly string[] } = {
     'value map', 'value maps', 'value mapping', 'value mappings', 'value map list', 'value map list name', 'value map name', 'list name',
     'choice list', 'choice list name', 'choices list', 'answer list', 'code list', 'codelist', 'lookup', 'lookup table', 'mapping table', 'list',
     'choice mapping', 'option mapping', 'list_name', 'value set', 'valueset', 'option set name', 'optionset name', 'mapping name', 'category',
+    'option set id', 'option set uid',
   ],
   questions: ['questions', 'question and comments', 'questions and comments', 'questions comments', 'open questions', 'discussion', 'questions notes', 'issues', 'openfn comments', 'openfn notes', 'questions for client'],
   description: ['description', 'definition', 'description and definition', 'field description', 'hint', 'help text', 'meaning', 'purpose'],
@@ -137,7 +138,7 @@ export const ROLE_SYNONYMS: { readonly [K in BaseRole]: readonly string[] } = {
   choices: [
     'choices', 'options', 'input options', 'answer options', 'response options', 'answer choices', 'allowed values', 'permissible values',
     'possible values', 'valid values', 'option set', 'option set name', 'optionset', 'value set', 'valueset', 'options list', 'choice options',
-    'answers', 'values', 'categories', 'enumeration', 'picklist values', 'answer values',
+    'answers', 'values', 'categories', 'enumeration', 'picklist values', 'answer values', 'category options',
   ],
   value: ['value', 'code', 'option code', 'choice value', 'choice code', 'option value', 'answer value', 'answer code', 'codes', 'choice name'],
 };
