@@ -7,6 +7,8 @@ import {
   type CheckReport, type Finding, type Layout, type Merge, type Role, type TabGrid, type TabInput,
 } from '../../src/core/mapping';
 import { MAPPING_TEMPLATE_BANDS, MAPPING_TEMPLATE_COLUMNS, VALUE_MAP_TEMPLATE_COLUMNS } from '../../src/core/mapping/template';
+import { flattenSample } from '../../src/core/systems/sample';
+import { checkAgainstSystems, type SampleInput, type SystemInput } from '../../src/core/systems/system-checks';
 
 type Row = Partial<Record<Role, unknown>>;
 const covered = new Set<string>();
@@ -445,6 +447,59 @@ test('the rule list: stable kebab-case names, one-line descriptions, each rule t
 test.each(['src/core/mapping/README.md', 'README.md'])('%s lists every rule with its severity and description', (file) => {
   const readme = fs.readFileSync(path.resolve(__dirname, '../..', file), 'utf8');
   for (const r of RULES) expect(readme).toContain(`| \`${r.rule}\` | ${r.severity} | ${r.description} |`);
+});
+
+describe('against the systems: metadata and a sample record (issue 12)', () => {
+  const field = (path: string, type: string | null, list: string | null = null, aliases: string[] = []) => ({ path, aliases, type, rawType: type, label: null, list });
+  const dhis2: SystemInput = {
+    name: 'DHIS2', side: 'destination', tabs: null,
+    meta: { format: 'dhis2', summary: '', fields: [field('abcDEF12345', 'integer', null, ['PATIENT_AGE']), field('sexDEF12345', 'text', 'OSsex000001', ['SEX'])], lists: { OSsex000001: ['F', 'M'] } },
+  };
+  const kobo: SystemInput = {
+    name: 'Kobo form', side: 'source', tabs: null,
+    meta: { format: 'xlsform', summary: '', fields: [field('demographics/age', 'integer'), field('demographics/sex', 'select_one', 'sex'), field('demographics/name', 'text')], lists: { sex: ['female', 'male', 'other'] } },
+  };
+  const sample: SampleInput = { name: 'submission.json', side: 'source', tabs: null, record: flattenSample({ 'demographics/age': 34, 'demographics/sex': 'female', 'demographics/village': 'Kep', _uuid: 'u-1', 'meta/instanceID': 'uuid:1' }) };
+  const spec = mappingGrid([
+    good(1, { 'source-path': 'demographics/age', 'destination-path': 'PATIENT_AGE', 'source-type': 'integer', 'destination-type': 'integer' }),
+    good(2, { 'source-path': 'demographics/sex', 'destination-path': 'sexDEF12345', 'source-type': 'select_one', 'destination-type': 'TEXT', 'value-map': 'sex' }),
+    good(3, { 'source-path': 'demographics/agee', 'destination-path': 'abcDEF1234', 'source-type': 'integer', 'destination-type': 'integer' }),
+    good(4, { 'source-path': 'demographics/name', 'destination-path': 'PATIENT_AGE', 'destination-type': 'date', rule: 'as typed' }),
+    good(5, { status: 'Deprecated', 'source-path': 'old/gone', 'destination-path': 'nowhere' }),
+  ]);
+  const maps = valueMapGrid([['sex', 'female', 'Female', 'F', 'Female'], [null, 'male', 'Male', 'Male', 'Male']]);
+  const report = checkAgainstSystems([adopt(spec), adopt(maps)], [dhis2, kobo], [sample]);
+  const ofSystems = (rule: string) => of({ ...run([]), findings: report.findings }, rule);
+
+  test('unknown-destination and unknown-source, with the near name a person meant; Deprecated rows are left out', () => {
+    expect(ofSystems('unknown-destination').map((f) => f.message)).toEqual(['Mapping, row 5, column I (DESTINATION › API name / path): "abcDEF1234" is not in DHIS2; did you mean "abcDEF12345"?']);
+    expect(ofSystems('unknown-source').map((f) => f.message)).toEqual(['Mapping, row 5, column D (SOURCE › API name / path): "demographics/agee" is in neither Kobo form nor the sample; did you mean "demographics/age"?']);
+  });
+
+  test('destination-type-mismatch: the row says date where DHIS2 has an integer; a code, name or UID all find the field', () => {
+    expect(ofSystems('destination-type-mismatch').map((f) => [f.row, f.message.split(': ')[1]])).toEqual([[6, 'the row says date, but DHIS2 has "abcDEF12345" as integer (integer).']]);
+  });
+
+  test('source-path-not-in-sample (info) and sample-field-unmapped (info, one per field; bookkeeping fields left out)', () => {
+    expect(ofSystems('source-path-not-in-sample').map((f) => [f.row, f.severity])).toEqual([[6, 'info']]);
+    expect(ofSystems('sample-field-unmapped').map((f) => [f.row, f.message])).toEqual([[null, 'Mapping: "demographics/village" (text, e.g. "K***") is in the sample "submission.json", but no row maps it.']]);
+  });
+
+  test('unknown-option-code on the value map\'s cell; option-not-covered names the choices no row maps', () => {
+    expect(ofSystems('unknown-option-code').map((f) => [f.tab, f.row, f.column, f.severity])).toEqual([['Value maps', 3, 'D', 'error']]);
+    expect(ofSystems('unknown-option-code')[0]!.message).toContain('"Male" is not a code of DHIS2\'s option set for "sexDEF12345" (F, M).');
+    expect(ofSystems('option-not-covered').map((f) => [f.row, f.message.split(': ')[1]])).toEqual([[4, 'list "sex" maps no value for the choice "other" of "demographics/sex" in Kobo form.']]);
+  });
+
+  test('coverage per tab and system: mapped, in the sample, unmapped', () => {
+    expect(report.coverage).toEqual([
+      { tab: 'Mapping', system: 'submission.json', mapped: 2, inSample: 3, unmapped: 1 },
+      { tab: 'Mapping', system: 'DHIS2', mapped: 2, inSample: null, unmapped: 0 },
+      { tab: 'Mapping', system: 'Kobo form', mapped: 3, inSample: null, unmapped: 0 },
+    ]);
+    // Without systems or samples nothing is checked.
+    expect(checkAgainstSystems([adopt(spec)], [], [])).toEqual({ findings: [], coverage: [] });
+  });
 });
 
 test('every rule has a test in this file (runs last: tests of a file run in order)', () => {

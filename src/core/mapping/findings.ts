@@ -32,6 +32,14 @@ export const RULES = [
   // Value-map tabs.
   { rule: 'value-map-unmapped-choice', severity: 'warning', description: 'A value-map row has a source value but no destination value.' },
   { rule: 'value-map-duplicate-source', severity: 'error', description: 'The same source value appears twice in one value-map list.' },
+  // Against the systems' metadata and sample records (when they were imported).
+  { rule: 'unknown-destination', severity: 'error', description: "A destination path or UID that the destination system's metadata does not have." },
+  { rule: 'unknown-source', severity: 'error', description: 'A source path that neither the source metadata nor any sample record has.' },
+  { rule: 'destination-type-mismatch', severity: 'warning', description: "The row's destination type disagrees with the type in the destination system's metadata." },
+  { rule: 'source-path-not-in-sample', severity: 'info', description: 'A mapped source path that no sample record has a value for.' },
+  { rule: 'sample-field-unmapped', severity: 'info', description: 'A field of the sample record that no live row maps: nobody decided about it.' },
+  { rule: 'unknown-option-code', severity: 'error', description: "A value-map destination code that is not in the destination field's option set." },
+  { rule: 'option-not-covered', severity: 'warning', description: "A choice of the source field's list (source metadata) that no value-map row maps." },
 ] as const;
 
 export type RuleName = (typeof RULES)[number]['rule'];

@@ -1,0 +1,212 @@
+/**
+ * Checks a spec against what the systems really are (issue 12): the destination's metadata (does
+ * the field exist, is its type the row's, are the value map's codes in its option set), the source's
+ * metadata and sample records (does the source path exist, does a sample carry it, which sample
+ * fields nobody mapped, which source choices no value-map row maps), and a coverage summary per tab
+ * and system. Reads the adopted tabs as the row checks do (live rows only: skipped statuses,
+ * headings and blank rows left out) and reports in the same findings format.
+ */
+import { makeContext, rowShape, sectionRowsByMerge, TabView, type CheckContext } from '../mapping/check-context';
+import type { TabInput } from '../mapping/checks';
+import { FindingSink, groupFindings, quote, type Finding } from '../mapping/findings';
+import { GridReader } from '../mapping/grid';
+import { resolveLayout } from '../mapping/layout';
+import type { Role } from '../mapping/roles';
+import { resolveSettings, type MappingSettings } from '../mapping/settings';
+import { compareKey } from '../mapping/text';
+import { fieldIndex, type SystemField, type SystemMetadata } from './metadata';
+import type { SampleRecord } from './sample';
+
+export type SystemSide = 'source' | 'destination';
+
+/** A system's metadata, the side it describes and the tabs it applies to (null: every mapping tab). */
+export type SystemInput = { name: string; side: SystemSide; tabs: readonly string[] | null; meta: SystemMetadata };
+export type SampleInput = { name: string; side: SystemSide; tabs: readonly string[] | null; record: SampleRecord };
+
+export type Coverage = {
+  tab: string;
+  /** The system or sample the numbers are about. */
+  system: string;
+  /** Fields of the metadata or sample that live rows of the tab map. */
+  mapped: number;
+  /** Fields the sample has a value for (null for metadata). */
+  inSample: number | null;
+  /** Fields nobody mapped: in the sample, or in the metadata when there is no sample. */
+  unmapped: number;
+};
+
+export type SystemCheckReport = { findings: Finding[]; coverage: Coverage[] };
+
+/** Sample paths that are the platform's bookkeeping, not the form's data: nobody maps them. */
+function isBookkeeping(path: string): boolean {
+  return /(^|[./])(_|@|#)/.test(path) || /^(meta|formhub|__system|__id)([./]|$)/.test(path);
+}
+
+/** One sample path's names a spec may write: the path, its keyed id, the path without the record prefix. */
+function sampleNames(p: { path: string; key: string | null }): string[] {
+  const names = [p.path];
+  if (p.key) names.push(p.key);
+  return names;
+}
+
+/** A near name: the same one with leading zeros lost, or at most two characters different. */
+function nearName(text: string, index: ReadonlyMap<string, SystemField>): string | null {
+  const key = compareKey(text);
+  if (key.length < 4) return null;
+  let best: { name: string; d: number } | null = null;
+  for (const [k, f] of index) {
+    if (Math.abs(k.length - key.length) > 2) continue;
+    if (k.replace(/^0+/, '') === key.replace(/^0+/, '')) return f.path;
+    const d = distance(k, key, 2);
+    if (d <= 2 && (!best || d < best.d)) best = { name: f.path, d };
+  }
+  return best ? best.name : null;
+}
+
+/** Edit distance, stopping early once over `max`. */
+function distance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]!);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+type ListValue = { value: string; tab: string; view: TabView; row: number; role: Role };
+
+/** The value-map lists of the spec: each list's source and destination values, where they are. */
+function valueMapLists(views: readonly TabView[], ctx: CheckContext): Map<string, { sources: ListValue[]; destinations: ListValue[] }> {
+  const lists = new Map<string, { sources: ListValue[]; destinations: ListValue[] }>();
+  for (const view of views) {
+    if (view.layout.kind !== 'value-map' || !view.has('value-map')) continue;
+    const srcRole: Role | null = view.has('source-value') ? 'source-value' : view.has('value') ? 'value' : null;
+    let current: string | null = null;
+    for (let r = view.firstDataRow; r <= view.reader.lastRow; r++) {
+      const name = view.text('value-map', r).trim();
+      if (name !== '') current = compareKey(name);
+      if (current === null) continue;
+      const entry = lists.get(current) ?? { sources: [], destinations: [] };
+      lists.set(current, entry);
+      const add = (role: Role | null, into: ListValue[]) => {
+        if (!role) return;
+        const v = view.text(role, r).trim();
+        if (v !== '' && view.blank(role, r, ctx.markers) === null) into.push({ value: v, tab: view.reader.name, view, row: r, role });
+      };
+      add(srcRole, entry.sources);
+      add(view.has('destination-value') ? 'destination-value' : null, entry.destinations);
+    }
+  }
+  return lists;
+}
+
+export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly SystemInput[], samples: readonly SampleInput[], settings?: Partial<MappingSettings>): SystemCheckReport {
+  const s: MappingSettings = resolveSettings(settings);
+  const ctx = makeContext(s);
+  const sink = new FindingSink(s.severityOverrides);
+  const views = tabs.map((t) => {
+    const reader = new GridReader(t.grid);
+    return new TabView(reader, t.layout, resolveLayout(reader, t.layout));
+  });
+  const lists = valueMapLists(views, ctx);
+  const applies = (x: { tabs: readonly string[] | null }, tab: string) => x.tabs === null || x.tabs.some((t) => compareKey(t) === compareKey(tab));
+  const coverage: Coverage[] = [];
+  const reportedCodes = new Set<string>();
+
+  for (const view of views) {
+    if (view.layout.kind !== 'mapping') continue;
+    const tab = view.reader.name;
+    const dest = systems.find((x) => x.side === 'destination' && applies(x, tab));
+    const src = systems.find((x) => x.side === 'source' && applies(x, tab));
+    const srcSamples = samples.filter((x) => x.side === 'source' && applies(x, tab));
+    if (!dest && !src && srcSamples.length === 0) continue;
+    const destIndex = dest ? fieldIndex(dest.meta) : null;
+    const srcIndex = src ? fieldIndex(src.meta) : null;
+    const sampleIndex = new Map<string, { sample: SampleInput; path: string }>();
+    for (const sample of srcSamples) {
+      for (const p of sample.record.paths) for (const n of sampleNames(p)) if (!sampleIndex.has(compareKey(n))) sampleIndex.set(compareKey(n), { sample, path: p.path });
+    }
+    const mappedSample = new Set<string>();
+    const mappedDest = new Set<string>();
+    const mappedSrc = new Set<string>();
+    const sections = sectionRowsByMerge(view.reader, view.firstDataRow);
+
+    for (let r = view.firstDataRow; r <= view.reader.lastRow; r++) {
+      if (rowShape(view, r, ctx.markers, sections).kind !== 'field') continue;
+      const status = view.text('status', r);
+      if (status.trim() !== '' && ctx.skipStatuses.has(compareKey(status))) continue;
+
+      const dstText = view.text('destination-path', r);
+      let destField: SystemField | undefined;
+      if (dest && destIndex && view.blank('destination-path', r, ctx.markers) === null) {
+        destField = destIndex.get(compareKey(dstText));
+        if (!destField) {
+          const near = nearName(dstText, destIndex);
+          sink.addAt(view.where('destination-path', r), 'unknown-destination', `${quote(dstText)} is not in ${dest.name}${near ? `; did you mean ${quote(near)}?` : '.'}`, `Check the spelling against ${dest.name}, or import its newer metadata if the field was added since.`);
+        } else {
+          mappedDest.add(destField.path);
+          const rowType = view.blank('destination-type', r, ctx.markers) === null ? ctx.typeOf(view.text('destination-type', r)).type : null;
+          if (rowType && destField.type && rowType !== destField.type && ctx.compat.needsRule(rowType, destField.type)) {
+            sink.addAt(view.where('destination-type', r), 'destination-type-mismatch', `the row says ${rowType}, but ${dest.name} has ${quote(destField.path)} as ${destField.rawType ?? destField.type} (${destField.type}).`, `Write the type ${dest.name} expects, or add the conversion to the transformation rule.`);
+          }
+        }
+      }
+
+      const srcText = view.text('source-path', r);
+      let srcField: SystemField | undefined;
+      if (view.blank('source-path', r, ctx.markers) === null && (srcIndex || sampleIndex.size > 0)) {
+        srcField = srcIndex?.get(compareKey(srcText));
+        const inSample = sampleIndex.get(compareKey(srcText));
+        if (inSample) mappedSample.add(inSample.path);
+        if (srcField) mappedSrc.add(srcField.path);
+        if (!srcField && !inSample) {
+          const near = (srcIndex && nearName(srcText, srcIndex)) ?? null;
+          const where = [src?.name, srcSamples.length ? `the sample${srcSamples.length > 1 ? 's' : ''}` : null].filter(Boolean).join(' nor ');
+          sink.addAt(view.where('source-path', r), 'unknown-source', `${quote(srcText)} is in neither ${where}${near ? `; did you mean ${quote(near)}?` : '.'}`, 'Check the path against the form or a real submission; a renamed question needs its new path.');
+        } else if (!inSample && srcSamples.length > 0) {
+          sink.addAt(view.where('source-path', r), 'source-path-not-in-sample', `${quote(srcText)} has no value in the sample record${srcSamples.length > 1 ? 's' : ''}.`, 'Fine when the question is optional or skipped; otherwise get a sample where it is filled, to see its real format.');
+        }
+      }
+
+      // The value map of the row against the two systems' option lists.
+      const listName = view.text('value-map', r).trim();
+      const list = listName !== '' ? lists.get(compareKey(listName)) : undefined;
+      if (list && dest && destField?.list && dest.meta.lists[destField.list]) {
+        const codes = new Set(dest.meta.lists[destField.list]!.map(compareKey));
+        for (const d of list.destinations) {
+          const k = `${compareKey(listName)}|${compareKey(d.value)}`;
+          if (codes.has(compareKey(d.value)) || reportedCodes.has(k)) continue;
+          reportedCodes.add(k);
+          sink.addAt(d.view.where(d.role, d.row), 'unknown-option-code', `${quote(d.value)} is not a code of ${dest.name}'s option set for ${quote(destField.path)} (${dest.meta.lists[destField.list]!.slice(0, 8).join(', ')}${dest.meta.lists[destField.list]!.length > 8 ? ', …' : ''}).`, "Use one of the option set's codes; a name or a label is not a code.");
+        }
+      }
+      if (list && src && srcField?.list && src.meta.lists[srcField.list]) {
+        const mapped = new Set(list.sources.map((v) => compareKey(v.value)));
+        const missing = src.meta.lists[srcField.list]!.filter((c) => !mapped.has(compareKey(c)));
+        if (missing.length > 0) {
+          sink.addAt(view.where('value-map', r), 'option-not-covered', `list ${quote(listName)} maps no value for ${missing.length === 1 ? 'the choice' : `${missing.length} choices`} ${missing.slice(0, 8).map((m) => quote(m)).join(', ')}${missing.length > 8 ? ', …' : ''} of ${quote(srcField.path)} in ${src.name}.`, 'Add a value-map row for each choice the source can send, or N/A when it is deliberately not sent.');
+        }
+      }
+    }
+
+    // Sample fields nobody decided about: one finding each, on the tab.
+    for (const sample of srcSamples) {
+      const fields = sample.record.paths.filter((p) => !isBookkeeping(p.path) && p.records > 0);
+      const unmapped = fields.filter((p) => !mappedSample.has(p.path));
+      for (const p of unmapped) {
+        sink.addAt(view.whereColumn(null, null), 'sample-field-unmapped', `${quote(p.path)} (${p.type}${p.example !== null ? `, e.g. ${quote(p.example)}` : ''}) is in the sample ${quote(sample.name)}, but no row maps it.`, 'Add a row for it, or a row marked Deprecated/N/A that says it is deliberately not sent.');
+      }
+      coverage.push({ tab, system: sample.name, mapped: fields.length - unmapped.length, inSample: fields.length, unmapped: unmapped.length });
+    }
+    for (const [sys, mapped] of [[dest, mappedDest], [src, mappedSrc]] as const) {
+      if (sys) coverage.push({ tab, system: sys.name, mapped: mapped.size, inSample: null, unmapped: sys.meta.fields.length - mapped.size });
+    }
+  }
+  return { findings: groupFindings(sink.findings, sink.notes), coverage };
+}
