@@ -11,6 +11,7 @@ import { initAdoptPanel, openAdopt } from './panels/adopt-panel';
 import { initChecksPanel, renderChecksPanel, runChecks } from './panels/checks-panel';
 import { focusSettings, initSettingsPanel, renderSettingsPanel } from './panels/settings-panel';
 import { focusTab, initTabsPanel, renderTabsPanel } from './panels/tabs-panel';
+import { initSystemsSection } from './panels/systems-section';
 import { initChecklistPanel, loadChecklist } from './panels/checklist-panel';
 import { initVersionsPanel, loadVersions, openOnReview } from './panels/versions-panel';
 import { onState, setState } from './store';
@@ -19,10 +20,12 @@ import { provideViews } from './views';
 
 const specList = byId('spec-list');
 const specAdopt = byId('spec-adopt');
+const specSystems = byId('spec-systems');
 
 function showTabs(options: { focusSheetId?: number } = {}): void {
   specAdopt.hidden = true;
   specList.hidden = false;
+  specSystems.hidden = false;
   specAdopt.replaceChildren();
   selectPanel('spec');
   renderTabsPanel();
@@ -32,6 +35,7 @@ function showTabs(options: { focusSheetId?: number } = {}): void {
 function showAdopt(sheetId: number | null, kind: RegisteredKind | null): void {
   selectPanel('spec');
   specList.hidden = true;
+  specSystems.hidden = true;
   specAdopt.hidden = false;
   void openAdopt(sheetId, kind);
 }
@@ -50,6 +54,7 @@ function showSettings(options: { focus?: boolean } = {}): void {
 provideViews({ showTabs, showAdopt, showChecks, showSettings });
 initNav();
 initTabsPanel(specList);
+initSystemsSection(specSystems);
 initAdoptPanel(specAdopt);
 initChecksPanel(byId('panel-checks'));
 initSettingsPanel(byId('panel-settings'));

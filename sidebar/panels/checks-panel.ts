@@ -144,6 +144,20 @@ function renderResults(r: CheckResult): void {
         : null,
     r.truncated || shown < r.total ? h('p', { class: 'notice' }, `Showing the first ${count(shown)} of ${count(r.total)} findings.`) : null,
     ownWordsSection(r, (choices) => void adoptWords(choices)),
+    r.coverage.length > 0
+      ? h(
+          'section',
+          { class: 'coverage', 'aria-labelledby': 'coverage-heading' },
+          h('h3', { id: 'coverage-heading' }, 'Coverage'),
+          h(
+            'ul',
+            {},
+            ...r.coverage.map((c) =>
+              h('li', { dir: 'auto' }, `${c.tab} × ${c.system}: `, c.inSample !== null ? `${c.mapped} of ${c.inSample} sample fields mapped, ${c.unmapped} unmapped` : `${c.mapped} of ${c.mapped + c.unmapped} fields of the metadata mapped`),
+            ),
+          ),
+        )
+      : null,
     ...withFindings.map((t, i) =>
       h(
         'details',

@@ -9,6 +9,7 @@ import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, openSettings, 
 import { activateTab, getSidebarState } from './handlers/sidebar-state';
 import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
 import { adoptOwnWords, clearColours, runChecks, selectCell } from './handlers/checks';
+import { listSystems, removeSystem, saveSystem } from './handlers/systems';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
 import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
@@ -29,7 +30,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, saveSystem, removeSystem, listSystems, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
   // Implementation checklist and approvers.
   getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
   // Version reviews (issue 6)
@@ -89,6 +90,9 @@ const apiDocs: Record<ApiName, string> = {
   unregisterTab: 'Sidebar: removes a tab from the spec, putting its replaced fills back.',
   runChecks: 'Sidebar: checks every registered tab and recolours it, in one call.',
   adoptOwnWords: "Sidebar: saves what the spec's own status and type words mean, then checks again, in one call.",
+  saveSystem: "Sidebar: saves a system's metadata or a sample record (compact, read from the person's file) for the checks against the systems.",
+  removeSystem: 'Sidebar: forgets an imported system or sample record.',
+  listSystems: 'Sidebar: the imported systems and sample records.',
   selectCell: "Sidebar: selects a finding's cell in the sheet.",
   clearColours: 'Sidebar: puts back every fill Mapspec replaced and removes its notes.',
   saveSettings: 'Sidebar: saves the blank markers and colours, and rewrites the README legend to match.',
@@ -138,6 +142,9 @@ export const api: Record<ApiName, ApiEntry> = {
   unregisterTab: apiEntry('unregisterTab'),
   runChecks: apiEntry('runChecks'),
   adoptOwnWords: apiEntry('adoptOwnWords'),
+  saveSystem: apiEntry('saveSystem'),
+  removeSystem: apiEntry('removeSystem'),
+  listSystems: apiEntry('listSystems'),
   selectCell: apiEntry('selectCell'),
   clearColours: apiEntry('clearColours'),
   saveSettings: apiEntry('saveSettings'),

@@ -17,7 +17,8 @@ Options:
   -V, --version   Print the version
 `;
 
-export const CHECK_USAGE = `Usage: mapspec check FILE.xlsx [--tab NAME]... [--key [TAB!]COLUMN]... [--status WORD=STATUS]... [--type WORD=TYPE]... [--json]
+export const CHECK_USAGE = `Usage: mapspec check FILE.xlsx [--tab NAME]... [--key [TAB!]COLUMN]... [--status WORD=STATUS]... [--type WORD=TYPE]...
+                     [--metadata [dest=|source=]FILE]... [--sample [source=|dest=]FILE]... [--json | --format github]
 
 Runs the Mapspec add-on's own adoption and checks on FILE.xlsx, headless: the built add-on
 (build/Code.js) in the local Apps Script emulator. Each tab's header row and column roles are
@@ -35,6 +36,16 @@ Options:
                 Say what the spec's own status or type words mean ("Added=Agreed",
                 "Freetext=text"), as "This spec's own words" in the sidebar does (repeatable).
                 The words Mapspec does not know are listed at the end of the output.
+  --metadata [dest=|source=]FILE
+                Check the spec against a system's metadata (repeatable): a DHIS2 metadata export
+                (JSON), an XLSForm (.xlsx), a Kobo form (JSON) or a field list (CSV/JSON: path,
+                type, label). Without dest= or source=, a DHIS2 export is the destination and a
+                form the source; the output says which.
+  --sample [source=|dest=]FILE
+                A sample record (JSON: a CommCare form, a Kobo/ODK submission, a DHIS2 payload),
+                flattened to paths with masked examples (repeatable; the source by default).
+  --format github
+                Print one ::error / ::warning / ::notice line per finding, for GitHub Actions.
   --json        Print one JSON object instead of text:
                 { file, tabs: [{ name, sheetId, kind, headerRow, bandRow, level,
                   columns: [{ column, letter, header, group, role, confidence }],
@@ -42,7 +53,8 @@ Options:
                   findings: [{ tab, row, column, columnName, rule, severity, message, hint,
                   sheetId, columnIndex }], bySeverity: { error, warning, info }, total,
                   rowsChecked, truncated, listTabs?, ownWords: [{ kind, word, rows, tabs,
-                  suggestion }] }
+                  suggestion }], systems?: [{ name, side, sideGiven, summary }],
+                  coverage: [{ tab, system, mapped, inSample, unmapped }] }
   -h, --help    Show this help
 
 Exit status:
@@ -68,6 +80,16 @@ Options:
                 Say what the spec's own status or type words mean ("Added=Agreed",
                 "Freetext=text"), as "This spec's own words" in the sidebar does (repeatable).
                 The words Mapspec does not know are listed at the end of the output.
+  --metadata [dest=|source=]FILE
+                Check the spec against a system's metadata (repeatable): a DHIS2 metadata export
+                (JSON), an XLSForm (.xlsx), a Kobo form (JSON) or a field list (CSV/JSON: path,
+                type, label). Without dest= or source=, a DHIS2 export is the destination and a
+                form the source; the output says which.
+  --sample [source=|dest=]FILE
+                A sample record (JSON: a CommCare form, a Kobo/ODK submission, a DHIS2 payload),
+                flattened to paths with masked examples (repeatable; the source by default).
+  --format github
+                Print one ::error / ::warning / ::notice line per finding, for GitHub Actions.
   --json        Print one JSON object instead of text: { old, new, diff }, diff being
                 { tabs: [{ sheetId, name, kind, status, renamedFrom, kindChanged,
                   keyColumnChanged, columnsAdded, columnsRemoved, columnsReordered,
@@ -92,7 +114,7 @@ function firstLine(text: string): string {
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'version' }
-  | { kind: 'check'; file: string; tabs: string[] | null; keys: string[]; words: OwnWordChoices; json: boolean }
+  | { kind: 'check'; file: string; tabs: string[] | null; keys: string[]; words: OwnWordChoices; metadata: string[]; samples: string[]; json: boolean; github: boolean }
   | { kind: 'diff'; old: string; new: string; tabs: string[] | null; json: boolean };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -106,6 +128,9 @@ export function parseCommand(argv: readonly string[]): Command {
         tab: { type: 'string', multiple: true },
         key: { type: 'string', multiple: true },
         status: { type: 'string', multiple: true },
+        metadata: { type: 'string', multiple: true },
+        sample: { type: 'string', multiple: true },
+        format: { type: 'string' },
         type: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -129,7 +154,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (keys.some((k) => k.replace(/^.*!/, '').trim() === '')) throw new CliError('--key needs a column: its header text or letter, optionally after TAB!');
   const words: OwnWordChoices = { statuses: wordPairs(values.status ?? [], '--status', 'STATUS'), types: wordPairs(values.type ?? [], '--type', 'TYPE') };
   if (command === 'diff') {
-    if (values.status || values.type) throw new CliError('--status and --type are options of check\nRun `mapspec diff --help` for usage.');
+    if (values.status || values.type || values.metadata || values.sample || values.format) throw new CliError('--status, --type, --metadata, --sample and --format are options of check\nRun `mapspec diff --help` for usage.');
     if (keys.length > 0) throw new CliError('--key is an option of check (diff matches rows by the detected ID column)\nRun `mapspec diff --help` for usage.');
     if (rest.length !== 2) {
       const problem = rest.length < 2 ? 'diff needs two .xlsx files, the old one and the new one' : `diff takes two files, got ${rest.length}: ${rest.map((r) => JSON.stringify(r)).join(' ')}`;
@@ -142,7 +167,9 @@ export function parseCommand(argv: readonly string[]): Command {
     const problem = rest.length === 0 ? 'check needs the .xlsx file to check' : `check takes one file, got ${rest.length}: ${rest.map((r) => JSON.stringify(r)).join(' ')}`;
     throw new CliError(`${problem}\n${firstLine(CHECK_USAGE)}\nRun \`mapspec check --help\` for usage.`);
   }
-  return { kind: 'check', file: rest[0], tabs, keys, words, json: values.json === true };
+  if (values.format !== undefined && values.format !== 'github') throw new CliError(`--format takes github (one annotation line per finding), not ${JSON.stringify(values.format)}`);
+  if (values.format === 'github' && values.json) throw new CliError('--json and --format github print different things: choose one');
+  return { kind: 'check', file: rest[0], tabs, keys, words, metadata: values.metadata ?? [], samples: values.sample ?? [], json: values.json === true, github: values.format === 'github' };
 }
 
 /** "Added=Agreed" pairs (split at the last "=", so a word may hold one) into { word: meaning }. */

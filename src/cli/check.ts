@@ -7,6 +7,8 @@
  */
 import type { FindingView } from '../core/api';
 import type { OwnWord } from '../core/mapping/own-words';
+import type { Coverage } from '../core/systems/system-checks';
+import { readMetadataOption, readSampleOption, type SystemFile } from './systems';
 import type { Severity } from '../core/mapping/findings';
 import { adoptTabs, openWorkbook, selectTabs, type TabLayout } from './adopt';
 import { EXIT_FINDINGS, EXIT_OK } from './cli-error';
@@ -21,6 +23,9 @@ export type CheckOptions = {
   tabs: readonly string[] | null;
   /** --status / --type: what the spec's own words mean (adoptOwnWords, as the sidebar sends it). */
   words?: OwnWordChoices;
+  /** --metadata and --sample values ("[dest=|source=]FILE"). */
+  metadata?: readonly string[];
+  samples?: readonly string[];
   /** --key values, "COLUMN" or "TAB!COLUMN": the key columns the person confirms. */
   keys?: readonly string[];
   /** The built add-on (default: found relative to this file). */
@@ -47,6 +52,10 @@ export type CheckOutput = {
   listTabs?: string[];
   /** The status and type words the tabs use that Mapspec does not know (after --status / --type). */
   ownWords: OwnWord[];
+  /** The --metadata and --sample files, as read: side (and whether it was given), what was found. */
+  systems?: { name: string; kind: 'metadata' | 'sample'; side: 'source' | 'destination'; sideGiven: boolean; summary: string }[];
+  /** Per tab and system or sample: fields mapped, in the sample, unmapped. */
+  coverage: Coverage[];
 };
 
 export function exitStatus(out: CheckOutput): number {
@@ -54,6 +63,10 @@ export function exitStatus(out: CheckOutput): number {
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutput> {
+  // The system files first: a bad one fails before the (slower) workbook is read.
+  const files: SystemFile[] = [];
+  for (const m of options.metadata ?? []) files.push(await readMetadataOption(m));
+  for (const m of options.samples ?? []) files.push(readSampleOption(m, false));
   const wb = await openWorkbook(options.file, options.addon);
   const selected = selectTabs(wb.workbook, options.tabs, options.file);
   // With --tab, the value-map tabs elsewhere are registered too (listTabs, not reported), and a
@@ -61,6 +74,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutput> {
   const { layouts, unadopted, listTabs } = adoptTabs(wb, selected, options.tabs !== null, options.keys ?? []);
   const call = wb.call;
 
+  for (const f of files) {
+    call('saveSystem', { name: f.name, side: f.side, tabs: options.tabs ? [...options.tabs] : null, ...(f.metadata ? { metadata: f.metadata } : { sample: f.sample! }) }, `with ${f.metadata ? '--metadata' : '--sample'} ${f.name}`);
+  }
   const words = options.words;
   const result = words && Object.keys(words.statuses).length + Object.keys(words.types).length > 0 ? call('adoptOwnWords', words, 'with --status/--type') : call('runChecks', {}, 'on the workbook');
   const checked = new Map(result.tabs.map((t) => [t.sheetId, t.findings]));
@@ -78,6 +94,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutput> {
     rowsChecked: result.rowsChecked,
     truncated: result.truncated,
     ownWords: result.ownWords,
+    coverage: result.coverage,
+    ...(files.length > 0 ? { systems: files.map((f) => ({ name: f.name, kind: f.metadata ? ('metadata' as const) : ('sample' as const), side: f.side, sideGiven: f.sideGiven, summary: f.metadata ? f.metadata.summary : f.sample!.summary })) } : {}),
     ...(listTabs.length > 0 ? { listTabs } : {}),
   };
 }

@@ -28,6 +28,9 @@ export function layoutLine(tab: TabLayout): string {
 export function formatHuman(out: CheckOutput): string {
   const lines: string[] = [`${out.file}: ${plural(out.tabs.length, 'tab')}`];
   for (const tab of out.tabs) lines.push(`  ${layoutLine(tab)}`);
+  for (const s of out.systems ?? []) {
+    lines.push(`  ${s.kind === 'metadata' ? 'metadata' : 'sample'} ${s.name}: the ${s.side}${s.sideGiven ? '' : ` (${s.kind === 'metadata' ? 'from its format' : 'by default'}; say dest= or source= otherwise)`}; ${s.summary}`);
+  }
   for (const tab of out.tabs) {
     const own = out.findings.filter((f) => f.sheetId === tab.sheetId);
     if (own.length === 0) continue;
@@ -47,6 +50,12 @@ export function formatHuman(out: CheckOutput): string {
     if (statuses.length) lines.push(`  statuses: ${statuses.join(', ')}`);
     if (types.length) lines.push(`  types: ${types.join(', ')}`);
   }
+  if (out.coverage.length > 0) {
+    lines.push('', 'Coverage:');
+    for (const c of out.coverage) {
+      lines.push(c.inSample !== null ? `  ${c.tab} × ${c.system}: ${c.mapped} of ${c.inSample} sample fields mapped, ${c.unmapped} unmapped` : `  ${c.tab} × ${c.system}: ${c.mapped} of ${c.mapped + c.unmapped} fields of the metadata mapped`);
+    }
+  }
   const unconfirmed = out.tabs.filter((t) => t.key !== null && !t.key.confirmed).length;
   if (unconfirmed > 0) {
     lines.push('', `The key column detected in ${plural(unconfirmed, 'tab')} was not checked for missing or duplicate IDs: confirm it with --key [TAB!]COLUMN.`);
@@ -55,5 +64,23 @@ export function formatHuman(out: CheckOutput): string {
     '',
     `${plural(out.bySeverity.error, 'error')}, ${plural(out.bySeverity.warning, 'warning')}, ${plural(out.bySeverity.info, 'info')} in ${plural(checked, 'tab')} (${rows})`,
   );
+  return terminalText(lines);
+}
+
+/** GitHub's workflow-command text: %, CR and LF escaped in the message; also , and : in properties. */
+function ghEscape(text: string, property = false): string {
+  const t = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return property ? t.replace(/:/g, '%3A').replace(/,/g, '%2C') : t;
+}
+
+/**
+ * `--format github`: one `::error` / `::warning` / `::notice` line per finding, so an integration
+ * repository's CI annotates the spec ("file=…,title=rule::tab row col: message"); then the summary.
+ */
+export function formatGithub(out: CheckOutput): string {
+  const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
+  const lines = out.findings.map((f) => `::${level[f.severity]} file=${ghEscape(out.file, true)},title=${ghEscape(f.rule, true)}::${ghEscape(f.message)} ${ghEscape(f.hint)}`);
+  lines.push(`${plural(out.bySeverity.error, 'error')}, ${plural(out.bySeverity.warning, 'warning')}, ${plural(out.bySeverity.info, 'info')}`);
+  // Control characters in a cell stay visible escapes, as in the human output.
   return terminalText(lines);
 }

@@ -9,7 +9,7 @@
 import { version } from '../../package.json';
 import { parseCommand } from './args';
 import { CliError, EXIT_USAGE } from './cli-error';
-import { formatHuman } from './format';
+import { formatGithub, formatHuman } from './format';
 import { visible } from './visible';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -32,10 +32,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return process.exitCode;
   }
   const { runCheck, exitStatus } = await import('./check');
-  const out = await runCheck({ file: command.file, tabs: command.tabs, keys: command.keys, words: command.words });
+  const out = await runCheck({ file: command.file, tabs: command.tabs, keys: command.keys, words: command.words, metadata: command.metadata, samples: command.samples });
   // Set before writing, so a reader that closes the pipe early still gets the right status.
   process.exitCode = exitStatus(out);
-  process.stdout.write(command.json ? `${JSON.stringify(out, null, 2)}\n` : formatHuman(out));
+  process.stdout.write(command.json ? `${JSON.stringify(out, null, 2)}\n` : command.github ? formatGithub(out) : formatHuman(out));
   return process.exitCode;
 }
 

@@ -9,12 +9,55 @@ import type { Detection } from './mapping/header-detect';
 import type { Finding, Severity } from './mapping/findings';
 import type { LayoutKind, Role } from './mapping/roles';
 import type { OwnWord } from './mapping/own-words';
+import { MAX_SYSTEM_FIELDS, type MetadataChange } from './systems/metadata';
+import type { SystemSummary } from './systems/stored';
+import type { Coverage } from './systems/system-checks';
 import type { ChangeCounts, Snapshot } from './versions/types';
 import type { PendingChanges } from './versions/changes-since';
 import type { SnapshotDiff } from './versions/diff';
 import type { ChecklistDetection, ChecklistProgress, ChecklistRuleName, TaskSignOffState } from './checklist';
 import type { ApproverChange } from './approvals';
 import { reviewApiInputs, type ReviewApiResults } from './review/api-contract';
+
+/** A system's metadata as core/systems/metadata.ts makes it, within limits the store can hold. */
+const systemField = z
+  .object({
+    path: z.string().min(1).max(500),
+    aliases: z.array(z.string().max(500)).max(10),
+    type: z.string().max(40).nullable(),
+    rawType: z.string().max(100).nullable(),
+    label: z.string().max(500).nullable(),
+    list: z.string().max(500).nullable(),
+  })
+  .strict();
+const systemMetadata = z
+  .object({
+    format: z.enum(['dhis2', 'xlsform', 'fields']),
+    summary: z.string().max(300),
+    fields: z.array(systemField).max(MAX_SYSTEM_FIELDS),
+    lists: z.record(z.string().max(500), z.array(z.string().max(500)).max(5_000)),
+  })
+  .strict();
+/** A sample record as core/systems/sample.ts flattens it. */
+const sampleRecord = z
+  .object({
+    summary: z.string().max(300),
+    paths: z
+      .array(
+        z
+          .object({
+            path: z.string().min(1).max(1_000),
+            key: z.string().max(200).nullable(),
+            type: z.enum(['text', 'integer', 'number', 'boolean', 'date', 'datetime', 'null']),
+            example: z.string().max(500).nullable(),
+            records: z.number().int().min(0),
+          })
+          .strict(),
+      )
+      .max(10_000),
+    truncated: z.string().max(300).nullable(),
+  })
+  .strict();
 
 const sheetId = z.number().int().nonnegative();
 const registeredKind = z.enum(['mapping', 'dictionary', 'value-map']);
@@ -61,6 +104,25 @@ export const apiInputs = {
       types: z.record(z.string().trim().min(1).max(60), z.string().trim().min(1).max(40)).refine((r) => Object.keys(r).length <= 40, 'at most 40 type words at a time'),
     })
     .strict(),
+  /**
+   * Saves a system's metadata or a sample record (read from the person's file in the sidebar or the
+   * command line, where it stays: only this compact form is sent), for the checks against the
+   * systems. The same kind and name again replaces it; for metadata the reply says what changed.
+   */
+  saveSystem: z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      side: z.enum(['source', 'destination']),
+      tabs: z.array(z.string().max(100)).max(50).nullable(),
+      metadata: systemMetadata.optional(),
+      sample: sampleRecord.optional(),
+    })
+    .strict()
+    .refine((x) => (x.metadata === undefined) !== (x.sample === undefined), 'send either metadata or a sample record'),
+  /** Forgets an imported system or sample. */
+  removeSystem: z.object({ id: z.string().min(1).max(40) }).strict(),
+  /** The imported systems and samples. */
+  listSystems: z.object({}).strict(),
   /** Selects a cell (a finding's location) in the sheet. */
   selectCell: z.object({ sheetId, row: z.number().int().min(1), column: z.number().int().min(1) }).strict(),
   /** Puts back every fill Mapspec replaced and removes its notes. */
@@ -213,6 +275,8 @@ export type CheckResult = {
   checkedAt: string;
   /** Status and type words the tabs use that Mapspec does not know yet, offered for adoption. */
   ownWords: OwnWord[];
+  /** Per tab and imported system or sample: fields mapped, in the sample, unmapped (issue 12). */
+  coverage: Coverage[];
   /** The statuses a status word may be treated as (the settings' statuses). */
   statusValues: string[];
 };
@@ -286,6 +350,9 @@ export type ApiResults = {
   unregisterTab: SidebarState;
   runChecks: CheckResult;
   adoptOwnWords: CheckResult;
+  saveSystem: { systems: SystemSummary[]; saved: SystemSummary; replaced: boolean; change: MetadataChange | null };
+  removeSystem: { systems: SystemSummary[] };
+  listSystems: { systems: SystemSummary[] };
   selectCell: { a1: string };
   clearColours: { restoredCells: number };
   saveSettings: SidebarState;

@@ -37,6 +37,17 @@ function useUpQuota(emulator: Emulator): void {
   emulator.state.mail.used[USER] = { day: pacificDay(emulator.clock.now()), recipients: emulator.state.mail.dailyQuota };
 }
 
+/**
+ * The quota day is the Pacific calendar day: start a minute after its midnight, so the hours a test
+ * lets pass stay within one quota day whatever the time of day the test runs at.
+ */
+function startOfQuotaDay(emulator: Emulator): void {
+  const day = pacificDay(emulator.clock.now());
+  let ms = 0;
+  while (pacificDay(emulator.clock.now() + ms) === day) ms += 15 * 60_000;
+  emulator.clock.advance(ms + 60_000);
+}
+
 const edit = (emulator: Emulator, sheetId: number, r: number, c: number, values: string[][]) => userEdit(emulator, { sheetId, row: r, column: c, values }, { codePath: CODE_PATH });
 
 test('turning notifications on twice leaves one edit and one time trigger; off removes both', () => {
@@ -165,6 +176,7 @@ test('120 subscribers go out in messages of at most 50 recipients, each address 
 
 test('quota used up: every message waits (the sidebar says why); the next day each goes exactly once', () => {
   const { emulator, sheetId } = withSpec();
+  startOfQuotaDay(emulator);
   subscribe(emulator, [
     { email: 'ann@example.org', mode: 'every' },
     { email: 'bo@example.org', mode: 'every' },
@@ -216,6 +228,7 @@ test('quota used up: every message waits (the sidebar says why); the next day ea
 
 test("an event sends only its own mail from the actor's account; the owner's waiting digest stays for the owner's run", () => {
   const { emulator, sheetId } = withSpec();
+  startOfQuotaDay(emulator);
   subscribe(emulator, [{ email: 'ann@example.org', mode: 'every' }]);
   ok(callServer(emulator, 'setNotifications', { on: true }));
   useUpQuota(emulator);

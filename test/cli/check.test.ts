@@ -70,7 +70,7 @@ describe('mapspec check on the WHO ANC data dictionary', () => {
     console.log(`mapspec check WHO --json: ${who.ms} ms, ${whoJson.total} findings in ${whoJson.rowsChecked} rows`);
     expect(who.stderr).toBe('');
     expect(who.status).toBe(whoJson.bySeverity.error > 0 ? 1 : 0);
-    expect(Object.keys(whoJson).sort()).toEqual(['bySeverity', 'file', 'findings', 'ownWords', 'rowsChecked', 'tabs', 'total', 'truncated']);
+    expect(Object.keys(whoJson).sort()).toEqual(['bySeverity', 'coverage', 'file', 'findings', 'ownWords', 'rowsChecked', 'tabs', 'total', 'truncated']);
     expect(whoJson.file).toBe(WHO);
     expect(whoJson.tabs).toHaveLength(15);
     expect(whoJson.total).toBe(whoJson.bySeverity.error + whoJson.bySeverity.warning + whoJson.bySeverity.info);

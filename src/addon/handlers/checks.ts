@@ -23,6 +23,9 @@ import { readAllDocumentProperties } from '../adapters/properties';
 import { versionMarks } from '../spec/version-marks';
 import { checkChecklistTab } from '../checklist/checklist-checks';
 import { writeTextCells } from '../adapters/text-cells';
+import { readSystems } from '../adapters/systems-store';
+import { checkInputs } from '../../core/systems/stored';
+import { checkAgainstSystems } from '../../core/systems/system-checks';
 
 type TabWithGrid = RegisteredTab & { grid: TabGrid };
 
@@ -81,14 +84,24 @@ function checkAndPaint(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResul
   const tabs = registeredTabs(ss, spec, notices);
   const reads = fillMissingIds(tabs.map((t) => ({ ...t, grid: readTabGrid(t.sheet).grid })), spec.mapping);
   // Paint from every finding, not just the ones the sidebar lists.
-  const report = checkSpreadsheet(
-    reads.map((r) => ({ grid: r.grid, layout: r.layout })),
-    { ...spec.mapping, maxFindings: 100_000 },
-  );
+  const inputs = reads.map((r) => ({ grid: r.grid, layout: r.layout }));
+  const report = checkSpreadsheet(inputs, { ...spec.mapping, maxFindings: 100_000 });
+  // Against the imported systems and samples, if any (issue 12): more findings, and the coverage.
+  const imported = checkInputs(readSystems(ss));
+  const systems = checkAgainstSystems(inputs, imported.systems, imported.samples, spec.mapping);
+  for (const f of systems.findings) {
+    report.bySeverity[f.severity]++;
+    report.total++;
+  }
   const byTab = new Map<string, Finding[]>();
-  for (const f of report.findings) {
+  for (const f of [...report.findings, ...systems.findings]) {
     if (!byTab.has(f.tab)) byTab.set(f.tab, []);
     byTab.get(f.tab)!.push(f);
+  }
+  // The two kinds of findings in one order per tab: the tab's own first, then by row and column.
+  if (systems.findings.length > 0) {
+    const col = (f: Finding) => (f.column ? (columnNumber(f.column) ?? 0) : 0);
+    for (const list of byTab.values()) list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || col(a) - col(b));
   }
   // Plan every tab, save what will be replaced, then paint: a failure while painting loses nothing.
   const memory = readPaintMemory(ss);
@@ -125,6 +138,7 @@ function checkAndPaint(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResul
     notices,
     checkedAt: new Date().toISOString(),
     ownWords: report.ownWords,
+    coverage: systems.coverage,
     statusValues: spec.mapping.statusValues,
   };
   // The implementation checklist, if there is one: another tab of findings (not painted).

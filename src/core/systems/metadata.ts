@@ -5,9 +5,20 @@
  * lists as codes. Compact and JSON-safe: made from a DHIS2 export, an XLSForm or a flat field list,
  * stored per system, compared with the next import of the same system (diffMetadata).
  */
+import { UserError } from '../errors';
 import { compareKey } from '../mapping/text';
 
 export type MetadataFormat = 'dhis2' | 'xlsform' | 'fields';
+
+/** Fields one system may have here (the API's limit): a whole DHIS2 instance is more than a spec maps. */
+export const MAX_SYSTEM_FIELDS = 20_000;
+
+/** Throws a message for the person when the metadata is more than Mapspec keeps for one system. */
+export function assertStorable(meta: { fields: readonly unknown[] }, file: string): void {
+  if (meta.fields.length > MAX_SYSTEM_FIELDS) {
+    throw new UserError(`${file} has ${meta.fields.length.toLocaleString('en')} fields; Mapspec keeps at most ${MAX_SYSTEM_FIELDS.toLocaleString('en')} per system: export only the programs or forms the spec maps (with their dependencies).`);
+  }
+}
 
 export type SystemField = {
   /** How the system addresses the field: a DHIS2 UID, an XLSForm path (group/field), a JSON path. */

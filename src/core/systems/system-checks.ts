@@ -49,18 +49,47 @@ function sampleNames(p: { path: string; key: string | null }): string[] {
   return names;
 }
 
-/** A near name: the same one with leading zeros lost, or at most two characters different. */
-function nearName(text: string, index: ReadonlyMap<string, SystemField>): string | null {
-  const key = compareKey(text);
-  if (key.length < 4) return null;
-  let best: { name: string; d: number } | null = null;
-  for (const [k, f] of index) {
-    if (Math.abs(k.length - key.length) > 2) continue;
-    if (k.replace(/^0+/, '') === key.replace(/^0+/, '')) return f.path;
-    const d = distance(k, key, 2);
-    if (d <= 2 && (!best || d < best.d)) best = { name: f.path, d };
+/**
+ * Near names of a system's fields, to say what a person meant: the same name with its leading zeros
+ * lost (a UUID typed as a number once), or one at most two characters off — looked up among the names
+ * sharing the first or the last three characters, so a spec of thousands of rows against metadata of
+ * thousands of fields stays fast.
+ */
+const MAX_NEAR_CANDIDATES = 300;
+
+class NearNames {
+  private readonly stripped = new Map<string, string>();
+  private readonly byEnd = new Map<string, string[]>();
+  constructor(private readonly index: ReadonlyMap<string, SystemField>) {
+    for (const [k, f] of index) {
+      const z = k.replace(/^0+/, '');
+      if (!this.stripped.has(z)) this.stripped.set(z, f.path);
+      for (const end of [`<${k.slice(0, 3)}`, `>${k.slice(-3)}`]) {
+        const list = this.byEnd.get(end);
+        if (list) list.push(k);
+        else this.byEnd.set(end, [k]);
+      }
+    }
   }
-  return best ? best.name : null;
+
+  of(text: string): string | null {
+    const key = compareKey(text);
+    if (key.length < 4) return null;
+    const zero = this.stripped.get(key.replace(/^0+/, ''));
+    if (zero) return zero;
+    let best: { name: string; d: number } | null = null;
+    for (const end of [`<${key.slice(0, 3)}`, `>${key.slice(-3)}`]) {
+      const names = this.byEnd.get(end) ?? [];
+      // Thousands of names share a prefix like "datavalues.": too many to say which was meant.
+      if (names.length > MAX_NEAR_CANDIDATES) continue;
+      for (const k of names) {
+        if (Math.abs(k.length - key.length) > 2) continue;
+        const d = distance(k, key, 2);
+        if (d <= 2 && (!best || d < best.d)) best = { name: this.index.get(k)!.path, d };
+      }
+    }
+    return best ? best.name : null;
+  }
 }
 
 /** Edit distance, stopping early once over `max`. */
@@ -128,6 +157,8 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
     if (!dest && !src && srcSamples.length === 0) continue;
     const destIndex = dest ? fieldIndex(dest.meta) : null;
     const srcIndex = src ? fieldIndex(src.meta) : null;
+    const destNear = destIndex ? new NearNames(destIndex) : null;
+    const srcNear = srcIndex ? new NearNames(srcIndex) : null;
     const sampleIndex = new Map<string, { sample: SampleInput; path: string }>();
     for (const sample of srcSamples) {
       for (const p of sample.record.paths) for (const n of sampleNames(p)) if (!sampleIndex.has(compareKey(n))) sampleIndex.set(compareKey(n), { sample, path: p.path });
@@ -147,7 +178,7 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
       if (dest && destIndex && view.blank('destination-path', r, ctx.markers) === null) {
         destField = destIndex.get(compareKey(dstText));
         if (!destField) {
-          const near = nearName(dstText, destIndex);
+          const near = destNear!.of(dstText);
           sink.addAt(view.where('destination-path', r), 'unknown-destination', `${quote(dstText)} is not in ${dest.name}${near ? `; did you mean ${quote(near)}?` : '.'}`, `Check the spelling against ${dest.name}, or import its newer metadata if the field was added since.`);
         } else {
           mappedDest.add(destField.path);
@@ -166,9 +197,10 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
         if (inSample) mappedSample.add(inSample.path);
         if (srcField) mappedSrc.add(srcField.path);
         if (!srcField && !inSample) {
-          const near = (srcIndex && nearName(srcText, srcIndex)) ?? null;
-          const where = [src?.name, srcSamples.length ? `the sample${srcSamples.length > 1 ? 's' : ''}` : null].filter(Boolean).join(' nor ');
-          sink.addAt(view.where('source-path', r), 'unknown-source', `${quote(srcText)} is in neither ${where}${near ? `; did you mean ${quote(near)}?` : '.'}`, 'Check the path against the form or a real submission; a renamed question needs its new path.');
+          const near = srcNear ? srcNear.of(srcText) : null;
+          const places = [src?.name, srcSamples.length ? `the sample${srcSamples.length > 1 ? 's' : ''}` : null].filter((p): p is string => Boolean(p));
+          const where = places.length === 2 ? `in neither ${places[0]} nor ${places[1]}` : `not in ${places[0]}`;
+          sink.addAt(view.where('source-path', r), 'unknown-source', `${quote(srcText)} is ${where}${near ? `; did you mean ${quote(near)}?` : '.'}`, 'Check the path against the form or a real submission; a renamed question needs its new path.');
         } else if (!inSample && srcSamples.length > 0) {
           sink.addAt(view.where('source-path', r), 'source-path-not-in-sample', `${quote(srcText)} has no value in the sample record${srcSamples.length > 1 ? 's' : ''}.`, 'Fine when the question is optional or skipped; otherwise get a sample where it is filled, to see its real format.');
         }

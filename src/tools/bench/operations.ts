@@ -16,12 +16,12 @@ import type { Emulator } from '../../emulator/emulator';
 import { loadScript, runFunction } from '../../emulator/sandbox';
 import { measureExecution, median, peakRssBytes, type ExecutionMeasure, type Invocation } from './measure';
 import { NAIVE_FUNCTION, writeNaiveScript } from './naive-script';
-import { digestProblem, editedCells, notificationEdits, prepareNotifications, REVIEW_APPROVERS, setApprovers } from './setups';
+import { digestProblem, editedCells, importSystems, notificationEdits, prepareNotifications, REVIEW_APPROVERS, setApprovers } from './setups';
 import { changeCells, generateSpec } from './spec-generator';
 import { limitUsage, storedBytes, type LimitUsage, type StoredBytes } from './storage';
 import { buildWorkbook, CODE_PATH, MAPPING_TAB, newEmulator, rewriteRows, VALUE_MAP_TAB } from './workbook';
 
-export type OperationId = 'open-sidebar' | 'check-colour' | 'tag-version' | 'tag-next-version' | 'diff-versions' | 'diff-version-live' | 'notification-digest' | 'request-review' | 'naive-check-colour';
+export type OperationId = 'open-sidebar' | 'check-colour' | 'check-systems' | 'tag-version' | 'tag-next-version' | 'diff-versions' | 'diff-version-live' | 'notification-digest' | 'request-review' | 'naive-check-colour';
 
 /**
  * The workbooks an operation can run on: the generated spec, or the same with versions v1 and v2
@@ -63,6 +63,11 @@ const expectReview = (value: unknown, emulator: Emulator) => {
   return undefined;
 };
 
+const expectCoverage = (value: unknown) => {
+  const r = value as { coverage?: unknown[] };
+  return (r.coverage?.length ?? 0) >= 2 ? undefined : `no coverage for the imported systems (got ${JSON.stringify(r.coverage ?? null)})`;
+};
+
 function ensureOk(name: string, r: { ok: boolean; error?: { message: string } }): void {
   if (!r.ok) throw new Error(`setup: ${name} failed: ${r.error?.message}`);
 }
@@ -70,6 +75,8 @@ function ensureOk(name: string, r: { ok: boolean; error?: { message: string } })
 export const OPERATIONS: readonly OperationSpec[] = [
   { id: 'open-sidebar', label: 'Open the sidebar (getSidebarState)', functionName: 'getSidebarState', via: 'script-run', payload: {}, workbook: 'spec', script: 'addon' },
   { id: 'check-colour', label: 'Check + colour (runChecks)', functionName: 'runChecks', via: 'script-run', payload: {}, workbook: 'spec', script: 'addon' },
+  // Issue 12: the same run with a 5,000-field destination metadata and a 1,000-field sample imported.
+  { id: 'check-systems', label: 'Check against 5,000-field metadata + 1,000-field sample (runChecks)', functionName: 'runChecks', via: 'script-run', payload: {}, workbook: 'spec', script: 'addon', setup: importSystems, check: expectCoverage },
   // The first tag of a spec: the most work (every row is new) and the largest snapshot.
   { id: 'tag-version', label: 'Tag a version (tagVersion)', functionName: 'tagVersion', via: 'script-run', payload: { note: 'Benchmark' }, workbook: 'spec', script: 'addon' },
   // A tag on a history (v1, v2): the previous snapshot is unpacked, checked and counted against.

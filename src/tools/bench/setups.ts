@@ -80,3 +80,19 @@ export function digestProblem(emulator: Emulator): string | undefined {
   if (!to(DIGEST_SUBSCRIBERS)) return `no daily digest went to the digest subscribers (sent: ${sent.map((m) => m.subject).join('; ') || 'nothing'})`;
   return undefined;
 }
+
+/**
+ * Issue 12: the destination's metadata (5,000 data elements, 10 option sets) and a source sample of
+ * 1,000 fields, saved as the sidebar saves them (saveSystem, compact), so the measured runChecks
+ * also checks every row against them.
+ */
+export function importSystems(emulator: Emulator): void {
+  const fields = Array.from({ length: 5000 }, (_, i) => ({
+    path: `de${String(i).padStart(9, '0')}`, aliases: [`dataValues.de_${i}`, `Data element ${i}`], type: i % 4 === 0 ? 'integer' : 'text',
+    rawType: i % 4 === 0 ? 'INTEGER' : 'TEXT', label: `Data element ${i}`, list: i % 500 === 0 ? `os${i}` : null,
+  }));
+  const lists = Object.fromEntries(fields.filter((f) => f.list).map((f) => [f.list!, ['YES', 'NO', 'UNKNOWN']]));
+  call(emulator, 'saveSystem', { name: 'DHIS2 (5,000 data elements)', side: 'destination', tabs: null, metadata: { format: 'dhis2', summary: 'DHIS2 metadata: 5,000 data elements', fields, lists } });
+  const paths = Array.from({ length: 1000 }, (_, i) => ({ path: `form.group_${i % 20}.question_${i}`, key: null, type: 'text', example: 'A***', records: 1 }));
+  call(emulator, 'saveSystem', { name: 'CommCare submission', side: 'source', tabs: null, sample: { summary: '1 record, 1,000 paths', paths, truncated: null } });
+}

@@ -1,0 +1,175 @@
+/**
+ * The Spec panel's Systems section (issue 12): the systems' metadata and the sample records the spec
+ * is checked against — each with its side, what was read, who imported it and when, and Remove — and
+ * an import form. The file is read HERE, in the browser, with the same core readers as the command
+ * line (a DHIS2 metadata export or a Kobo form as JSON, a field list as CSV or JSON, a sample record as
+ * JSON), so only the compact form is sent (saveSystem: one call) and a sample's personal data stays
+ * on the person's machine unless they tick "Keep example values". Listed on first opening (one
+ * listSystems call).
+ */
+import type { ApiResults } from '../../src/core/api';
+import { isDhis2Metadata, readDhis2Metadata } from '../../src/core/systems/dhis2-metadata';
+import { isFieldListJson, readFieldCsv, readFieldListJson } from '../../src/core/systems/field-list';
+import { assertStorable, type MetadataChange, type SystemMetadata } from '../../src/core/systems/metadata';
+import { flattenSample, type SampleRecord } from '../../src/core/systems/sample';
+import type { SystemSummary } from '../../src/core/systems/stored';
+import { isKoboForm, readKoboForm } from '../../src/core/systems/xlsform';
+import { server } from '../client';
+import { h, replace, uid } from '../dom';
+import { plural, runTime } from '../format';
+import { setStatus, work } from '../status';
+
+let root: HTMLElement;
+let systems: SystemSummary[] | null = null;
+let open = false;
+
+export function initSystemsSection(container: HTMLElement): void {
+  root = container;
+  render();
+}
+
+function render(): void {
+  const details = h('details', { class: 'block systems', open }, h('summary', {}, systems ? `Systems (${systems.length})` : 'Systems'), body());
+  details.addEventListener('toggle', () => {
+    open = details.open;
+    if (open && systems === null) void load();
+  });
+  replace(root, details);
+}
+
+async function load(): Promise<void> {
+  const r = await work('Reading the imported systems…', () => server.listSystems({}), { disable: false });
+  if (!r) return;
+  systems = r.systems;
+  render();
+}
+
+function body(): HTMLElement {
+  const intro = h('p', { class: 'muted small' }, "Check the spec against what the systems really are: a system's metadata (its fields, types and option sets) and a sample record (what it really sends).");
+  const list =
+    systems === null
+      ? h('p', { class: 'muted small' }, 'Reading…')
+      : systems.length === 0
+        ? h('p', { class: 'empty' }, 'No system imported yet.')
+        : h('ul', { class: 'system-list' }, ...systems.map(systemRow));
+  return h('div', {}, intro, list, importForm());
+}
+
+function systemRow(s: SystemSummary): HTMLLIElement {
+  const remove = async () => {
+    const r = await work(`Forgetting ${s.name}…`, () => server.removeSystem({ id: s.id }));
+    if (!r) return;
+    systems = r.systems;
+    render();
+    setStatus(`${s.name} is no longer checked against.`, 'success');
+  };
+  return h(
+    'li',
+    { class: 'system' },
+    h('strong', { dir: 'auto' }, s.name),
+    h('span', { class: 'muted small' }, ` ${s.kind === 'metadata' ? 'metadata' : 'sample'} · the ${s.side}${s.tabs ? ` of ${s.tabs.join(', ')}` : ''}`),
+    h('div', { class: 'small', dir: 'auto' }, s.summary),
+    h('div', { class: 'muted small' }, `Imported ${runTime(s.importedAt)}${s.importedBy ? ` by ${s.importedBy}` : ''} `, h('button', { type: 'button', class: 'link', 'aria-label': `Remove ${s.name}`, onclick: () => void remove() }, 'Remove')),
+  );
+}
+
+type Read = { name: string; metadata?: SystemMetadata; sample?: SampleRecord; side: 'source' | 'destination' };
+
+/** Reads the chosen file with the core readers; throws a message for the person. */
+function readFile(name: string, text: string, kind: 'metadata' | 'sample', keepValues: boolean): Read {
+  const read = readAnyFile(name, text, kind, keepValues);
+  if (read.metadata) assertStorable(read.metadata, name);
+  return read;
+}
+
+function readAnyFile(name: string, text: string, kind: 'metadata' | 'sample', keepValues: boolean): Read {
+  if (kind === 'sample') {
+    return { name, sample: flattenSample(parseJson(text, name), { keepValues }), side: 'source' };
+  }
+  if (/\.xlsx$/i.test(name)) throw new Error(`${name}: an XLSForm workbook is read by the command line (mapspec check SPEC.xlsx --metadata ${name}); here, export the form as JSON from Kobo.`);
+  if (/\.csv$/i.test(name)) return { name, metadata: readFieldCsv(text, name), side: 'destination' };
+  const json = parseJson(text, name);
+  if (isDhis2Metadata(json)) return { name, metadata: readDhis2Metadata(json), side: 'destination' };
+  if (isKoboForm(json)) return { name, metadata: readKoboForm(json, name), side: 'source' };
+  if (isFieldListJson(json)) return { name, metadata: readFieldListJson(json, name), side: 'destination' };
+  throw new Error(`${name} is none of the formats Mapspec reads: a DHIS2 metadata export, a Kobo form, or a field list (path, type, label).`);
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const why = String((e as Error).message).split('\n')[0];
+    throw new Error(`${name} is not valid JSON (${why})${/end of|Unterminated/i.test(why) ? ' — the file ends mid-way: was the export cut off?' : ''}.`);
+  }
+}
+
+function changeText(c: MetadataChange | null): string {
+  if (!c) return '';
+  const parts = [c.added.length ? `${plural(c.added.length, 'field')} added` : '', c.removed.length ? `${plural(c.removed.length, 'field')} removed` : '', c.typeChanged.length ? `${plural(c.typeChanged.length, 'type')} changed` : ''].filter(Boolean);
+  return parts.length ? ` Since the last import: ${parts.join(', ')}.` : ' Nothing changed since the last import.';
+}
+
+function importForm(): HTMLElement {
+  const kindId = uid('system-kind');
+  const fileId = uid('system-file');
+  const sideId = uid('system-side');
+  const keepId = uid('system-keep');
+  const kind = h('select', { id: kindId, 'data-focus': 'system-kind' }, h('option', { value: 'metadata' }, "A system's metadata"), h('option', { value: 'sample' }, 'A sample record')) as HTMLSelectElement;
+  const file = h('input', { type: 'file', id: fileId, accept: '.json,.csv,application/json,text/csv', 'data-focus': 'system-file' }) as HTMLInputElement;
+  const side = h('select', { id: sideId, 'data-focus': 'system-side' }, h('option', { value: 'destination' }, 'the destination'), h('option', { value: 'source' }, 'the source')) as HTMLSelectElement;
+  const keep = h('input', { type: 'checkbox', id: keepId }) as HTMLInputElement;
+  const keepRow = h('div', { class: 'field check', hidden: true }, keep, h('label', { for: keepId }, 'Keep example values (they may be personal data)'));
+  const found = h('p', { class: 'muted small', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit', class: 'primary', disabled: true }, 'Import');
+  let read: Read | null = null;
+
+  const readChosen = async () => {
+    read = null;
+    button.disabled = true;
+    replace(found);
+    const f = file.files?.[0];
+    if (!f) return;
+    try {
+      read = readFile(f.name, await f.text(), kind.value as 'metadata' | 'sample', keep.checked);
+      side.value = read.side;
+      replace(found, `Found: ${read.metadata ? read.metadata.summary : read.sample!.summary}${read.sample?.truncated ? ` (${read.sample.truncated})` : ''}.`);
+      button.disabled = false;
+    } catch (e) {
+      setStatus(String((e as Error).message), 'error');
+    }
+  };
+  kind.addEventListener('change', () => {
+    keepRow.hidden = kind.value !== 'sample';
+    void readChosen();
+  });
+  keep.addEventListener('change', () => void readChosen());
+  file.addEventListener('change', () => void readChosen());
+
+  const form = h(
+    'form',
+    { class: 'system-import', novalidate: true },
+    h('h3', {}, 'Import'),
+    h('div', { class: 'field' }, h('label', { for: kindId }, 'What it is'), kind),
+    h('div', { class: 'field' }, h('label', { for: fileId }, 'File (JSON or CSV)'), file),
+    keepRow,
+    found,
+    h('div', { class: 'field' }, h('label', { for: sideId }, 'It describes'), side),
+    button,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!read) return;
+    const chosen = read;
+    const payload = { name: chosen.name, side: side.value as 'source' | 'destination', tabs: null, ...(chosen.metadata ? { metadata: chosen.metadata } : { sample: chosen.sample! }) };
+    void (async () => {
+      const r: ApiResults['saveSystem'] | undefined = await work(`Importing ${chosen.name}…`, () => server.saveSystem(payload));
+      if (!r) return;
+      systems = r.systems;
+      open = true;
+      render();
+      setStatus(`${r.replaced ? 'Replaced' : 'Imported'} ${chosen.name} as the ${payload.side}. Run the checks to see the spec against it.${changeText(r.change)}`, 'success');
+    })();
+  });
+  return form;
+}

@@ -1,0 +1,98 @@
+// Issue 12 through the shipped bundle: a system's metadata and a sample record saved with the spec
+// (a hidden tab, JSON in plain-text cells under the 50,000-character limit), the checks against them
+// in the same runChecks call with a coverage summary, a re-import saying what changed, and a payload
+// over the limits refused with a message.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApiResults, CheckResult, SidebarState } from '../../src/core/api';
+import { readDhis2Metadata } from '../../src/core/systems/dhis2-metadata';
+import type { SystemMetadata } from '../../src/core/systems/metadata';
+import { flattenSample } from '../../src/core/systems/sample';
+import { callServer, newEmulator, ok, sheets } from '../support/addon';
+import { ROOT } from '../support/paths';
+
+const MAPPING = 'Mapping – Case registration';
+const field = (p: string, type: string | null, aliases: string[] = []) => ({ path: p, aliases, type, rawType: type, label: null, list: null });
+const DHIS2: SystemMetadata = { format: 'dhis2', summary: 'DHIS2 metadata: 2 data elements', fields: [field('abcDEF12345', 'integer', ['AGE']), field('ghiJKL67890', 'text', ['NAME'])], lists: {} };
+
+function withSpec() {
+  const emulator = newEmulator();
+  ok(callServer(emulator, 'insertTemplate', {}));
+  const tab = sheets(emulator).getSheetByName(MAPPING)!;
+  const row = (id: string, src: string, dst: string, type: string) => [id, 'Agreed', src, src, type.toLowerCase(), '', '', dst, dst, type, '', '', 'Yes', id === 'M-001' ? 'Yes' : 'No', '', '', ''];
+  tab.getRange(3, 1, 3, 17).setValues([row('M-001', 'form.age', 'AGE', 'INTEGER'), row('M-002', 'form.name', 'ghiJKL67890', 'TEXT'), row('M-003', 'form.agee', 'abcDEF1234', 'INTEGER')]);
+  return { emulator, tab };
+}
+
+test('metadata and a sample saved with the spec; runChecks reports against them with the coverage', () => {
+  const { emulator } = withSpec();
+  const saved = ok(callServer<ApiResults['saveSystem']>(emulator, 'saveSystem', { name: 'DHIS2 tracker', side: 'destination', tabs: null, metadata: DHIS2 }));
+  expect(saved).toMatchObject({ replaced: false, change: null, saved: { kind: 'metadata', name: 'DHIS2 tracker', side: 'destination', importedBy: expect.any(String), summary: 'DHIS2 metadata: 2 data elements' } });
+  const sample = flattenSample({ form: { age: 34, name: 'Amina', village: 'Kep' }, '@xmlns': 'http://x' });
+  ok(callServer(emulator, 'saveSystem', { name: 'visit.json', side: 'source', tabs: [MAPPING], sample }));
+  const store = sheets(emulator).getSheetByName('_mapspec_systems')!;
+  expect(store.isSheetHidden()).toBe(true);
+  expect(JSON.stringify(store.getDataRange().getValues())).not.toContain('Amina');
+
+  const r = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  const findings = r.tabs.find((t) => t.name === MAPPING)!.findings;
+  expect(findings.map((f) => [f.rule, f.row])).toEqual([
+    ['sample-field-unmapped', null],
+    ['unknown-source', 5],
+    ['unknown-destination', 5],
+  ]);
+  expect(findings.find((f) => f.rule === 'unknown-destination')!.message).toBe(`${MAPPING}, row 5, column I (DESTINATION › API name / path): "abcDEF1234" is not in DHIS2 tracker; did you mean "abcDEF12345"?`);
+  expect(r.coverage).toEqual([
+    { tab: MAPPING, system: 'visit.json', mapped: 2, inSample: 3, unmapped: 1 },
+    { tab: MAPPING, system: 'DHIS2 tracker', mapped: 2, inSample: null, unmapped: 0 },
+  ]);
+  expect(r.bySeverity).toEqual({ error: 2, warning: 0, info: 1 });
+});
+
+test('a re-import of the same system replaces it and says what changed; remove forgets it', () => {
+  const { emulator } = withSpec();
+  const first = ok(callServer<ApiResults['saveSystem']>(emulator, 'saveSystem', { name: 'DHIS2 tracker', side: 'destination', tabs: null, metadata: DHIS2 }));
+  const newer: SystemMetadata = { ...DHIS2, fields: [field('abcDEF12345', 'number', ['AGE']), field('mnoPQR12345', 'date')] };
+  const again = ok(callServer<ApiResults['saveSystem']>(emulator, 'saveSystem', { name: 'dhis2 TRACKER', side: 'destination', tabs: null, metadata: newer }));
+  expect(again.replaced).toBe(true);
+  expect(again.change).toEqual({ added: ['mnoPQR12345'], removed: ['ghiJKL67890'], typeChanged: [{ path: 'abcDEF12345', before: 'integer', after: 'number' }], listsAdded: [], listsRemoved: [] });
+  expect(again.systems).toHaveLength(1);
+  expect(again.saved.id).toBe(first.saved.id);
+  expect(ok(callServer<ApiResults['listSystems']>(emulator, 'listSystems', {})).systems.map((s) => s.name)).toEqual(['dhis2 TRACKER']);
+  expect(ok(callServer<ApiResults['removeSystem']>(emulator, 'removeSystem', { id: first.saved.id })).systems).toEqual([]);
+  const gone = callServer(emulator, 'removeSystem', { id: first.saved.id });
+  expect(gone.ok ? '' : gone.message).toBe('That system is not imported any more. Refresh the sidebar to see the current list.');
+  // Without systems, runChecks is as before: no coverage.
+  expect(ok(callServer<CheckResult>(emulator, 'runChecks', {})).coverage).toEqual([]);
+});
+
+test('a real 2.5 MB DHIS2 package is kept in plain-text cells under the cell limit and read back whole', () => {
+  const file = path.resolve(ROOT, '../shared/fixtures/real/savannahghi-hiv-tracker-metadata.json');
+  const meta = fs.existsSync(file) ? readDhis2Metadata(JSON.parse(fs.readFileSync(file, 'utf8'))) : { ...DHIS2, fields: Array.from({ length: 3000 }, (_, i) => field(`de${String(i).padStart(9, '0')}`, 'text', [`=CODE_${i}`, `Name ${i}`])) };
+  const { emulator } = withSpec();
+  ok(callServer(emulator, 'saveSystem', { name: 'HIV tracker', side: 'destination', tabs: null, metadata: meta }));
+  const cells = sheets(emulator).getSheetByName('_mapspec_systems')!.getDataRange();
+  expect(cells.getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+  expect(Math.max(...cells.getValues().flat().map((v) => String(v).length))).toBeLessThanOrEqual(45_000);
+  const r = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+  // This spec maps none of the package's fields: all three destinations are unknown to it.
+  expect(r.coverage.find((c) => c.system === 'HIV tracker')).toEqual({ tab: MAPPING, system: 'HIV tracker', mapped: 0, inSample: null, unmapped: meta.fields.length });
+  expect(r.tabs.find((t) => t.name === MAPPING)!.findings.filter((f) => f.rule === 'unknown-destination').map((f) => f.row)).toEqual([3, 4, 5]);
+});
+
+test('a payload over the limits or of the wrong shape is refused, and nothing is saved', () => {
+  const { emulator } = withSpec();
+  const tooMany = { ...DHIS2, fields: Array.from({ length: 20_001 }, (_, i) => field(`f${i}`, 'text')) };
+  for (const payload of [
+    { name: 'x', side: 'destination', tabs: null, metadata: tooMany },
+    { name: 'x', side: 'sideways', tabs: null, metadata: DHIS2 },
+    { name: 'x', side: 'source', tabs: null },
+    { name: '', side: 'source', tabs: null, metadata: DHIS2 },
+  ]) {
+    const r = callServer(emulator, 'saveSystem', payload);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.message).not.toMatch(/\bat \w+ \(|Error:/);
+  }
+  expect(sheets(emulator).getSheetByName('_mapspec_systems')).toBeNull();
+  expect(ok(callServer<SidebarState>(emulator, 'getSidebarState', {})).tabs.map((t) => t.name)).not.toContain('_mapspec_systems');
+});
