@@ -76,20 +76,6 @@ or removed; then "N added, N changed, N removed rows in M tabs", or "No differen
 
 Options:
   --tab NAME    Compare only this tab (repeatable); it must exist in at least one of the files.
-  --status WORD=STATUS, --type WORD=TYPE
-                Say what the spec's own status or type words mean ("Added=Agreed",
-                "Freetext=text"), as "This spec's own words" in the sidebar does (repeatable).
-                The words Mapspec does not know are listed at the end of the output.
-  --metadata [dest=|source=]FILE
-                Check the spec against a system's metadata (repeatable): a DHIS2 metadata export
-                (JSON), an XLSForm (.xlsx), a Kobo form (JSON) or a field list (CSV/JSON: path,
-                type, label). Without dest= or source=, a DHIS2 export is the destination and a
-                form the source; the output says which.
-  --sample [source=|dest=]FILE
-                A sample record (JSON: a CommCare form, a Kobo/ODK submission, a DHIS2 payload),
-                flattened to paths with masked examples (repeatable; the source by default).
-  --format github
-                Print one ::error / ::warning / ::notice line per finding, for GitHub Actions.
   --json        Print one JSON object instead of text: { old, new, diff }, diff being
                 { tabs: [{ sheetId, name, kind, status, renamedFrom, kindChanged,
                   keyColumnChanged, columnsAdded, columnsRemoved, columnsReordered,
