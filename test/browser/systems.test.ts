@@ -1,12 +1,13 @@
 // Issue 12 in the browser: the Spec panel's Systems section reads a DHIS2 metadata export and a
 // sample record in the sidebar (only the compact form goes to the server; the sample's values stay
 // masked), lists them, and the next check run reports a destination the metadata does not have and
-// the coverage. Screenshots: test-output/screenshots/systems-*.png.
+// the coverage; clicking that finding goes to its cell, and once fixed the row is clean. Screenshots: test-output/screenshots/systems-*.png.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { usePlaygroundPage } from './support/playground-page';
-import { openSidebar, runAddonMenuItem, sidebarIdle, sidebarStatus } from './support/sidebar';
+import { settled } from './support/browser';
+import { openSidebar, runAddonMenuItem, sidebarIdle, sidebarStatus, waitForActiveCell } from './support/sidebar';
 import { writeMappingWorkbook } from '../support/xlsx-workbook';
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'mapspec-systems-ui-'));
@@ -63,4 +64,22 @@ test('import a DHIS2 export and a sample from the Spec panel; the checks report 
   expect(text).toContain('2 of 3 sample fields mapped, 1 unmapped');
   expect(text).not.toContain('Amina');
   await shot('2-checks');
+
+  // Click the finding: the grid goes to its cell; fix the UID there and re-run: that row is clean.
+  const finding = sidebar.locator('button.finding[data-rule="unknown-destination"]');
+  await finding.click();
+  await waitForActiveCell(page, 'E3');
+  await sidebarStatus(sidebar).getByText('Selected E3 in Registration.').waitFor();
+  await page.locator('#cell-3-5').click();
+  await page.keyboard.type('ghiJKL67890');
+  await page.keyboard.press('Enter');
+  await settled(page);
+  await page.locator('#cell-3-5 .text').filter({ hasText: /^ghiJKL67890$/ }).waitFor();
+  await sidebar.getByRole('button', { name: 'Run checks' }).click();
+  await sidebar.getByText('0 errors', { exact: true }).waitFor();
+  await sidebarIdle(sidebar);
+  expect(await finding.count()).toBe(0);
+  const after = (await sidebar.locator('body').innerText()).replace(/\s+/g, ' ');
+  expect(after).toContain('2 of 2 fields of the metadata mapped');
+  await shot('3-fixed');
 });

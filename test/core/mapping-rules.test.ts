@@ -476,6 +476,15 @@ describe('against the systems: metadata and a sample record (issue 12)', () => {
     expect(ofSystems('unknown-source').map((f) => f.message)).toEqual(['Mapping, row 5, column D (SOURCE › API name / path): "demographics/agee" is in neither Kobo form nor the sample; did you mean "demographics/age"?']);
   });
 
+  test('a path cell finds its field by the id in brackets or its last segment, as DHIS2 specs write them', () => {
+    const written = mappingGrid([
+      good(1, { 'source-path': 'demographics/age', 'destination-path': 'attributes[abcDEF12345]', 'source-type': 'integer', 'destination-type': 'integer' }),
+      good(2, { 'source-path': 'demographics/age', 'destination-path': 'dataValues[dataElement=sexDEF12345]' }),
+      good(3, { 'source-path': 'demographics/age', 'destination-path': 'enrollment.attributes.PATIENT_AGE', 'source-type': 'integer', 'destination-type': 'integer' }),
+    ]);
+    expect(checkAgainstSystems([adopt(written)], [dhis2], []).findings.filter((f) => f.rule === 'unknown-destination')).toEqual([]);
+  });
+
   test('destination-type-mismatch: the row says date where DHIS2 has an integer; a code, name or UID all find the field', () => {
     expect(ofSystems('destination-type-mismatch').map((f) => [f.row, f.message.split(': ')[1]])).toEqual([[6, 'the row says date, but DHIS2 has "abcDEF12345" as integer (integer).']]);
   });

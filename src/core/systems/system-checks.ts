@@ -42,6 +42,27 @@ function isBookkeeping(path: string): boolean {
   return /(^|[./])(_|@|#)/.test(path) || /^(meta|formhub|__system|__id)([./]|$)/.test(path);
 }
 
+/**
+ * The names a spec's path cell may mean a field by: the text itself, an id in brackets (DHIS2 specs
+ * write `attributes[w75KJ2mc4zz]`, `dataValues[dataElement=BuZ5LGNfGEU]`), and its last segment.
+ */
+function namesIn(text: string): string[] {
+  const names = [text];
+  for (const m of text.matchAll(/\[(?:[^\]=]*=)?([^\]]+)\]/g)) names.push(m[1]!.trim());
+  const last = text.replace(/\[[^\]]*\]/g, '').split(/[./]/).pop()?.trim();
+  if (last && last !== text) names.push(last);
+  return names;
+}
+
+/** The first field any of a cell's names finds. */
+function lookup(index: ReadonlyMap<string, SystemField>, text: string): SystemField | undefined {
+  for (const n of namesIn(text)) {
+    const f = index.get(compareKey(n));
+    if (f) return f;
+  }
+  return undefined;
+}
+
 /** One sample path's names a spec may write: the path, its keyed id, the path without the record prefix. */
 function sampleNames(p: { path: string; key: string | null }): string[] {
   const names = [p.path];
@@ -176,7 +197,7 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
       const dstText = view.text('destination-path', r);
       let destField: SystemField | undefined;
       if (dest && destIndex && view.blank('destination-path', r, ctx.markers) === null) {
-        destField = destIndex.get(compareKey(dstText));
+        destField = lookup(destIndex, dstText);
         if (!destField) {
           const near = destNear!.of(dstText);
           sink.addAt(view.where('destination-path', r), 'unknown-destination', `${quote(dstText)} is not in ${dest.name}${near ? `; did you mean ${quote(near)}?` : '.'}`, `Check the spelling against ${dest.name}, or import its newer metadata if the field was added since.`);
@@ -192,8 +213,8 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
       const srcText = view.text('source-path', r);
       let srcField: SystemField | undefined;
       if (view.blank('source-path', r, ctx.markers) === null && (srcIndex || sampleIndex.size > 0)) {
-        srcField = srcIndex?.get(compareKey(srcText));
-        const inSample = sampleIndex.get(compareKey(srcText));
+        srcField = srcIndex ? lookup(srcIndex, srcText) : undefined;
+        const inSample = namesIn(srcText).map((n) => sampleIndex.get(compareKey(n))).find((x) => x !== undefined);
         if (inSample) mappedSample.add(inSample.path);
         if (srcField) mappedSrc.add(srcField.path);
         if (!srcField && !inSample) {
