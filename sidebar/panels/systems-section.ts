@@ -8,12 +8,10 @@
  * listSystems call).
  */
 import type { ApiResults } from '../../src/core/api';
-import { isDhis2Metadata, readDhis2Metadata } from '../../src/core/systems/dhis2-metadata';
-import { isFieldListJson, readFieldCsv, readFieldListJson } from '../../src/core/systems/field-list';
-import { assertStorable, type MetadataChange, type SystemMetadata } from '../../src/core/systems/metadata';
-import { flattenSample, type SampleRecord } from '../../src/core/systems/sample';
+import type { MetadataChange, SystemMetadata } from '../../src/core/systems/metadata';
+import { impliedSide, readMetadataText, readSampleText } from '../../src/core/systems/read-file';
+import type { SampleRecord } from '../../src/core/systems/sample';
 import type { SystemSummary } from '../../src/core/systems/stored';
-import { isKoboForm, readKoboForm } from '../../src/core/systems/xlsform';
 import { server } from '../client';
 import { h, replace, uid } from '../dom';
 import { plural, runTime } from '../format';
@@ -75,33 +73,12 @@ function systemRow(s: SystemSummary): HTMLLIElement {
 
 type Read = { name: string; metadata?: SystemMetadata; sample?: SampleRecord; side: 'source' | 'destination' };
 
-/** Reads the chosen file with the core readers; throws a message for the person. */
+/** Reads the chosen file with the core readers (read-file.ts); throws a message for the person. */
 function readFile(name: string, text: string, kind: 'metadata' | 'sample', keepValues: boolean): Read {
-  const read = readAnyFile(name, text, kind, keepValues);
-  if (read.metadata) assertStorable(read.metadata, name);
-  return read;
-}
-
-function readAnyFile(name: string, text: string, kind: 'metadata' | 'sample', keepValues: boolean): Read {
-  if (kind === 'sample') {
-    return { name, sample: flattenSample(parseJson(text, name), { keepValues }), side: 'source' };
-  }
+  if (kind === 'sample') return { name, sample: readSampleText(text, name, keepValues), side: 'source' };
   if (/\.xlsx$/i.test(name)) throw new Error(`${name}: an XLSForm workbook is read by the command line (mapspec check SPEC.xlsx --metadata ${name}); here, export the form as JSON from Kobo.`);
-  if (/\.csv$/i.test(name)) return { name, metadata: readFieldCsv(text, name), side: 'destination' };
-  const json = parseJson(text, name);
-  if (isDhis2Metadata(json)) return { name, metadata: readDhis2Metadata(json), side: 'destination' };
-  if (isKoboForm(json)) return { name, metadata: readKoboForm(json, name), side: 'source' };
-  if (isFieldListJson(json)) return { name, metadata: readFieldListJson(json, name), side: 'destination' };
-  throw new Error(`${name} is none of the formats Mapspec reads: a DHIS2 metadata export, a Kobo form, or a field list (path, type, label).`);
-}
-
-function parseJson(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const why = String((e as Error).message).split('\n')[0];
-    throw new Error(`${name} is not valid JSON (${why})${/end of|Unterminated/i.test(why) ? ' — the file ends mid-way: was the export cut off?' : ''}.`);
-  }
+  const metadata = readMetadataText(text, name);
+  return { name, metadata, side: impliedSide(metadata) };
 }
 
 function changeText(c: MetadataChange | null): string {

@@ -8,12 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../core/errors';
-import { readDhis2Metadata, isDhis2Metadata } from '../core/systems/dhis2-metadata';
-import { isFieldListJson, readFieldCsv, readFieldListJson } from '../core/systems/field-list';
 import { assertStorable, type SystemMetadata } from '../core/systems/metadata';
-import { flattenSample, type SampleRecord } from '../core/systems/sample';
+import { impliedSide, readMetadataText, readSampleText } from '../core/systems/read-file';
+import type { SampleRecord } from '../core/systems/sample';
 import type { SystemSide } from '../core/systems/system-checks';
-import { isKoboForm, readKoboForm, readXlsFormSheets } from '../core/systems/xlsform';
+import { readXlsFormSheets } from '../core/systems/xlsform';
 import { readXlsx } from '../emulator/xlsx';
 import { CliError } from './cli-error';
 
@@ -40,16 +39,6 @@ function readText(file: string, option: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
-function parseJson(text: string, file: string, option: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const why = String((e as Error).message).split('\n')[0];
-    const cut = /end of (JSON )?input|Unterminated/i.test(why) ? ' — the file ends mid-way: was the export cut off?' : '';
-    throw new CliError(`${option} ${file} is not valid JSON (${why})${cut}`);
-  }
-}
-
 function wrap<T>(fn: () => T, option: string): T {
   try {
     return fn();
@@ -70,24 +59,16 @@ export async function readMetadataOption(value: string): Promise<SystemFile> {
       throw new CliError(`${option} cannot read ${file} as an .xlsx workbook (${String(e.message).split('\n')[0]})`);
     });
     metadata = wrap(() => readXlsFormSheets(wb.sheets.map((s) => ({ name: s.name, values: s.rows.map((r) => r.map((c) => (c?.v === undefined || (typeof c.v === 'object' && c.v !== null) ? null : c.v))) })), name), option);
-  } else if (/\.csv$/i.test(file)) {
-    metadata = wrap(() => readFieldCsv(readText(file, option), name), option);
+    wrap(() => assertStorable(metadata, name), option);
   } else {
-    const json = parseJson(readText(file, option), file, option);
-    if (isDhis2Metadata(json)) metadata = wrap(() => readDhis2Metadata(json), option);
-    else if (isKoboForm(json)) metadata = wrap(() => readKoboForm(json, name), option);
-    else if (isFieldListJson(json)) metadata = wrap(() => readFieldListJson(json, name), option);
-    else throw new CliError(`${option} ${file} is none of the formats Mapspec reads: a DHIS2 metadata export (JSON with dataElements, trackedEntityAttributes or optionSets), an XLSForm (.xlsx with a survey sheet), a Kobo form (JSON with content.survey), or a field list (CSV or JSON with path and type)`);
+    metadata = wrap(() => readMetadataText(readText(file, option), name, file), option);
   }
-  wrap(() => assertStorable(metadata, name), option);
-  const implied: SystemSide = metadata.format === 'dhis2' ? 'destination' : metadata.format === 'xlsform' ? 'source' : 'destination';
-  return { name, side: side ?? implied, sideGiven: side !== null, metadata };
+  return { name, side: side ?? impliedSide(metadata), sideGiven: side !== null, metadata };
 }
 
 export function readSampleOption(value: string, keepValues: boolean): SystemFile {
   const { side, file } = parseOption(value, '--sample');
   const option = '--sample';
-  const json = parseJson(readText(file, option), file, option);
-  const sample = wrap(() => flattenSample(json, { keepValues }), option);
+  const sample = wrap(() => readSampleText(readText(file, option), file, keepValues), option);
   return { name: path.basename(file), side: side ?? 'source', sideGiven: side !== null, sample };
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { diffMetadata, fieldIndex, type SystemMetadata } from '../../src/core/systems/metadata';
 import { readDhis2Metadata } from '../../src/core/systems/dhis2-metadata';
 import { readKoboForm, readXlsFormSheets } from '../../src/core/systems/xlsform';
+import { impliedSide, readMetadataText } from '../../src/core/systems/read-file';
 import { readXlsx } from '../../src/emulator/xlsx';
 import { FIXTURES, ROOT } from '../support/paths';
 
@@ -72,4 +73,14 @@ test('input that is no DHIS2 export is refused with a message that says so', () 
   for (const bad of [null, [], { programs: [] }, 'dataElements']) {
     expect(() => readDhis2Metadata(bad)).toThrow('This is not a DHIS2 metadata export: it has none of dataElements, trackedEntityAttributes or optionSets.');
   }
+});
+
+test('a file\'s text read by its format, for the command line and the sidebar alike; the side a format implies', () => {
+  const dhis2 = readMetadataText(JSON.stringify({ dataElements: [{ id: 'abcDEF12345', valueType: 'TEXT' }] }), 'meta.json');
+  expect([dhis2.format, impliedSide(dhis2)]).toEqual(['dhis2', 'destination']);
+  const kobo = readMetadataText(JSON.stringify({ content: { survey: [{ type: 'text', name: 'q' }] } }), 'form.json');
+  expect([kobo.format, impliedSide(kobo)]).toEqual(['xlsform', 'source']);
+  expect(readMetadataText('path,type\nage,integer\n', 'f.csv').fields[0]).toMatchObject({ path: 'age', type: 'integer' });
+  expect(() => readMetadataText('{"dataElements": [', 'cut.json')).toThrow(/^cut\.json is not valid JSON \(.*\) — the file ends mid-way: was the export cut off\?$/);
+  expect(() => readMetadataText('{"a": 1}', 'a.json', '/tmp/a.json')).toThrow(/^\/tmp\/a\.json is none of the formats Mapspec reads/);
 });
