@@ -198,7 +198,6 @@ const LABELS: Label[] = [
   { file: ANC, tab: 'ANC.B9 Lab tests & imaging', rule: 'choice-without-value-map', row: 63, column: 'F', real: true, why: '"Hepatitis B test conducted" is Coding with no input options and no option rows' },
   { file: ANC, tab: 'ANC.B9 Lab tests & imaging', rule: 'choice-without-value-map', row: 117, column: 'F', real: true, why: '"Urine test conducted" is Coding with no input options and no option rows' },
   { file: ANC, tab: 'ANC.B9 Lab tests & imaging', rule: 'choice-without-value-map', row: 162, column: 'F', real: true, why: '"Blood glucose test conducted" is Coding with no input options and no option rows' },
-  { file: ANC, tab: 'ANC.B10 Counselling & treatment', rule: 'choice-without-value-map', row: 244, column: 'G', real: false, why: 'its options follow on row 246, after the Boolean row 245 that sits between' },
   // Go.Data: a sample of its findings.
   ...([
     ['WHO CRF - Influenza', 'choice-without-value-map', 9, 'E', true, '"Country reporting the case": no list of countries in the workbook'],

@@ -291,6 +291,20 @@ test('choice-without-value-map: a list named in the row\'s value (binding) colum
   expect(of(r, 'unknown-type')).toEqual([]);
 });
 
+test('choice-without-value-map: options after one unrelated row still belong to the choice above; not after two', () => {
+  const dict = (between: number): TabGrid => ({
+    name: 'Dictionary', sheetId: 7,
+    values: [
+      ['Data element ID', 'Label', 'Multiple choice type', 'Data type', 'Input options'],
+      ['DE1', 'Referrals made', 'Select one', 'Coding', ''],
+      ...Array.from({ length: between }, (_, i) => [`DE${2 + i}`, `Was referred ${i}`, 'N/A', 'Boolean', 'Yes/No']),
+      ['DE9', 'Care at another facility', 'Input option', 'Codes', 'Care at another facility'],
+    ],
+  });
+  expect(of(run([adopt(dict(1))]), 'choice-without-value-map')).toEqual([]);
+  expect(of(run([adopt(dict(2))]), 'choice-without-value-map').map((f) => f.row)).toEqual([2]);
+});
+
 test('value-map-unmapped-choice: a source value with no destination value; not mapped or N/A values', () => {
   const r = run([adopt(valueMapGrid([['sex', 'm', 'Male', 'M', 'Male'], [null, 'f', 'Female', null, null], [null, 'x', 'Unknown', 'N/A', null]]))]);
   expect(of(r, 'value-map-unmapped-choice')).toEqual([expect.objectContaining({ tab: 'Value maps', row: 3, column: 'D', severity: 'warning' })]);

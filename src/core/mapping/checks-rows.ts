@@ -66,7 +66,8 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
   const listNamedAfterRow = (r: number): boolean =>
     looseLists !== null && looseLists.size > 0 && (['id', 'path', 'label', 'value', 'source-path', 'destination-path', 'source-label', 'destination-label'] as const).some((role) => view.has(role) && looseLists.has(looseListKey(view.text(role, r))));
   // A multiple-choice row with no value map may be followed by its options as rows (WHO "Codes").
-  let pendingChoice: { where: FindingWhere; text: string; hint: string } | null = null;
+  // `between`: field rows seen since it; WHO dictionaries sometimes put one unrelated row before the options.
+  let pendingChoice: { where: FindingWhere; text: string; hint: string; between: number } | null = null;
   const flushPending = () => {
     if (pendingChoice) sink.addAt(pendingChoice.where, 'choice-without-value-map', pendingChoice.text, pendingChoice.hint);
     pendingChoice = null;
@@ -163,8 +164,8 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
 
     // The options of the pending multiple-choice row, if this row is one of them.
     const isOption = parsed.some((p) => p !== null && p.type === 'option');
-    if (pendingChoice && !isOption) flushPending();
-    else if (isOption) pendingChoice = null;
+    if (isOption) pendingChoice = null;
+    else if (pendingChoice && ++pendingChoice.between > 1) flushPending();
 
     for (let i = 0; i < TYPE_SIDES.length; i++) {
       const s = TYPE_SIDES[i];
@@ -206,6 +207,7 @@ export function checkRows(view: TabView, ctx: CheckContext, valueMaps: ValueMapI
           hint: view.has('value-map')
             ? `Name a value-map list in column ${columnLetter(view.col('value-map') as number)} that maps each source choice to a destination choice.`
             : 'Add a value map (a list mapping each source choice to a destination choice), or list the choices in the row.',
+          between: 0,
         };
         break;
       }
