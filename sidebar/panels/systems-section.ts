@@ -5,9 +5,10 @@
  * line (a DHIS2 metadata export or a Kobo form as JSON, a field list as CSV or JSON, a sample record as
  * JSON), so only the compact form is sent (saveSystem: one call) and a sample's personal data stays
  * on the person's machine unless they tick "Keep example values". Listed on first opening (one
- * listSystems call).
+ * listSystems call). With something imported, two assists fill empty cells from it when asked (one
+ * assistFromSystems call each) and list what they wrote, each cell a link to it.
  */
-import type { ApiResults } from '../../src/core/api';
+import type { ApiResults, AssistResult } from '../../src/core/api';
 import type { MetadataChange, SystemMetadata } from '../../src/core/systems/metadata';
 import { impliedSide, readMetadataText, readSampleText } from '../../src/core/systems/read-file';
 import type { SampleRecord } from '../../src/core/systems/sample';
@@ -50,7 +51,63 @@ function body(): HTMLElement {
       : systems.length === 0
         ? h('p', { class: 'empty' }, 'No system imported yet.')
         : h('ul', { class: 'system-list' }, ...systems.map(systemRow));
-  return h('div', {}, intro, list, importForm());
+  return h('div', {}, intro, list, systems && systems.length > 0 ? assists() : '', importForm());
+}
+
+/** What the last assist wrote, listed until the next one (each cell a button that selects it). */
+let lastAssist: AssistResult | null = null;
+
+const ASSISTS = {
+  'fill-samples': { button: 'Fill empty samples', working: 'Filling empty samples from the sample records…', none: 'No empty sample cell of a live row has a path the sample records carry.' },
+  'suggest-destinations': { button: 'Suggest destination fields', working: 'Suggesting destination fields…', none: "No live row without a destination is clearly named like one of the destination's fields." },
+} as const;
+
+/** The assists: fill only empty cells, only when asked; the sheet's undo takes a fill back. */
+function assists(): HTMLElement {
+  const run = async (action: AssistResult['action']) => {
+    const r = await work(ASSISTS[action].working, () => server.assistFromSystems({ action }));
+    if (!r) return;
+    lastAssist = r;
+    render();
+    if (r.total === 0) setStatus([ASSISTS[action].none, ...r.notes].join(' '), 'info');
+    else setStatus(`Filled ${plural(r.total, 'empty cell')}. Undo (Ctrl+Z) in the sheet takes them back.`, 'success');
+  };
+  const buttons = (Object.keys(ASSISTS) as AssistResult['action'][]).map((a) => h('button', { type: 'button', class: 'secondary', 'data-focus': `assist-${a}`, onclick: () => void run(a) }, ASSISTS[a].button));
+  return h(
+    'div',
+    { class: 'assists' },
+    h('h3', {}, 'Fill from the systems'),
+    h('p', { class: 'muted small' }, 'Fills only empty cells of live rows, never one you wrote; check what it filled.'),
+    h('div', { class: 'actions' }, ...buttons),
+    lastAssist ? assistResult(lastAssist) : '',
+  );
+}
+
+function assistResult(r: AssistResult): HTMLElement {
+  if (r.total === 0) return h('p', { class: 'muted small', 'aria-live': 'polite' }, ASSISTS[r.action].none, ...r.notes.map((n) => ` ${n}`));
+  const go = async (sheetId: number, row: number, column: number) => {
+    await work('Going to the cell…', () => server.selectCell({ sheetId, row, column }), { disable: false });
+  };
+  return h(
+    'div',
+    { class: 'assist-result', 'aria-live': 'polite' },
+    ...r.tabs.map((t) =>
+      h(
+        'details',
+        { open: true },
+        h('summary', {}, `${t.name} · ${t.columnTitle}: ${plural(t.cells.length, 'cell')} filled`),
+        h(
+          'ul',
+          { class: 'assist-cells' },
+          ...t.cells.slice(0, 100).map((c) =>
+            h('li', {}, h('button', { type: 'button', class: 'link', 'aria-label': `Go to ${t.name} ${t.column}${c.row}`, onclick: () => void go(t.sheetId, c.row, t.columnIndex) }, `${t.column}${c.row}`), ' ', h('code', { dir: 'auto' }, c.value), h('span', { class: 'muted small', dir: 'auto' }, ` from ${c.from}`)),
+          ),
+          t.cells.length > 100 ? h('li', { class: 'muted small' }, `and ${t.cells.length - 100} more`) : '',
+        ),
+      ),
+    ),
+    ...r.notes.map((n) => h('p', { class: 'muted small' }, n)),
+  );
 }
 
 function systemRow(s: SystemSummary): HTMLLIElement {

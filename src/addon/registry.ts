@@ -9,7 +9,7 @@ import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, openSettings, 
 import { activateTab, getSidebarState } from './handlers/sidebar-state';
 import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
 import { adoptOwnWords, clearColours, runChecks, selectCell } from './handlers/checks';
-import { listSystems, removeSystem, saveSystem } from './handlers/systems';
+import { assistFromSystems, listSystems, removeSystem, saveSystem } from './handlers/systems';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
 import { diffVersions, exportSnapshot, listVersions, openVersionTabs, tagVersion } from './handlers/versions';
@@ -30,7 +30,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, saveSystem, removeSystem, listSystems, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, saveSystem, removeSystem, listSystems, assistFromSystems, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
   // Implementation checklist and approvers.
   getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
   // Version reviews (issue 6)
@@ -93,6 +93,7 @@ const apiDocs: Record<ApiName, string> = {
   saveSystem: "Sidebar: saves a system's metadata or a sample record (compact, read from the person's file) for the checks against the systems.",
   removeSystem: 'Sidebar: forgets an imported system or sample record.',
   listSystems: 'Sidebar: the imported systems and sample records.',
+  assistFromSystems: 'Sidebar: fills empty sample cells or suggests destination fields from the imported systems, only when asked.',
   selectCell: "Sidebar: selects a finding's cell in the sheet.",
   clearColours: 'Sidebar: puts back every fill Mapspec replaced and removes its notes.',
   saveSettings: 'Sidebar: saves the blank markers and colours, and rewrites the README legend to match.',
@@ -145,6 +146,7 @@ export const api: Record<ApiName, ApiEntry> = {
   saveSystem: apiEntry('saveSystem'),
   removeSystem: apiEntry('removeSystem'),
   listSystems: apiEntry('listSystems'),
+  assistFromSystems: apiEntry('assistFromSystems'),
   selectCell: apiEntry('selectCell'),
   clearColours: apiEntry('clearColours'),
   saveSettings: apiEntry('saveSettings'),

@@ -16,6 +16,7 @@ export const API_NAMES = [
   'saveSystem',
   'removeSystem',
   'listSystems',
+  'assistFromSystems',
   'selectCell',
   'clearColours',
   'saveSettings',

@@ -123,6 +123,12 @@ export const apiInputs = {
   removeSystem: z.object({ id: z.string().min(1).max(40) }).strict(),
   /** The imported systems and samples. */
   listSystems: z.object({}).strict(),
+  /**
+   * Fills empty cells from the imported systems, only when asked: the sample cells of live rows from
+   * the sample records, or the destination paths of live rows from the destination's metadata by name
+   * and label. One write per column of a tab, undone with the sheet's own undo.
+   */
+  assistFromSystems: z.object({ action: z.enum(['fill-samples', 'suggest-destinations']) }).strict(),
   /** Selects a cell (a finding's location) in the sheet. */
   selectCell: z.object({ sheetId, row: z.number().int().min(1), column: z.number().int().min(1) }).strict(),
   /** Puts back every fill Mapspec replaced and removes its notes. */
@@ -262,6 +268,14 @@ export type TabDetection = {
  */
 export type FindingView = Omit<Finding, 'rule'> & { rule: Finding['rule'] | ChecklistRuleName; sheetId: number; columnIndex: number | null };
 
+/** What an assist wrote: per tab and column the cells it filled (with where each value came from). */
+export type AssistResult = {
+  action: 'fill-samples' | 'suggest-destinations';
+  tabs: { sheetId: number; name: string; column: string; columnIndex: number; columnTitle: string; cells: { row: number; value: string; from: string }[]; writes: number }[];
+  total: number;
+  notes: string[];
+};
+
 export type CheckResult = {
   bySeverity: { [S in Severity]: number };
   total: number;
@@ -353,6 +367,7 @@ export type ApiResults = {
   saveSystem: { systems: SystemSummary[]; saved: SystemSummary; replaced: boolean; change: MetadataChange | null };
   removeSystem: { systems: SystemSummary[] };
   listSystems: { systems: SystemSummary[] };
+  assistFromSystems: AssistResult;
   selectCell: { a1: string };
   clearColours: { restoredCells: number };
   saveSettings: SidebarState;

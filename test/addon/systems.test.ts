@@ -8,7 +8,7 @@ import type { ApiResults, CheckResult, SidebarState } from '../../src/core/api';
 import { readDhis2Metadata } from '../../src/core/systems/dhis2-metadata';
 import type { SystemMetadata } from '../../src/core/systems/metadata';
 import { flattenSample } from '../../src/core/systems/sample';
-import { callServer, newEmulator, ok, sheets } from '../support/addon';
+import { callServer, newEmulator, ok, run, sheets } from '../support/addon';
 import { ROOT } from '../support/paths';
 
 const MAPPING = 'Mapping – Case registration';
@@ -95,4 +95,76 @@ test('a payload over the limits or of the wrong shape is refused, and nothing is
   }
   expect(sheets(emulator).getSheetByName('_mapspec_systems')).toBeNull();
   expect(ok(callServer<SidebarState>(emulator, 'getSidebarState', {})).tabs.map((t) => t.name)).not.toContain('_mapspec_systems');
+});
+
+describe('assists from the imported systems: only empty cells, only when asked, one write per column', () => {
+  /** Rows 3–6 of the template: ID, status, source label, path, type, sample; destination label, path. */
+  function withRows(rows: (string | null)[][]) {
+    const { emulator, tab } = withSpec();
+    tab.getRange(3, 1, 10, 17).clearContent();
+    tab.getRange(3, 1, rows.length, 9).setValues(rows.map((r) => r.map((v) => v ?? '')));
+    return { emulator, tab };
+  }
+  const sample = flattenSample({ form: { age: 34, name: 'Amina', dob: '1990-02-01', village: 'Kep' } });
+
+  test('Fill empty samples: one setValues over the block, the analyst\'s sample and a Deprecated row kept, digits kept as text', () => {
+    const { emulator, tab } = withRows([
+      ['M-001', 'Agreed', 'Age', 'form.age', 'integer', '', '', '', ''],
+      ['M-002', 'Agreed', 'Name', 'form.name', 'text', 'Written by hand', '', '', ''],
+      ['M-003', 'Deprecated', 'Village', 'form.village', 'text', '', '', '', ''],
+      ['M-004', 'Agreed', 'Birth date', 'form.dob', 'date', '', '', '', ''],
+    ]);
+    ok(callServer(emulator, 'saveSystem', { name: 'visit.json', side: 'source', tabs: null, sample }));
+    const r = run<ApiResults['assistFromSystems']>(emulator, 'assistFromSystems', { args: [{ action: 'fill-samples' }] });
+    expect(r.ok).toBe(true);
+    expect(r.value).toMatchObject({ action: 'fill-samples', total: 2, notes: [] });
+    expect(r.value!.tabs).toEqual([{ sheetId: tab.getSheetId(), name: MAPPING, column: 'F', columnIndex: 6, columnTitle: 'SOURCE › Sample', writes: 1, cells: [
+      { row: 3, value: '34', from: 'sample visit.json' },
+      { row: 6, value: 'YYYY-MM-DD', from: 'sample visit.json' },
+    ] }]);
+    expect(r.calls.byMethod.get('Range.setValues')).toBe(1);
+    expect(tab.getRange(3, 6, 4, 1).getValues().flat()).toEqual(['34', 'Written by hand', '', 'YYYY-MM-DD']);
+    expect(tab.getRange(3, 6).getNumberFormat()).toBe('@');
+    // Asked again: nothing left to fill, nothing written.
+    const again = run<ApiResults['assistFromSystems']>(emulator, 'assistFromSystems', { args: [{ action: 'fill-samples' }] });
+    expect(again.value).toMatchObject({ total: 0, tabs: [] });
+    expect(again.calls.byMethod.get('Range.setValues')).toBeUndefined();
+  });
+
+  test('a formula between the filled rows is never rewritten: the fills go run by run', () => {
+    const { emulator, tab } = withRows([
+      ['M-001', 'Agreed', 'Age', 'form.age', 'integer', '', '', '', ''],
+      ['M-002', 'Agreed', 'Name', 'form.name', 'text', '', '', '', ''],
+      ['M-003', 'Agreed', 'Village', 'form.village', 'text', '', '', '', ''],
+    ]);
+    tab.getRange(4, 6).setFormula('=UPPER(C4)');
+    ok(callServer(emulator, 'saveSystem', { name: 'visit.json', side: 'source', tabs: null, sample }));
+    const r = ok(callServer<ApiResults['assistFromSystems']>(emulator, 'assistFromSystems', { action: 'fill-samples' }));
+    expect(r.tabs.map((t) => [t.writes, t.cells.map((c) => c.row)])).toEqual([[2, [3, 5]]]);
+    expect(tab.getRange(4, 6).getFormula()).toBe('=UPPER(C4)');
+    expect(tab.getRange(5, 6).getValue()).toBe('K***');
+  });
+
+  test('Suggest destination fields: by label, written as the tab writes DHIS2 ids, never over a filled cell', () => {
+    const meta: SystemMetadata = { format: 'dhis2', summary: '', lists: {}, fields: [
+      { path: 'w75KJ2mc4zz', aliases: ['MMD_PER_NAM'], type: 'text', rawType: 'TEXT', label: 'First name', list: null },
+      { path: 'iESIqZ0R0R0', aliases: [], type: 'date', rawType: 'DATE', label: 'Date of birth', list: null },
+      { path: 'qrur9Dvnyt5', aliases: [], type: 'integer', rawType: 'INTEGER_ZERO_OR_POSITIVE', label: 'Age in years', list: null },
+    ] };
+    const { emulator, tab } = withRows([
+      ['M-001', 'Agreed', 'First name', 'form.first_name', 'text', '', '', '', 'attributes[w75KJ2mc4zz]'],
+      ['M-002', 'Agreed', 'Date of birth', 'form.dob', 'date', '', '', '', ''],
+      ['M-003', 'Agreed', 'Age (years)', 'form.age', 'integer', '', '', '', 'written.by.hand'],
+      ['M-004', 'Agreed', 'Age in years', 'form.age_years', 'integer', '', '', '', ''],
+    ]);
+    ok(callServer(emulator, 'saveSystem', { name: 'DHIS2', side: 'destination', tabs: null, metadata: meta }));
+    const r = ok(callServer<ApiResults['assistFromSystems']>(emulator, 'assistFromSystems', { action: 'suggest-destinations' }));
+    expect(r.tabs.map((t) => [t.column, t.writes, t.cells.map((c) => [c.row, c.value, c.from])])).toEqual([['I', 1, [
+      [4, 'attributes[iESIqZ0R0R0]', 'DHIS2: Date of birth (like "Date of birth")'],
+      [6, 'attributes[qrur9Dvnyt5]', 'DHIS2: Age in years (like "Age in years")'],
+    ]]]);
+    expect(tab.getRange(3, 9, 4, 1).getValues().flat()).toEqual(['attributes[w75KJ2mc4zz]', 'attributes[iESIqZ0R0R0]', 'written.by.hand', 'attributes[qrur9Dvnyt5]']);
+    const bad = callServer(emulator, 'assistFromSystems', { action: 'overwrite-everything' });
+    expect(bad.ok).toBe(false);
+  });
 });

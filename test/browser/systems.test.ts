@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { usePlaygroundPage } from './support/playground-page';
 import { settled } from './support/browser';
-import { openSidebar, runAddonMenuItem, sidebarIdle, sidebarStatus, waitForActiveCell } from './support/sidebar';
+import { adoptAndOpenSystems, openSidebar, sidebarIdle, sidebarStatus, waitForActiveCell } from './support/sidebar';
 import { writeMappingWorkbook } from '../support/xlsx-workbook';
 
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'mapspec-systems-ui-'));
@@ -31,14 +31,7 @@ test('import a DHIS2 export and a sample from the Spec panel; the checks report 
   const { page, shot } = ui;
   await ui.openPlayground();
   const sidebar = await openSidebar(page);
-  // Adopt the spec tab as detected.
-  await runAddonMenuItem(page, /as a mapping spec/);
-  await sidebar.getByRole('button', { name: 'Confirm' }).click();
-  await sidebarStatus(sidebar).getByText('is now part of the spec as a mapping spec', { exact: false }).waitFor();
-  await sidebarIdle(sidebar);
-
-  await sidebar.getByText('Systems', { exact: true }).click();
-  await sidebar.getByText('No system imported yet.').waitFor();
+  await adoptAndOpenSystems(page, sidebar);
   await sidebar.getByLabel('File (JSON or CSV)').setInputFiles(META);
   await sidebar.getByText('Found: DHIS2 metadata: 2 data elements, 0 tracked entity attributes, 0 option sets.').waitFor();
   expect(await sidebar.getByLabel('It describes').inputValue()).toBe('destination');

@@ -16,6 +16,7 @@ import { resolveSettings, type MappingSettings } from '../mapping/settings';
 import { compareKey } from '../mapping/text';
 import { fieldIndex, type SystemField, type SystemMetadata } from './metadata';
 import type { SampleRecord } from './sample';
+import { lookup, namesIn, sampleNames } from './names';
 
 export type SystemSide = 'source' | 'destination';
 
@@ -40,34 +41,6 @@ export type SystemCheckReport = { findings: Finding[]; coverage: Coverage[] };
 /** Sample paths that are the platform's bookkeeping, not the form's data: nobody maps them. */
 function isBookkeeping(path: string): boolean {
   return /(^|[./])(_|@|#)/.test(path) || /^(meta|formhub|__system|__id)([./]|$)/.test(path);
-}
-
-/**
- * The names a spec's path cell may mean a field by: the text itself, an id in brackets (DHIS2 specs
- * write `attributes[w75KJ2mc4zz]`, `dataValues[dataElement=BuZ5LGNfGEU]`), and its last segment.
- */
-function namesIn(text: string): string[] {
-  const names = [text];
-  for (const m of text.matchAll(/\[(?:[^\]=]*=)?([^\]]+)\]/g)) names.push(m[1]!.trim());
-  const last = text.replace(/\[[^\]]*\]/g, '').split(/[./]/).pop()?.trim();
-  if (last && last !== text) names.push(last);
-  return names;
-}
-
-/** The first field any of a cell's names finds. */
-function lookup(index: ReadonlyMap<string, SystemField>, text: string): SystemField | undefined {
-  for (const n of namesIn(text)) {
-    const f = index.get(compareKey(n));
-    if (f) return f;
-  }
-  return undefined;
-}
-
-/** One sample path's names a spec may write: the path, its keyed id, the path without the record prefix. */
-function sampleNames(p: { path: string; key: string | null }): string[] {
-  const names = [p.path];
-  if (p.key) names.push(p.key);
-  return names;
 }
 
 /**

@@ -33,6 +33,19 @@ export async function sidebarIdle(sidebar: FrameLocator): Promise<void> {
   await sidebar.locator('main[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 
+/**
+ * Adopts the active tab as a mapping spec with the detected roles (Confirm), then opens the Spec
+ * panel's Systems section, empty: where the tests of issue 12 start.
+ */
+export async function adoptAndOpenSystems(page: Page, sidebar: FrameLocator): Promise<void> {
+  await runAddonMenuItem(page, /as a mapping spec/);
+  await sidebar.getByRole('button', { name: 'Confirm' }).click();
+  await sidebarStatus(sidebar).getByText('is now part of the spec as a mapping spec', { exact: false }).waitFor();
+  await sidebarIdle(sidebar);
+  await sidebar.getByText('Systems', { exact: true }).click();
+  await sidebar.getByText('No system imported yet.').waitFor();
+}
+
 /** The sidebar's status line (role=status). */
 export function sidebarStatus(sidebar: FrameLocator) {
   return sidebar.getByRole('status');
