@@ -6,6 +6,7 @@
  * marked as visited. Above the findings, the spec's own status and type words, offered for adoption
  * (own-words-section). Below: the colour key and "Clear Mapspec colours".
  */
+import { coverageText } from '../../src/core/systems/coverage';
 import type { CheckResult, FindingView } from '../../src/core/api';
 import type { Severity } from '../../src/core/mapping/findings';
 import { server } from '../client';
@@ -153,7 +154,7 @@ function renderResults(r: CheckResult): void {
             'ul',
             {},
             ...r.coverage.map((c) =>
-              h('li', { dir: 'auto' }, `${c.tab} × ${c.system}: `, c.inSample !== null ? `${c.mapped} of ${c.inSample} sample fields mapped, ${c.unmapped} unmapped` : `${c.mapped} of ${c.mapped + c.unmapped} fields of the metadata mapped`),
+              h('li', { dir: 'auto' }, `${c.tab} × ${c.system}: ${coverageText(c)}`),
             ),
           ),
         )

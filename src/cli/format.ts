@@ -4,6 +4,7 @@
  * own words, and a one-line summary a CI log can be grepped for. Every line goes through terminalText:
  * a control character in a tab name or value is shown escaped, never sent to the terminal.
  */
+import { coverageText } from '../core/systems/coverage';
 import type { CheckOutput, TabLayout } from './check';
 import { terminalText } from './visible';
 
@@ -53,7 +54,7 @@ export function formatHuman(out: CheckOutput): string {
   if (out.coverage.length > 0) {
     lines.push('', 'Coverage:');
     for (const c of out.coverage) {
-      lines.push(c.inSample !== null ? `  ${c.tab} × ${c.system}: ${c.mapped} of ${c.inSample} sample fields mapped, ${c.unmapped} unmapped` : `  ${c.tab} × ${c.system}: ${c.mapped} of ${c.mapped + c.unmapped} fields of the metadata mapped`);
+      lines.push(`  ${c.tab} × ${c.system}: ${coverageText(c)}`);
     }
   }
   const unconfirmed = out.tabs.filter((t) => t.key !== null && !t.key.confirmed).length;

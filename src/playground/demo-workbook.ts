@@ -1,10 +1,15 @@
 /**
  * The playground's demo spreadsheet: a realistic Data Element Mapping Specification for a CommCare →
  * DHIS2 case registration integration (README, mapping tab, value maps, implementation checklist
- * from OpenFn's template), built as plain WorkbookData so it needs no xlsx file.
+ * from OpenFn's template), built as plain WorkbookData so it needs no xlsx file — with the DHIS2
+ * metadata and a CommCare case already imported for the checks against the systems (demo-systems.ts).
  */
 import type { CellData, SheetData, StoredValue, ValidationData, WorkbookData } from '../emulator/state';
 import { newSheet } from '../emulator/spreadsheet/model';
+import { demoSystemsSheet } from './demo-systems';
+
+/** Who imported the demo's systems: the playground's analyst. */
+const DEMO_ANALYST = 'analyst@example.org';
 
 export const DEMO_SPREADSHEET_NAME = 'CommCare → DHIS2 case registration — mapping spec';
 
@@ -71,6 +76,9 @@ function readme(id: number): SheetData {
     ['Needs discussion — an open question blocks agreement', { bg: STATUS_COLORS['Needs discussion'] }],
     ['Agreed — reviewed with the client; build against it'],
     ['Deprecated — kept for the record, not mapped', { bg: STATUS_COLORS.Deprecated, strike: true }],
+    [''],
+    ['Checked against the systems', { bold: true }],
+    ["The DHIS2 program's metadata and a sample CommCare case are imported (Mapspec › Spec › Systems): run the checks to see the spec against what the systems really have."],
   ];
   lines.forEach(([text, style], i) => setRow(s, i + 1, [text], { wrap: true, ...(style ?? {}) }));
   setCell(s, 1, 1, { note: 'Demo data: every name, ID and phone number here is made up.' });
@@ -350,7 +358,7 @@ function lists(id: number): SheetData {
 
 /** A fresh copy of the demo workbook (callers may mutate it). */
 export function demoWorkbook(): WorkbookData {
-  const sheets = [readme(0), mapping(1), valueMaps(2), checklist(3), lists(4)];
+  const sheets = [readme(0), mapping(1), valueMaps(2), checklist(3), lists(4), demoSystemsSheet(5, DEMO_ANALYST)];
   return {
     id: 'demo-mapping-spec',
     name: DEMO_SPREADSHEET_NAME,

@@ -4,7 +4,8 @@
 // over the limits refused with a message.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApiResults, CheckResult, SidebarState } from '../../src/core/api';
+import type { ApiResults, CheckResult, SidebarState, TabDetection } from '../../src/core/api';
+import { demoWorkbook } from '../../src/playground/demo-workbook';
 import { readDhis2Metadata } from '../../src/core/systems/dhis2-metadata';
 import type { SystemMetadata } from '../../src/core/systems/metadata';
 import { flattenSample } from '../../src/core/systems/sample';
@@ -166,5 +167,40 @@ describe('assists from the imported systems: only empty cells, only when asked, 
     expect(tab.getRange(3, 9, 4, 1).getValues().flat()).toEqual(['attributes[w75KJ2mc4zz]', 'attributes[iESIqZ0R0R0]', 'written.by.hand', 'attributes[qrur9Dvnyt5]']);
     const bad = callServer(emulator, 'assistFromSystems', { action: 'overwrite-everything' });
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe("the playground's demo: systems already imported, so the first check run shows the spec against them", () => {
+  /** Adopts a demo tab as detected, the way Confirm does in the sidebar. */
+  function adopt(emulator: ReturnType<typeof newEmulator>, name: string) {
+    const sheetId = sheets(emulator).getSheetByName(name)!.getSheetId();
+    const d = ok(callServer<TabDetection>(emulator, 'detectTab', { sheetId })).detection;
+    const roles = d.columns.filter((c) => c.role).map((c) => ({ column: c.column, role: c.role! }));
+    const key = d.columns.find((c) => c.role === 'id')?.column ?? null;
+    ok(callServer(emulator, 'registerTab', { sheetId, kind: d.kind, headerRow: d.headerRow!, roles, keyColumn: key, managedIds: false }));
+  }
+
+  test('a UID typo with the UID meant, an option code DHIS2 lacks, case properties nobody mapped; DHIS2 payload fields and Deprecated rows raise nothing', () => {
+    const emulator = newEmulator({ workbook: demoWorkbook() });
+    expect(ok(callServer<ApiResults['listSystems']>(emulator, 'listSystems', {})).systems.map((s) => [s.name, s.side, s.summary])).toEqual([
+      ['dhis2-anc-metadata.json', 'destination', 'DHIS2 metadata: 3 data elements, 10 tracked entity attributes, 2 option sets'],
+      ['commcare-anc-case.json', 'source', '1 record, 21 paths'],
+    ]);
+    adopt(emulator, 'Mapping');
+    adopt(emulator, 'Value maps');
+    const r = ok(callServer<CheckResult>(emulator, 'runChecks', {}));
+    const system = new Set(['unknown-destination', 'unknown-source', 'destination-type-mismatch', 'source-path-not-in-sample', 'sample-field-unmapped', 'unknown-option-code', 'option-not-covered']);
+    const found = r.tabs.flatMap((t) => t.findings.filter((f) => system.has(f.rule)).map((f) => [f.rule, t.name, f.row, f.message.replace(/^[^:]*: /, '')]));
+    expect(found).toEqual([
+      ['sample-field-unmapped', 'Mapping', null, '"case_type" (text, e.g. "a***") is in the sample "commcare-anc-case.json", but no row maps it.'],
+      ['sample-field-unmapped', 'Mapping', null, '"properties.lmp" (date, e.g. "YYYY-MM-DD") is in the sample "commcare-anc-case.json", but no row maps it.'],
+      ['sample-field-unmapped', 'Mapping', null, '"properties.anc_visit_count" (text, e.g. "1***") is in the sample "commcare-anc-case.json", but no row maps it.'],
+      ['unknown-destination', 'Mapping', 10, '"attributes[Rv8WM2mTuS5]" is not in dhis2-anc-metadata.json; did you mean "Rv8WM2mTuS6"?'],
+      ['unknown-option-code', 'Value maps', 4, '"OTHER" is not a code of dhis2-anc-metadata.json\'s option set for "cejWyOfXge6" (MALE, FEMALE, UNKNOWN).'],
+    ]);
+    expect(r.coverage).toEqual([
+      { tab: 'Mapping', system: 'commcare-anc-case.json', mapped: 15, inSample: 20, unmapped: 3 },
+      { tab: 'Mapping', system: 'dhis2-anc-metadata.json', mapped: 10, inSample: null, unmapped: 3 },
+    ]);
   });
 });

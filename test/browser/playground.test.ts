@@ -124,7 +124,7 @@ test('download: the .xlsx the page hands out reads back with readXlsx', async ()
     const file = path.join(dir, 'download.xlsx');
     await download.saveAs(file);
     const wb = await readXlsx(file);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...DEMO_TABS, 'Lists']);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...DEMO_TABS, 'Lists', '_mapspec_systems']);
     expect(wb.sheets[1].rows[2][0]?.v).toBe('MAP-001');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

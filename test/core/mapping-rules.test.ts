@@ -499,6 +499,24 @@ describe('against the systems: metadata and a sample record (issue 12)', () => {
     expect(checkAgainstSystems([adopt(written)], [dhis2], []).findings.filter((f) => f.rule === 'unknown-destination')).toEqual([]);
   });
 
+  test("DHIS2's own payload fields are known; a note in brackets, a group of the sample and a Deprecated row's field count as named", () => {
+    const caseSample: SampleInput = { name: 'case.json', side: 'source', tabs: null, record: flattenSample({ case_id: 'c-1', owner_id: 'u-1', indices: { parent: { case_id: 'h-1', case_type: 'household' } } }) };
+    const written = mappingGrid([
+      good(1, { 'source-path': 'case_id', 'destination-path': 'orgUnit (enrollment and TEI)' }),
+      good(2, { 'source-path': 'indices.parent (household case)', 'destination-path': 'relationships[] (type Fa2Lbd6Qw3R)' }),
+      good(3, { 'source-path': 'case_id', 'destination-path': 'enrollmentDate' }),
+      good(4, { status: 'Deprecated', 'source-path': 'owner_id', 'destination-path': 'storedBy' }),
+      good(5, { 'source-path': 'case_id', 'destination-path': 'dataValues[abcDEF1234]' }),
+      good(6, { 'source-path': 'case_id', 'destination-path': 'Status of the case' }),
+    ]);
+    const r = checkAgainstSystems([adopt(written)], [dhis2], [caseSample]);
+    expect(r.findings.map((f) => [f.rule, f.row, f.message.split(': ')[1]])).toEqual([
+      ['unknown-destination', 7, '"dataValues[abcDEF1234]" is not in DHIS2; did you mean "abcDEF12345"?'],
+      ['unknown-destination', 8, '"Status of the case" is not in DHIS2.'],
+    ]);
+    expect(r.coverage[0]).toEqual({ tab: 'Mapping', system: 'case.json', mapped: 3, inSample: 4, unmapped: 0 });
+  });
+
   test('destination-type-mismatch: the row says date where DHIS2 has an integer; a code, name or UID all find the field', () => {
     expect(ofSystems('destination-type-mismatch').map((f) => [f.row, f.message.split(': ')[1]])).toEqual([[6, 'the row says date, but DHIS2 has "abcDEF12345" as integer (integer).']]);
   });

@@ -66,8 +66,8 @@ describe('playground server', () => {
     expect((await fetch(server.url + '/app.js')).status).toBe(200);
 
     const { data } = await call<StateData>(server, '/api/state');
-    expect(data.tabs.map((t) => t.name)).toEqual(['README', 'Mapping', 'Value maps', 'Implementation checklist', 'Lists']);
-    expect(data.tabs.find((t) => t.name === 'Lists')?.hidden).toBe(true);
+    expect(data.tabs.map((t) => t.name)).toEqual(['README', 'Mapping', 'Value maps', 'Implementation checklist', 'Lists', '_mapspec_systems']);
+    expect(data.tabs.filter((t) => t.hidden).map((t) => t.name)).toEqual(['Lists', '_mapspec_systems']);
     expect(data.sheet.name).toBe('Mapping');
     expect(data.sheet.frozenRows).toBe(2);
     expect(cellText(data, 2, 1)).toBe('ID');
@@ -244,7 +244,7 @@ describe('playground server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const wb = await readXlsx(Buffer.from(await res.arrayBuffer()));
-    expect(wb.sheets.map((s) => s.name)).toEqual(['README', 'Mapping', 'Value maps', 'Implementation checklist', 'Lists']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['README', 'Mapping', 'Value maps', 'Implementation checklist', 'Lists', '_mapspec_systems']);
     expect(wb.sheets[1].rows[29][0]?.v).toBe('downloaded');
     expect(wb.sheets[1].frozenRows).toBe(2);
   });

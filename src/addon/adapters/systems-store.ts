@@ -4,13 +4,9 @@
  * at most 45,000 characters (a cell holds 50,000; a 2.5 MB DHIS2 package keeps about 100,000). Read
  * and written whole, in a fixed number of calls.
  */
-import { chunkText } from '../../core/mapping/paint-codec';
 import type { StoredSystem } from '../../core/systems/stored';
-import { parseStoredSystem } from '../../core/systems/stored';
+import { parseStoredSystem, storedSystemRows, SYSTEMS_SHEET } from '../../core/systems/stored';
 import { insertSheetQuietly } from './spreadsheet';
-
-export const SYSTEMS_SHEET = '_mapspec_systems';
-const CELL_CHARS = 45_000;
 
 export function readSystems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): StoredSystem[] {
   const sheet = ss.getSheetByName(SYSTEMS_SHEET);
@@ -29,13 +25,13 @@ export function writeSystems(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, syste
   let sheet = ss.getSheetByName(SYSTEMS_SHEET);
   if (!sheet && systems.length === 0) return;
   sheet ??= insertSheetQuietly(ss, SYSTEMS_SHEET, { hidden: true });
-  const rows = systems.map((s) => chunkText(JSON.stringify(s), CELL_CHARS));
+  const rows = storedSystemRows(systems);
   sheet.clearContents();
   if (rows.length === 0) return;
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows[0]!.length;
   if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows.length, width);
   // Plain text, so a chunk that starts with "=" or a digit is never read as a formula or a number.
   range.setNumberFormat('@');
-  range.setValues(rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]));
+  range.setValues(rows);
 }

@@ -86,3 +86,26 @@ export function readDhis2Metadata(json: unknown): SystemMetadata {
   ];
   return { format: 'dhis2', summary: `DHIS2 metadata: ${parts.join(', ')}`, fields, lists };
 }
+
+/**
+ * Fields of DHIS2's tracker and event payloads that no metadata export lists, since they are the API's
+ * own (the 2.36– names and the 2.38+ ones): a spec mapping to `orgUnit` or `enrollmentDate` maps to
+ * DHIS2, not to a field its metadata lacks.
+ */
+const PAYLOAD_FIELDS = new Set(
+  [
+    'trackedEntity', 'trackedEntityInstance', 'trackedEntityType', 'orgUnit', 'program', 'programStage', 'enrollment', 'enrollments',
+    'enrollmentDate', 'enrolledAt', 'incidentDate', 'occurredAt', 'event', 'events', 'eventDate', 'dueDate', 'scheduledAt', 'status',
+    'storedBy', 'completedDate', 'completedAt', 'completedBy', 'coordinate', 'geometry', 'relationships', 'relationship', 'relationshipType',
+    'from', 'to', 'notes', 'followup', 'followUp', 'createdAt', 'updatedAt', 'created', 'lastUpdated', 'attributeOptionCombo', 'attributeCategoryOptions',
+    'period', 'dataSet', 'completeDate', 'inactive', 'deleted', 'potentialDuplicate',
+  ].map((f) => f.toLowerCase()),
+);
+
+/** True when a destination cell names one of DHIS2's own payload fields (and no id in brackets): "orgUnit (enrollment and TEI)". */
+export function isDhis2PayloadField(text: string): boolean {
+  if (/\[[^\]]+\]/.test(text)) return false;
+  // The field's name alone, or followed by a path (".from", "[]") or a note in brackets: not prose.
+  const first = /^\s*([A-Za-z]+)\s*(?:$|[.[(])/.exec(text)?.[1];
+  return first !== undefined && PAYLOAD_FIELDS.has(first.toLowerCase());
+}

@@ -1,7 +1,8 @@
 /**
  * How a spec's path cell names a system's field, shared by the checks and the assists: the text
  * itself, an id in brackets (DHIS2 specs write `attributes[w75KJ2mc4zz]`,
- * `dataValues[dataElement=BuZ5LGNfGEU]`), and its last segment.
+ * `dataValues[dataElement=BuZ5LGNfGEU]`), the path without a note in brackets after it, and its last
+ * segment.
  */
 import { compareKey } from '../mapping/text';
 import type { SystemField } from './metadata';
@@ -9,7 +10,10 @@ import type { SystemField } from './metadata';
 export function namesIn(text: string): string[] {
   const names = [text];
   for (const m of text.matchAll(/\[(?:[^\]=]*=)?([^\]]+)\]/g)) names.push(m[1]!.trim());
-  const last = text.replace(/\[[^\]]*\]/g, '').split(/[./]/).pop()?.trim();
+  // A note in brackets after the path is no part of it: "indices.parent (household case)".
+  const bare = text.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  if (bare !== '' && bare !== text.trim()) names.push(bare);
+  const last = bare.replace(/\[[^\]]*\]/g, '').split(/[./]/).pop()?.trim();
   if (last && last !== text) names.push(last);
   return names;
 }

@@ -8,6 +8,19 @@ import { diffMetadata } from './metadata';
 import type { SampleRecord } from './sample';
 import type { SampleInput, SystemInput, SystemSide } from './system-checks';
 import { compareKey } from '../mapping/text';
+import { chunkText } from '../mapping/paint-codec';
+
+/** The hidden tab that keeps the imports, one row each. */
+export const SYSTEMS_SHEET = '_mapspec_systems';
+/** A cell holds 50,000 characters; a 2.5 MB DHIS2 package keeps about 100,000 in a few cells. */
+const CELL_CHARS = 45_000;
+
+/** The rows of the hidden tab: each entry's JSON in cells of at most 45,000 characters, rows padded to one width. */
+export function storedSystemRows(systems: readonly StoredSystem[]): string[][] {
+  const rows = systems.map((s) => chunkText(JSON.stringify(s), CELL_CHARS));
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+}
 
 type Common = { id: string; name: string; side: SystemSide; tabs: string[] | null; importedAt: string; importedBy: string | null };
 export type StoredSystem = (Common & { kind: 'metadata'; meta: SystemMetadata }) | (Common & { kind: 'sample'; record: SampleRecord });

@@ -17,6 +17,8 @@ import { compareKey } from '../mapping/text';
 import { fieldIndex, type SystemField, type SystemMetadata } from './metadata';
 import type { SampleRecord } from './sample';
 import { lookup, namesIn, sampleNames } from './names';
+import { isDhis2PayloadField } from './dhis2-metadata';
+import type { Coverage } from './coverage';
 
 export type SystemSide = 'source' | 'destination';
 
@@ -24,17 +26,7 @@ export type SystemSide = 'source' | 'destination';
 export type SystemInput = { name: string; side: SystemSide; tabs: readonly string[] | null; meta: SystemMetadata };
 export type SampleInput = { name: string; side: SystemSide; tabs: readonly string[] | null; record: SampleRecord };
 
-export type Coverage = {
-  tab: string;
-  /** The system or sample the numbers are about. */
-  system: string;
-  /** Fields of the metadata or sample that live rows of the tab map. */
-  mapped: number;
-  /** Fields the sample has a value for (null for metadata). */
-  inSample: number | null;
-  /** Fields nobody mapped: in the sample, or in the metadata when there is no sample. */
-  unmapped: number;
-};
+export type { Coverage } from './coverage';
 
 export type SystemCheckReport = { findings: Finding[]; coverage: Coverage[] };
 
@@ -66,7 +58,18 @@ class NearNames {
     }
   }
 
+  /** The near name of the first of a cell's names (namesIn: an id in brackets, the last segment) that has one. */
   of(text: string): string | null {
+    const names = namesIn(text);
+    // A cell with an id in brackets means that id: its whole text is no name to be near.
+    for (const n of names.length > 1 && /\[[^\]]+\]/.test(text) ? names.slice(1) : names) {
+      const near = this.ofName(n);
+      if (near) return near;
+    }
+    return null;
+  }
+
+  private ofName(text: string): string | null {
     const key = compareKey(text);
     if (key.length < 4) return null;
     const zero = this.stripped.get(key.replace(/^0+/, ''));
@@ -157,7 +160,30 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
     for (const sample of srcSamples) {
       for (const p of sample.record.paths) for (const n of sampleNames(p)) if (!sampleIndex.has(compareKey(n))) sampleIndex.set(compareKey(n), { sample, path: p.path });
     }
+    // A path naming a group of the sample (CommCare's `indices.parent`) is in it when its fields are.
+    const sampleGroups = new Map<string, string[]>();
+    for (const sample of srcSamples) {
+      for (const p of sample.record.paths) {
+        const key = compareKey(p.path);
+        for (const m of key.matchAll(/[./[]/g)) {
+          if (m.index === 0) continue;
+          const group = key.slice(0, m.index);
+          const list = sampleGroups.get(group);
+          if (list) list.push(p.path);
+          else sampleGroups.set(group, [p.path]);
+        }
+      }
+    }
+    /** The sample paths a source cell names: one field, or every field of a group it names. */
+    const samplePathsOf = (text: string): string[] => {
+      const names = namesIn(text).map(compareKey);
+      const hit = names.map((n) => sampleIndex.get(n)).find((x) => x !== undefined);
+      if (hit) return [hit.path];
+      return names.map((n) => sampleGroups.get(n)).find((x) => x !== undefined) ?? [];
+    };
     const mappedSample = new Set<string>();
+    /** Sample fields a skipped row (Deprecated, N/A) names: decided, deliberately not sent. */
+    const decidedSample = new Set<string>();
     const mappedDest = new Set<string>();
     const mappedSrc = new Set<string>();
     const sections = sectionRowsByMerge(view.reader, view.firstDataRow);
@@ -165,17 +191,26 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
     for (let r = view.firstDataRow; r <= view.reader.lastRow; r++) {
       if (rowShape(view, r, ctx.markers, sections).kind !== 'field') continue;
       const status = view.text('status', r);
-      if (status.trim() !== '' && ctx.skipStatuses.has(compareKey(status))) continue;
+      if (status.trim() !== '' && ctx.skipStatuses.has(compareKey(status))) {
+        if (sampleIndex.size > 0 && view.blank('source-path', r, ctx.markers) === null) for (const p of samplePathsOf(view.text('source-path', r))) decidedSample.add(p);
+        continue;
+      }
 
       const dstText = view.text('destination-path', r);
       let destField: SystemField | undefined;
       if (dest && destIndex && view.blank('destination-path', r, ctx.markers) === null) {
         destField = lookup(destIndex, dstText);
-        if (!destField) {
+        if (!destField && dest.meta.format === 'dhis2' && isDhis2PayloadField(dstText)) {
+          // DHIS2's own payload field (orgUnit, enrollmentDate): known to DHIS2, in no metadata export.
+        } else if (!destField) {
           const near = destNear!.of(dstText);
           sink.addAt(view.where('destination-path', r), 'unknown-destination', `${quote(dstText)} is not in ${dest.name}${near ? `; did you mean ${quote(near)}?` : '.'}`, `Check the spelling against ${dest.name}, or import its newer metadata if the field was added since.`);
         } else {
-          mappedDest.add(destField.path);
+          // Every field the cell names counts as mapped: "attributes[w75KJ2mc4zz]; attributes[zDhUuAYrxNC]".
+          for (const n of namesIn(dstText)) {
+            const f = destIndex.get(compareKey(n));
+            if (f) mappedDest.add(f.path);
+          }
           const rowType = view.blank('destination-type', r, ctx.markers) === null ? ctx.typeOf(view.text('destination-type', r)).type : null;
           if (rowType && destField.type && rowType !== destField.type && ctx.compat.needsRule(rowType, destField.type)) {
             sink.addAt(view.where('destination-type', r), 'destination-type-mismatch', `the row says ${rowType}, but ${dest.name} has ${quote(destField.path)} as ${destField.rawType ?? destField.type} (${destField.type}).`, `Write the type ${dest.name} expects, or add the conversion to the transformation rule.`);
@@ -187,15 +222,15 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
       let srcField: SystemField | undefined;
       if (view.blank('source-path', r, ctx.markers) === null && (srcIndex || sampleIndex.size > 0)) {
         srcField = srcIndex ? lookup(srcIndex, srcText) : undefined;
-        const inSample = namesIn(srcText).map((n) => sampleIndex.get(compareKey(n))).find((x) => x !== undefined);
-        if (inSample) mappedSample.add(inSample.path);
+        const inSample = samplePathsOf(srcText);
+        for (const p of inSample) mappedSample.add(p);
         if (srcField) mappedSrc.add(srcField.path);
-        if (!srcField && !inSample) {
+        if (!srcField && inSample.length === 0) {
           const near = srcNear ? srcNear.of(srcText) : null;
           const places = [src?.name, srcSamples.length ? `the sample${srcSamples.length > 1 ? 's' : ''}` : null].filter((p): p is string => Boolean(p));
           const where = places.length === 2 ? `in neither ${places[0]} nor ${places[1]}` : `not in ${places[0]}`;
           sink.addAt(view.where('source-path', r), 'unknown-source', `${quote(srcText)} is ${where}${near ? `; did you mean ${quote(near)}?` : '.'}`, 'Check the path against the form or a real submission; a renamed question needs its new path.');
-        } else if (!inSample && srcSamples.length > 0) {
+        } else if (inSample.length === 0 && srcSamples.length > 0) {
           sink.addAt(view.where('source-path', r), 'source-path-not-in-sample', `${quote(srcText)} has no value in the sample record${srcSamples.length > 1 ? 's' : ''}.`, 'Fine when the question is optional or skipped; otherwise get a sample where it is filled, to see its real format.');
         }
       }
@@ -224,11 +259,11 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
     // Sample fields nobody decided about: one finding each, on the tab.
     for (const sample of srcSamples) {
       const fields = sample.record.paths.filter((p) => !isBookkeeping(p.path) && p.records > 0);
-      const unmapped = fields.filter((p) => !mappedSample.has(p.path));
+      const unmapped = fields.filter((p) => !mappedSample.has(p.path) && !decidedSample.has(p.path));
       for (const p of unmapped) {
         sink.addAt(view.whereColumn(null, null), 'sample-field-unmapped', `${quote(p.path)} (${p.type}${p.example !== null ? `, e.g. ${quote(p.example)}` : ''}) is in the sample ${quote(sample.name)}, but no row maps it.`, 'Add a row for it, or a row marked Deprecated/N/A that says it is deliberately not sent.');
       }
-      coverage.push({ tab, system: sample.name, mapped: fields.length - unmapped.length, inSample: fields.length, unmapped: unmapped.length });
+      coverage.push({ tab, system: sample.name, mapped: fields.filter((p) => mappedSample.has(p.path)).length, inSample: fields.length, unmapped: unmapped.length });
     }
     for (const [sys, mapped] of [[dest, mappedDest], [src, mappedSrc]] as const) {
       if (sys) coverage.push({ tab, system: sys.name, mapped: mapped.size, inSample: null, unmapped: sys.meta.fields.length - mapped.size });
@@ -236,3 +271,4 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
   }
   return { findings: groupFindings(sink.findings, sink.notes), coverage };
 }
+
