@@ -2,15 +2,15 @@
  * The Spec panel's Systems section (issue 12): the systems' metadata and the sample records the spec
  * is checked against — each with its side, what was read, who imported it and when, and Remove — and
  * an import form. The file is read HERE, in the browser, with the same core readers as the command
- * line (a DHIS2 metadata export or a Kobo form as JSON, a field list as CSV or JSON, a sample record as
- * JSON), so only the compact form is sent (saveSystem: one call) and a sample's personal data stays
+ * line (a DHIS2 metadata export or a Kobo form as JSON, an XLSForm as .xlsx, a field list as CSV or
+ * JSON, a sample record as JSON), so only the compact form is sent (saveSystem: one call) and a sample's personal data stays
  * on the person's machine unless they tick "Keep example values". Listed on first opening (one
  * listSystems call). With something imported, two assists fill empty cells from it when asked (one
  * assistFromSystems call each) and list what they wrote, each cell a link to it.
  */
 import type { ApiResults, AssistResult } from '../../src/core/api';
 import type { MetadataChange, SystemMetadata } from '../../src/core/systems/metadata';
-import { impliedSide, readMetadataText, readSampleText } from '../../src/core/systems/read-file';
+import { impliedSide, readMetadataText, readSampleText, readXlsFormBytes } from '../../src/core/systems/read-file';
 import type { SampleRecord } from '../../src/core/systems/sample';
 import type { SystemSummary } from '../../src/core/systems/stored';
 import { server } from '../client';
@@ -130,11 +130,17 @@ function systemRow(s: SystemSummary): HTMLLIElement {
 
 type Read = { name: string; metadata?: SystemMetadata; sample?: SampleRecord; side: 'source' | 'destination' };
 
+/** Inflates a zip part with the browser's own DecompressionStream (no library in the sidebar). */
+async function inflate(deflated: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([deflated as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** Reads the chosen file with the core readers (read-file.ts); throws a message for the person. */
-function readFile(name: string, text: string, kind: 'metadata' | 'sample', keepValues: boolean): Read {
-  if (kind === 'sample') return { name, sample: readSampleText(text, name, keepValues), side: 'source' };
-  if (/\.xlsx$/i.test(name)) throw new Error(`${name}: an XLSForm workbook is read by the command line (mapspec check SPEC.xlsx --metadata ${name}); here, export the form as JSON from Kobo.`);
-  const metadata = readMetadataText(text, name);
+async function readFile(file: File, kind: 'metadata' | 'sample', keepValues: boolean): Promise<Read> {
+  const name = file.name;
+  if (kind === 'sample') return { name, sample: readSampleText(await file.text(), name, keepValues), side: 'source' };
+  const metadata = /\.xlsx$/i.test(name) ? await readXlsFormBytes(new Uint8Array(await file.arrayBuffer()), name, inflate) : readMetadataText(await file.text(), name);
   return { name, metadata, side: impliedSide(metadata) };
 }
 
@@ -150,7 +156,7 @@ function importForm(): HTMLElement {
   const sideId = uid('system-side');
   const keepId = uid('system-keep');
   const kind = h('select', { id: kindId, 'data-focus': 'system-kind' }, h('option', { value: 'metadata' }, "A system's metadata"), h('option', { value: 'sample' }, 'A sample record')) as HTMLSelectElement;
-  const file = h('input', { type: 'file', id: fileId, accept: '.json,.csv,application/json,text/csv', 'data-focus': 'system-file' }) as HTMLInputElement;
+  const file = h('input', { type: 'file', id: fileId, accept: '.json,.csv,.xlsx,application/json,text/csv', 'data-focus': 'system-file' }) as HTMLInputElement;
   const side = h('select', { id: sideId, 'data-focus': 'system-side' }, h('option', { value: 'destination' }, 'the destination'), h('option', { value: 'source' }, 'the source')) as HTMLSelectElement;
   const keep = h('input', { type: 'checkbox', id: keepId }) as HTMLInputElement;
   const keepRow = h('div', { class: 'field check', hidden: true }, keep, h('label', { for: keepId }, 'Keep example values (they may be personal data)'));
@@ -165,7 +171,7 @@ function importForm(): HTMLElement {
     const f = file.files?.[0];
     if (!f) return;
     try {
-      read = readFile(f.name, await f.text(), kind.value as 'metadata' | 'sample', keep.checked);
+      read = await readFile(f, kind.value as 'metadata' | 'sample', keep.checked);
       side.value = read.side;
       replace(found, `Found: ${read.metadata ? read.metadata.summary : read.sample!.summary}${read.sample?.truncated ? ` (${read.sample.truncated})` : ''}.`);
       button.disabled = false;
@@ -185,7 +191,7 @@ function importForm(): HTMLElement {
     { class: 'system-import', novalidate: true },
     h('h3', {}, 'Import'),
     h('div', { class: 'field' }, h('label', { for: kindId }, 'What it is'), kind),
-    h('div', { class: 'field' }, h('label', { for: fileId }, 'File (JSON or CSV)'), file),
+    h('div', { class: 'field' }, h('label', { for: fileId }, 'File (JSON, CSV or XLSForm .xlsx)'), file),
     keepRow,
     found,
     h('div', { class: 'field' }, h('label', { for: sideId }, 'It describes'), side),

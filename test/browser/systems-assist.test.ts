@@ -38,11 +38,11 @@ test('fill empty samples and suggest destination fields from the imported system
   await adoptAndOpenSystems(page, sidebar);
   // Nothing imported: no assist is offered.
   expect(await sidebar.getByRole('button', { name: 'Fill empty samples' }).count()).toBe(0);
-  await sidebar.getByLabel('File (JSON or CSV)').setInputFiles(META);
+  await sidebar.getByLabel('File (JSON, CSV or XLSForm .xlsx)').setInputFiles(META);
   await sidebar.getByRole('button', { name: 'Import' }).click();
   await sidebarStatus(sidebar).getByText('Imported dhis2-metadata.json as the destination.', { exact: false }).waitFor();
   await sidebar.getByLabel('What it is').selectOption('sample');
-  await sidebar.getByLabel('File (JSON or CSV)').setInputFiles(SAMPLE);
+  await sidebar.getByLabel('File (JSON, CSV or XLSForm .xlsx)').setInputFiles(SAMPLE);
   await sidebar.getByText('Found: 1 record, 3 paths.').waitFor();
   await sidebar.getByRole('button', { name: 'Import' }).click();
   await sidebarStatus(sidebar).getByText('Imported visit.json as the source.', { exact: false }).waitFor();

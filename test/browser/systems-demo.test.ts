@@ -1,8 +1,10 @@
 // Issue 12, D8: the playground's demo comes with the DHIS2 program's metadata and a CommCare case
 // already imported, so a newcomer who adopts the Mapping tab and runs the checks sees the spec against
 // the systems at once: a UID typo with the UID meant, case properties nobody mapped, the coverage.
-// Screenshot: test-output/screenshots/systems-demo-1-first-run.png.
+// An XLSForm workbook is then imported from the same section. Screenshots: test-output/screenshots/systems-demo-*.png.
+import * as path from 'node:path';
 import { usePlaygroundPage } from './support/playground-page';
+import { FIXTURES } from '../support/paths';
 import { openSidebar, runAddonMenuItem, sidebarIdle, sidebarStatus } from './support/sidebar';
 
 const ui = usePlaygroundPage('systems-demo');
@@ -32,4 +34,13 @@ test('the demo: adopt the Mapping tab, run the checks, see the spec against DHIS
   // The sample's values never reach the sidebar: only masked examples.
   expect(text).not.toContain('Sokha');
   await shot('1-first-run');
+
+  // An XLSForm workbook is read in the browser too (the zip inflated by the browser itself).
+  await sidebar.getByRole('tab', { name: /Spec/ }).click();
+  await sidebar.getByLabel('File (JSON, CSV or XLSForm .xlsx)').setInputFiles(path.join(FIXTURES, 'xlsform-pyxform-ucl-biomass-plot-form.xlsx'));
+  await sidebar.getByText(/^Found: XLSForm \(xlsform-pyxform-ucl-biomass-plot-form\.xlsx\): \d+ questions, 7 choice lists\.$/).waitFor();
+  expect(await sidebar.getByLabel('It describes').inputValue()).toBe('source');
+  await sidebar.getByRole('button', { name: 'Import' }).click();
+  await sidebarStatus(sidebar).getByText('Imported xlsform-pyxform-ucl-biomass-plot-form.xlsx as the source.', { exact: false }).waitFor();
+  await shot('2-xlsform');
 });

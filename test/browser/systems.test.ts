@@ -32,14 +32,14 @@ test('import a DHIS2 export and a sample from the Spec panel; the checks report 
   await ui.openPlayground();
   const sidebar = await openSidebar(page);
   await adoptAndOpenSystems(page, sidebar);
-  await sidebar.getByLabel('File (JSON or CSV)').setInputFiles(META);
+  await sidebar.getByLabel('File (JSON, CSV or XLSForm .xlsx)').setInputFiles(META);
   await sidebar.getByText('Found: DHIS2 metadata: 2 data elements, 0 tracked entity attributes, 0 option sets.').waitFor();
   expect(await sidebar.getByLabel('It describes').inputValue()).toBe('destination');
   await sidebar.getByRole('button', { name: 'Import' }).click();
   await sidebarStatus(sidebar).getByText('Imported dhis2-metadata.json as the destination.', { exact: false }).waitFor();
 
   await sidebar.getByLabel('What it is').selectOption('sample');
-  await sidebar.getByLabel('File (JSON or CSV)').setInputFiles(SAMPLE);
+  await sidebar.getByLabel('File (JSON, CSV or XLSForm .xlsx)').setInputFiles(SAMPLE);
   await sidebar.getByText('Found: 1 record, 3 paths.').waitFor();
   expect(await sidebar.getByLabel('It describes').inputValue()).toBe('source');
   await sidebar.getByRole('button', { name: 'Import' }).click();

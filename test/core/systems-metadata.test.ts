@@ -3,11 +3,15 @@
 // Real files: ../shared/fixtures/real where it is beside the repository (CI has it); the UCL XLSForm
 // in test/fixtures always.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { diffMetadata, fieldIndex, type SystemMetadata } from '../../src/core/systems/metadata';
 import { readDhis2Metadata } from '../../src/core/systems/dhis2-metadata';
 import { readKoboForm, readXlsFormSheets } from '../../src/core/systems/xlsform';
-import { impliedSide, readMetadataText } from '../../src/core/systems/read-file';
+import { impliedSide, readMetadataText, readXlsFormBytes } from '../../src/core/systems/read-file';
+import { readXlsxSheets } from '../../src/core/systems/xlsx-sheets';
 import { readXlsx } from '../../src/emulator/xlsx';
 import { FIXTURES, ROOT } from '../support/paths';
 
@@ -50,6 +54,48 @@ test('an XLSForm workbook: paths under groups and repeats, the first label, list
   // select_one_from_file names a file of choices, not a list of the choices sheet.
   expect(selects.filter((f) => f.list !== null && !(f.list in meta.lists)).every((f) => /\.(csv|xml)$/i.test(f.list!))).toBe(true);
   expect(() => readXlsFormSheets([{ name: 'Sheet1', values: [['a']] }], 'notes.xlsx')).toThrow('notes.xlsx has no "survey" sheet, so it is not an XLSForm (its sheets: "Sheet1").');
+});
+
+describe("the sidebar's own .xlsx reader (no library: the zip's parts inflated by the browser)", () => {
+  const inflate = async (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const bytes = (file: string) => new Uint8Array(fs.readFileSync(file));
+
+  test('reads an XLSForm as the command line does with exceljs: the same fields, types, labels and lists', async () => {
+    const file = path.join(FIXTURES, 'xlsform-pyxform-ucl-biomass-plot-form.xlsx');
+    const wb = await readXlsx(file);
+    const viaExcelJs = readXlsFormSheets(wb.sheets.map((s) => ({ name: s.name, values: s.rows.map((r) => r.map((c) => c?.v ?? null)) })), 'UCL form');
+    const sheets = await readXlsxSheets(bytes(file), inflate);
+    expect(sheets.map((s) => s.name)).toEqual(['survey', 'choices', 'settings']);
+    expect(await readXlsFormBytes(bytes(file), 'UCL form', inflate)).toEqual(viaExcelJs);
+  });
+
+  test('cells of every kind: shared strings, rich text runs, numbers, booleans, escapes, any script, holes', async () => {
+    const file = path.join(os.tmpdir(), `mapspec-xlsx-${process.pid}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('survey');
+    sheet.addRow(['type', 'name', 'label::ខ្មែរ (km)', 'required']);
+    sheet.addRow(['text', 'village', 'ឈ្មោះភូមិ & <code>', true]);
+    sheet.getCell('A4').value = 'integer';
+    sheet.getCell('B4').value = 'age';
+    sheet.getCell('C4').value = { richText: [{ text: 'Age ' }, { text: 'in years', font: { bold: true } }] };
+    sheet.getCell('E4').value = 12.5;
+    await workbook.xlsx.writeFile(file);
+    try {
+      const [survey] = await readXlsxSheets(bytes(file), inflate);
+      expect(survey!.values).toEqual([['type', 'name', 'label::ខ្មែរ (km)', 'required'], ['text', 'village', 'ឈ្មោះភូមិ & <code>', true], [], ['integer', 'age', 'Age in years', null, 12.5]]);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  test('what is not an .xlsx gets a message naming the file', async () => {
+    const text = new TextEncoder().encode('{"dataElements": []}');
+    await expect(readXlsFormBytes(text, 'meta.xlsx', inflate)).rejects.toThrow('meta.xlsx: This file is not an .xlsx workbook (no zip directory in it): save it from Excel or Google Sheets as .xlsx.');
+    const doc = bytes(path.join(FIXTURES, 'who-anc-data-dictionary.xlsx'));
+    await expect(readXlsFormBytes(doc, 'anc.xlsx', inflate)).rejects.toThrow(/^anc\.xlsx has no "survey" sheet, so it is not an XLSForm/);
+    const cut = bytes(path.join(FIXTURES, 'xlsform-pyxform-ucl-biomass-plot-form.xlsx')).slice(0, 4000);
+    await expect(readXlsFormBytes(cut, 'cut.xlsx', inflate)).rejects.toThrow(/^cut\.xlsx: This file is not an \.xlsx workbook/);
+  });
 });
 
 withReal('kobotoolbox-formpack-nested-grouped-repeatable.json')('a Kobo form: nested repeats give the paths its submissions use', () => {

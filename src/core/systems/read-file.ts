@@ -2,7 +2,8 @@
  * A system's file as the person hands it over — the text of a JSON or CSV file — read with the reader
  * of its format, for the command line and the sidebar alike: a DHIS2 metadata export, a Kobo form or
  * a field list (JSON), a field list (CSV), or a sample record (JSON). Every problem is a UserError
- * naming the file. (An XLSForm workbook is binary: the command line reads it with readXlsFormSheets.)
+ * naming the file. An XLSForm workbook is binary: readXlsFormBytes reads it with the small zip reader
+ * (the sidebar's way; the command line reads .xlsx with exceljs).
  */
 import { UserError } from '../errors';
 import { isDhis2Metadata, readDhis2Metadata } from './dhis2-metadata';
@@ -10,7 +11,8 @@ import { isFieldListJson, readFieldCsv, readFieldListJson } from './field-list';
 import { assertStorable, type SystemMetadata } from './metadata';
 import { flattenSample, type SampleRecord } from './sample';
 import type { SystemSide } from './system-checks';
-import { isKoboForm, readKoboForm } from './xlsform';
+import { isKoboForm, readKoboForm, readXlsFormSheets } from './xlsform';
+import { readXlsxSheets, type Inflate } from './xlsx-sheets';
 
 /** JSON text (a leading BOM allowed); a file cut off mid-way is said to be. */
 export function parseJsonText(text: string, label: string): unknown {
@@ -50,4 +52,18 @@ export function readSampleText(text: string, label: string, keepValues: boolean)
 /** The side a format describes when the person did not say: a form is a source, the rest a destination. */
 export function impliedSide(meta: SystemMetadata): SystemSide {
   return meta.format === 'xlsform' ? 'source' : 'destination';
+}
+
+/** An XLSForm workbook from its bytes (the sidebar's file), checked like any other metadata. */
+export async function readXlsFormBytes(bytes: Uint8Array, name: string, inflate: Inflate): Promise<SystemMetadata> {
+  let sheets;
+  try {
+    sheets = await readXlsxSheets(bytes, inflate);
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(`${name}: ${e.message}`);
+    throw new UserError(`${name} could not be read as an .xlsx workbook (${String((e as Error).message).split('\n')[0]}).`);
+  }
+  const meta = readXlsFormSheets(sheets, name);
+  assertStorable(meta, name);
+  return meta;
 }
