@@ -17,6 +17,7 @@ import { server } from '../client';
 import { h, replace, uid } from '../dom';
 import { plural, runTime } from '../format';
 import { setStatus, work } from '../status';
+import { getState, onState } from '../store';
 
 let root: HTMLElement;
 let systems: SystemSummary[] | null = null;
@@ -25,6 +26,10 @@ let open = false;
 export function initSystemsSection(container: HTMLElement): void {
   root = container;
   render();
+  // A tab registered (or renamed) after the form was drawn is offered at once; ticks are kept.
+  onState(() => {
+    if (tabChoice) tabChoice.refresh();
+  });
 }
 
 function render(): void {
@@ -150,6 +155,32 @@ function changeText(c: MetadataChange | null): string {
   return parts.length ? ` Since the last import: ${parts.join(', ')}.` : ' Nothing changed since the last import.';
 }
 
+/** The spec's tabs a person can tie an import to; none ticked means every tab of the spec. */
+let tabChoice: { element: HTMLElement; refresh: () => void; chosen: () => string[] | null } | null = null;
+
+function tabChooser(): NonNullable<typeof tabChoice> {
+  const ticked = new Set<string>();
+  const element = h('fieldset', { class: 'field tab-choice' });
+  const refresh = () => {
+    const names = (getState()?.tabs ?? []).filter((t) => t.kind !== null).map((t) => t.name);
+    for (const n of [...ticked]) if (!names.includes(n)) ticked.delete(n);
+    const boxes = names.map((name) => {
+      const id = uid('system-tab');
+      const box = h('input', { type: 'checkbox', id, value: name, checked: ticked.has(name) }) as HTMLInputElement;
+      box.addEventListener('change', () => (box.checked ? ticked.add(name) : ticked.delete(name)));
+      return h('div', { class: 'check' }, box, h('label', { for: id, dir: 'auto' }, name));
+    });
+    replace(
+      element,
+      h('legend', {}, 'For which tabs'),
+      names.length === 0 ? h('p', { class: 'muted small' }, 'Every tab of the spec (none is set up yet).') : h('p', { class: 'muted small' }, 'None ticked: every tab of the spec.'),
+      ...boxes,
+    );
+  };
+  refresh();
+  return { element, refresh, chosen: () => (ticked.size ? [...ticked] : null) };
+}
+
 function importForm(): HTMLElement {
   const kindId = uid('system-kind');
   const fileId = uid('system-file');
@@ -163,6 +194,7 @@ function importForm(): HTMLElement {
   const found = h('p', { class: 'muted small', 'aria-live': 'polite' });
   const button = h('button', { type: 'submit', class: 'primary', disabled: true }, 'Import');
   let read: Read | null = null;
+  const tabs = (tabChoice = tabChooser());
 
   const readChosen = async () => {
     read = null;
@@ -195,20 +227,21 @@ function importForm(): HTMLElement {
     keepRow,
     found,
     h('div', { class: 'field' }, h('label', { for: sideId }, 'It describes'), side),
+    tabs.element,
     button,
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!read) return;
     const chosen = read;
-    const payload = { name: chosen.name, side: side.value as 'source' | 'destination', tabs: null, ...(chosen.metadata ? { metadata: chosen.metadata } : { sample: chosen.sample! }) };
+    const payload = { name: chosen.name, side: side.value as 'source' | 'destination', tabs: tabs.chosen(), ...(chosen.metadata ? { metadata: chosen.metadata } : { sample: chosen.sample! }) };
     void (async () => {
       const r: ApiResults['saveSystem'] | undefined = await work(`Importing ${chosen.name}…`, () => server.saveSystem(payload));
       if (!r) return;
       systems = r.systems;
       open = true;
       render();
-      setStatus(`${r.replaced ? 'Replaced' : 'Imported'} ${chosen.name} as the ${payload.side}. Run the checks to see the spec against it.${changeText(r.change)}`, 'success');
+      setStatus(`${r.replaced ? 'Replaced' : 'Imported'} ${chosen.name} as the ${payload.side}${payload.tabs ? ` of ${payload.tabs.join(', ')}` : ''}. Run the checks to see the spec against it.${changeText(r.change)}`, 'success');
     })();
   });
   return form;

@@ -40,7 +40,12 @@ test('the demo: adopt the Mapping tab, run the checks, see the spec against DHIS
   await sidebar.getByLabel('File (JSON, CSV or XLSForm .xlsx)').setInputFiles(path.join(FIXTURES, 'xlsform-pyxform-ucl-biomass-plot-form.xlsx'));
   await sidebar.getByText(/^Found: XLSForm \(xlsform-pyxform-ucl-biomass-plot-form\.xlsx\): \d+ questions, 7 choice lists\.$/).waitFor();
   expect(await sidebar.getByLabel('It describes').inputValue()).toBe('source');
+  // Tied to one tab of the spec: the checks and assists of other tabs leave it out.
+  const forTabs = sidebar.getByRole('group', { name: 'For which tabs' });
+  expect(await forTabs.getByRole('checkbox').count()).toBeGreaterThan(0);
+  await forTabs.getByRole('checkbox', { name: 'Mapping', exact: true }).check();
   await sidebar.getByRole('button', { name: 'Import' }).click();
-  await sidebarStatus(sidebar).getByText('Imported xlsform-pyxform-ucl-biomass-plot-form.xlsx as the source.', { exact: false }).waitFor();
+  await sidebarStatus(sidebar).getByText('Imported xlsform-pyxform-ucl-biomass-plot-form.xlsx as the source of Mapping.', { exact: false }).waitFor();
+  await sidebar.locator('li.system', { hasText: 'xlsform-pyxform-ucl-biomass-plot-form.xlsx' }).getByText('the source of Mapping', { exact: false }).waitFor();
   await shot('2-xlsform');
 });

@@ -541,6 +541,15 @@ describe('against the systems: metadata and a sample record (issue 12)', () => {
     // Without systems or samples nothing is checked.
     expect(checkAgainstSystems([adopt(spec)], [], [])).toEqual({ findings: [], coverage: [] });
   });
+
+  test("a system tied to other tabs is left out of this one; one tied to this tab wins over one for every tab", () => {
+    const elsewhere = { ...dhis2, name: 'DHIS2 (other tab)', tabs: ['Other mapping'] };
+    expect(checkAgainstSystems([adopt(spec)], [elsewhere], []).coverage).toEqual([]);
+    const here = { ...dhis2, name: 'DHIS2 for Mapping', tabs: ['mapping'] };
+    const r = checkAgainstSystems([adopt(spec)], [{ ...dhis2, name: 'DHIS2 for all' }, here], []);
+    expect(r.coverage.map((c) => c.system)).toEqual(['DHIS2 for Mapping']);
+    expect(of({ ...run([]), findings: r.findings }, 'unknown-destination')[0]!.message).toContain('is not in DHIS2 for Mapping;');
+  });
 });
 
 test('every rule has a test in this file (runs last: tests of a file run in order)', () => {

@@ -15,7 +15,7 @@ import { resolveSettings, type MappingSettings } from '../mapping/settings';
 import { compareKey } from '../mapping/text';
 import { fieldIndex, type SystemField, type SystemMetadata } from './metadata';
 import { lookup, namesIn, sampleNames } from './names';
-import type { SampleInput, SystemInput } from './system-checks';
+import { appliesTo, systemFor, type SampleInput, type SystemInput } from './system-checks';
 
 export type AssistAction = 'fill-samples' | 'suggest-destinations';
 
@@ -47,7 +47,6 @@ function isEmpty(view: TabView, role: Role, row: number): boolean {
   return c !== null && view.reader.text(row, c).trim() === '' && view.reader.formula(row, c) === '';
 }
 
-const applies = (x: { tabs: readonly string[] | null }, tab: string) => x.tabs === null || x.tabs.some((t) => compareKey(t) === compareKey(tab));
 
 function mappingViews(tabs: readonly TabInput[]): TabView[] {
   return tabs
@@ -63,7 +62,7 @@ function planSamples(view: TabView, rows: readonly number[], samples: readonly S
   const tab = view.reader.name;
   const out: ColumnFill[] = [];
   for (const side of ['source', 'destination'] as const) {
-    const mine = samples.filter((s) => s.side === side && applies(s, tab));
+    const mine = samples.filter((s) => s.side === side && appliesTo(s, tab));
     if (mine.length === 0) continue;
     const sampleRole: Role = side === 'source' ? 'source-sample' : 'destination-sample';
     const pathRole: Role = side === 'source' ? 'source-path' : 'destination-path';
@@ -213,7 +212,7 @@ export function planAssist(action: AssistAction, tabs: readonly TabInput[], syst
     const rows = liveRows(view, s);
     if (action === 'fill-samples') columns.push(...planSamples(view, rows, samples, notes));
     else {
-      const dest = systems.find((x) => x.side === 'destination' && applies(x, view.reader.name));
+      const dest = systemFor(systems, 'destination', view.reader.name);
       if (dest) columns.push(...planDestinations(view, rows, dest, notes));
     }
   }

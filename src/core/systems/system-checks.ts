@@ -26,6 +26,14 @@ export type SystemSide = 'source' | 'destination';
 export type SystemInput = { name: string; side: SystemSide; tabs: readonly string[] | null; meta: SystemMetadata };
 export type SampleInput = { name: string; side: SystemSide; tabs: readonly string[] | null; record: SampleRecord };
 
+/** Whether an import describes the tab: it names the tab, or it was imported for every tab (null). */
+export const appliesTo = (x: { tabs: readonly string[] | null }, tab: string): boolean => x.tabs === null || x.tabs.some((t) => compareKey(t) === compareKey(tab));
+
+/** The system a tab is checked against on one side: one tied to the tab by name wins over one for every tab. */
+export function systemFor(systems: readonly SystemInput[], side: SystemSide, tab: string): SystemInput | undefined {
+  return systems.find((x) => x.side === side && x.tabs !== null && appliesTo(x, tab)) ?? systems.find((x) => x.side === side && x.tabs === null);
+}
+
 export type { Coverage } from './coverage';
 
 export type SystemCheckReport = { findings: Finding[]; coverage: Coverage[] };
@@ -141,16 +149,15 @@ export function checkAgainstSystems(tabs: readonly TabInput[], systems: readonly
     return new TabView(reader, t.layout, resolveLayout(reader, t.layout));
   });
   const lists = valueMapLists(views, ctx);
-  const applies = (x: { tabs: readonly string[] | null }, tab: string) => x.tabs === null || x.tabs.some((t) => compareKey(t) === compareKey(tab));
   const coverage: Coverage[] = [];
   const reportedCodes = new Set<string>();
 
   for (const view of views) {
     if (view.layout.kind !== 'mapping') continue;
     const tab = view.reader.name;
-    const dest = systems.find((x) => x.side === 'destination' && applies(x, tab));
-    const src = systems.find((x) => x.side === 'source' && applies(x, tab));
-    const srcSamples = samples.filter((x) => x.side === 'source' && applies(x, tab));
+    const dest = systemFor(systems, 'destination', tab);
+    const src = systemFor(systems, 'source', tab);
+    const srcSamples = samples.filter((x) => x.side === 'source' && appliesTo(x, tab));
     if (!dest && !src && srcSamples.length === 0) continue;
     const destIndex = dest ? fieldIndex(dest.meta) : null;
     const srcIndex = src ? fieldIndex(src.meta) : null;
