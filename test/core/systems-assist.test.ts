@@ -115,3 +115,20 @@ describe('Suggest destination fields', () => {
     expect(planAssist('suggest-destinations', [tab([row(1, { 'source-label': 'Sex' })])], [], []).notes).toEqual(["No destination system's metadata is imported: import it under Systems first."]);
   });
 });
+
+test('Thai and Arabic: names and labels read, sample keys flattened, a destination suggested by an Arabic label', () => {
+  const dhis2: SystemInput = {
+    name: 'DHIS2', side: 'destination', tabs: null,
+    meta: { format: 'dhis2', summary: '', fields: [field('thaiNAME001', 'ชื่อหมู่บ้าน'), field('arabicDOB01', 'تاريخ الميلاد'), field('arabicSEX01', 'الجنس')], lists: {} },
+  };
+  const sample: SampleInput = { name: 'ทดสอบ.json', side: 'source', tabs: null, record: flattenSample({ 'بيانات': { 'الاسم': 'ليلى', 'العمر': 7 }, 'หมู่บ้าน': 'บ้านนา' }) };
+  expect(sample.record.paths.map((p) => [p.path, p.example])).toEqual([['بيانات.الاسم', 'ل***'], ['بيانات.العمر', '7'], ['หมู่บ้าน', 'บ***']]);
+  const spec = tab([
+    row(1, { 'source-path': 'بيانات.العمر', 'destination-label': 'تاريخ الميلاد' }),
+    row(2, { 'source-path': 'หมู่บ้าน', 'destination-label': 'ชื่อหมู่บ้าน' }),
+  ]);
+  const plan = planAssist('suggest-destinations', [spec], [dhis2], [sample]);
+  expect(plan.columns.flatMap((c) => c.fills.map((f) => [f.row, f.value]))).toEqual([[3, 'arabicDOB01'], [4, 'thaiNAME001']]);
+  const samples = planAssist('fill-samples', [spec], [], [sample]);
+  expect(samples.columns.flatMap((c) => c.fills.map((f) => [f.row, f.value]))).toEqual([[3, '7'], [4, 'บ***']]);
+});
