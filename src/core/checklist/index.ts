@@ -1,6 +1,7 @@
 /**
  * The implementation-checklist core, in one import: the template (checklistTemplate → checklistSheet),
- * GitHub task-list Markdown (parseTaskList / toTaskList), adoption of a checklist tab (detectChecklist
+ * GitHub task-list Markdown (parseTaskList / toTaskList; a README's section kept line for line:
+ * readReadme / writeSection / replaceSection), adoption of a checklist tab (detectChecklist
  * → readChecklist), progress (checklistProgress) and checks (checkChecklist). Pure: no Apps Script,
  * Node or DOM; adapters hand in plain grids (see ../mapping/grid.ts) and the recorded sign-offs.
  */
@@ -14,6 +15,10 @@ export {
   type ChecklistForm, type TemplateTask, type TemplatePhase, type ChecklistSheet, type ChecklistSheetRow,
 } from './template';
 export { parseTaskList, toTaskList, positionalId, overlongLine } from './markdown';
+export {
+  readReadme, writeSection, replaceSection, tasksOf, notesOf,
+  type ReadmeSource, type ReadmeLine, type ReadmeChecklist, type PhaseBlock, type CurrentTask, type CurrentChecklist,
+} from './readme';
 export {
   CHECKLIST_SYNONYMS, headerKey, scoreChecklistHeader, detectChecklist, readChecklist,
   type ChecklistDetection, type ChecklistDetectedColumn, type ChecklistTable,

@@ -15,7 +15,8 @@ export function positionalId(phaseIndex: number, taskIndex: number): string {
   return `${phaseIndex + 1}.${taskIndex + 1}`;
 }
 
-function indentWidth(s: string): number {
+/** Width of a line's leading space, tabs to the next stop of 4 (CommonMark). */
+export function indentWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     if (ch === ' ') w += 1;

@@ -49,6 +49,8 @@ export type ChecklistItem = {
   notes: string;
   checked: boolean;
   signOffRequired: boolean;
+  /** Who does it, when the Markdown names one ("(owner: jane@example.org)" after the text). */
+  owner?: string;
 };
 
 /** A phase: a heading (level 2 for "##", 3 for "###") and its tasks. */
