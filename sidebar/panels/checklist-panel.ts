@@ -96,7 +96,7 @@ function emptyState(): HTMLElement {
       { class: 'field' },
       h('label', { for: 'checklist-markdown' }, 'Import a task list (Markdown)'),
       md,
-      h('p', { id: 'md-hint', class: 'muted small' }, 'Paste the checklist from a repository README: "- [ ]" and "- [x]" items under "##" headings. Or pick a file: '),
+      h('p', { id: 'md-hint', class: 'muted small' }, 'Paste a repository README (or just its checklist): "- [ ]" and "- [x]" items under "##" headings. The text between items and the rest of the README are kept for the export. Or pick a file: '),
       h('label', { for: 'checklist-md-file', class: 'visually-hidden' }, 'Markdown file'),
       file,
       h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-focus': 'import', onclick: () => void importMd(md) }, 'Import Markdown')),
@@ -437,6 +437,8 @@ function exportSection(): HTMLElement {
     h('h3', { id: 'export-heading' }, 'Markdown'),
     h('p', { class: 'muted small' }, 'Export the checklist as a GitHub task list, to keep the repository README in step with the sheet.'),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-focus': 'export', onclick: () => void exportMd() }, 'Export Markdown')),
+    h('label', { for: 'checklist-readme-file', class: 'small' }, 'Or put it back into the README it came from (only the checklist section changes): '),
+    readmeFile(),
     box ? h('label', { for: 'checklist-export', class: 'visually-hidden' }, 'Exported Markdown') : null,
     box,
     box
@@ -450,12 +452,24 @@ function exportSection(): HTMLElement {
   );
 }
 
-async function exportMd(): Promise<void> {
-  const out = await work('Exporting the checklist…', () => server.exportChecklistMarkdown({}));
+/** A README picked here gets the checklist section replaced (one call); the result is shown to copy or download. */
+function readmeFile(): HTMLInputElement {
+  const file = h('input', { type: 'file', accept: '.md,.markdown,text/markdown,text/plain', id: 'checklist-readme-file', 'data-focus': 'readme-file' }) as HTMLInputElement;
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    void f.text().then((readme) => exportMd(readme, f.name));
+  });
+  return file;
+}
+
+async function exportMd(readme?: string, readmeName?: string): Promise<void> {
+  const out = await work(readme ? `Putting the checklist into ${readmeName ?? 'the README'}…` : 'Exporting the checklist…', () => server.exportChecklistMarkdown(readme ? { readme } : {}));
   if (!out) return;
-  exported = out;
+  exported = readme ? { markdown: out.markdown, fileName: readmeName ?? out.fileName } : out;
   render();
-  setStatus(`Exported ${plural(out.markdown.split('\n').filter((l) => /^\s*- \[[ x]\]/.test(l)).length, 'task')} as Markdown.`, 'success');
+  const tasks = plural(out.markdown.split(/\r?\n/).filter((l) => /^\s*[-*+•]\s+\[[ xX]\]/.test(l)).length, 'task');
+  setStatus(readme ? `Replaced the checklist section of ${readmeName ?? 'the README'} (${tasks}); the rest is as it was.` : `Exported ${tasks} as Markdown.`, 'success');
   root.querySelector<HTMLElement>('#checklist-export')?.focus();
 }
 

@@ -178,8 +178,11 @@ export const apiInputs = {
     .strict(),
   /** Imports a GitHub task list (Markdown) into a new checklist tab. */
   importChecklistMarkdown: z.object({ markdown: z.string().min(1).max(200_000) }).strict(),
-  /** The checklist as a GitHub task list, for the repository's README. */
-  exportChecklistMarkdown: z.object({}).strict(),
+  /**
+   * The checklist as a GitHub task list, for the repository's README: the section it was imported
+   * from, written back; with `readme` (the whole README), that README with the section replaced.
+   */
+  exportChecklistMarkdown: z.object({ readme: z.string().min(1).max(500_000).optional() }).strict(),
   /** Signs off a task that requires sign-off, as the signed-in approver. */
   signOffTask: z.object({ taskId: z.string().trim().min(1).max(100), comment: z.string().max(1000).optional() }).strict(),
   /** Withdraws a task's sign-off, with a reason (kept in the history). */

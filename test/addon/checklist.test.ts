@@ -12,6 +12,7 @@ import { parseTaskList } from '../../src/core/checklist';
 import { demoWorkbook } from '../../src/playground/demo-workbook';
 import { callServer, newEmulator, ok, run, sheets } from '../support/addon';
 import { FIXTURES } from '../support/paths';
+import { README } from '../support/readme-sample';
 
 const ANALYST = 'analyst@example.org';
 const CLIENT = 'client.lead@health.example.org';
@@ -439,6 +440,42 @@ describe('Markdown', () => {
     const shape = (c: typeof original) => ({ title: c.title, phases: c.phases.map((p) => ({ title: p.title, items: p.items.map((i) => [i.text, i.notes, i.checked]) })) });
     expect(shape(back)).toEqual(shape(original));
     expect(out.fileName).toBe('implementation-checklist.md');
+    // The whole page back, byte for byte: front matter, prose and admonitions included.
+    expect(ok(callServer<{ markdown: string }>(emulator, 'exportChecklistMarkdown', { readme: ticked })).markdown).toBe(ticked);
+  });
+
+  test('a README goes in and comes back with nothing lost: byte for byte; a tick and an owner changed in the sheet change only their lines', () => {
+    const emulator = newEmulator();
+    const view = ok(callServer<ChecklistView>(emulator, 'importChecklistMarkdown', { markdown: README }));
+    expect(view.progress!.overall).toMatchObject({ total: 9, done: 6 });
+    expect(view.progress!.phases.map((p) => p.phase)).toEqual(['(1) Functional Requirements', '(2) System APIs', '(3) Flow Triggers', '(4) Administration']);
+    // The tab shows the sub-sections and the free text between items as rows of their own.
+    const tab = tabValues(emulator, 'Implementation Checklist');
+    const column = (header: string) => tab[0]!.indexOf(header);
+    expect(tab.filter((r) => String(r[0]).startsWith('› ')).map((r) => r[0])).toEqual(['› Provisioning, Hosting, & Maintenance', '› Support']);
+    expect(tab.filter((r) => String(r[column('Task ID')]).startsWith('note-')).map((r) => r[column('Task')])).toEqual([
+      '_CommCare_', '_DHIS2_', 'Endpoints:\nhttps://play.example.org/api/tracker', 'CommCare --> DHIS2: `webhook` trigger (event-based).',
+    ]);
+    expect(tab.find((r) => r[column('Task ID')] === '1.3')![column('Owner (email)')]).toBe('ana@example.org');
+    expect(sheets(emulator).getSheetByName('_mapspec_checklist_source')!.isSheetHidden()).toBe(true);
+
+    const section = ok(callServer<{ markdown: string }>(emulator, 'exportChecklistMarkdown', {})).markdown;
+    expect(README.includes(section)).toBe(true);
+    expect(ok(callServer<{ markdown: string }>(emulator, 'exportChecklistMarkdown', { readme: README })).markdown).toBe(README);
+
+    // The analyst marks 2.2 Done and names an owner for 3.1, in the sheet.
+    const sheet = sheets(emulator).getSheetByName('Implementation Checklist')!;
+    const rowOf = (id: string) => tab.findIndex((r) => r[column('Task ID')] === id) + 1;
+    sheet.getRange(rowOf('2.2'), column('Status') + 1).setValue('Done');
+    sheet.getRange(rowOf('3.1'), column('Owner (email)') + 1).setValue('sok@example.org');
+    const after = ok(callServer<{ markdown: string }>(emulator, 'exportChecklistMarkdown', { readme: README })).markdown;
+    const before = README.split('\n');
+    expect(after.split('\n').flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]))).toEqual([
+      ['- [ ] Access to the test server? ', '- [x] Access to the test server?'],
+      ['- [x] Trigger confirmed?', '- [x] Trigger confirmed? (owner: sok@example.org)'],
+    ]);
+    // A README without the section's heading is refused, naming the line it looks for.
+    expect(fails(callServer(emulator, 'exportChecklistMarkdown', { readme: '# Another README\n' }))).toContain('That README has no line "## Implementation Checklist"');
   });
 
   test('Markdown with no task items is refused and no tab is added', () => {

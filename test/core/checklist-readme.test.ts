@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { notesOf, readReadme, replaceSection, tasksOf, writeSection, type CurrentTask, type ReadmeChecklist } from '../../src/core/checklist/readme';
 import { FIXTURES, ROOT } from '../support/paths';
+import { README } from '../support/readme-sample';
 
 const SEEDS = path.resolve(ROOT, '../shared/seeds');
 const LOCAL = path.join(FIXTURES, 'local');
@@ -27,49 +28,6 @@ const changedLines = (a: string, b: string) => {
   return x.flatMap((line, i) => (line === y[i] ? [] : [[line, y[i]]]));
 };
 
-/** A README written as integration repositories write theirs (our own words, every shape they use). */
-const README = [
-  '# CommCare → DHIS2 (ANC)',
-  '',
-  'Jobs that send antenatal visits from CommCare to DHIS2 tracker.',
-  '',
-  '## Getting started',
-  '',
-  '1. create `/tmp/state.json`',
-  '',
-  '## Implementation Checklist',
-  '### (1) Functional Requirements',
-  '- [x] Design POCs identified? ',
-  '- [x] User stories documented? Link: [stories](https://example.org/stories)',
-  '- [ ] Mapping specs - first draft (owner: ana@example.org)',
-  '',
-  '### (2) System APIs',
-  '_CommCare_',
-  '- [x] API confirmed? [docs](https://example.org/api) & `language-commcare`',
-  '- [ ] Access to the test server? ',
-  '',
-  '_DHIS2_',
-  '* [x] **Tracker API** tested',
-  'Endpoints:',
-  'https://play.example.org/api/tracker',
-  '',
-  '### (3) Flow Triggers',
-  '- [x] Trigger confirmed?',
-  'CommCare --> DHIS2: `webhook` trigger (event-based).',
-  '',
-  '### (4) Administration',
-  '#### Provisioning, Hosting, & Maintenance',
-  '- [x] Deployment: SaaS',
-  '  - a nested note under the item',
-  '',
-  '#### Support',
-  '- [ ] Support POCs identified for ខ្មែរ and ไทย sites? ',
-  '',
-  '',
-  '## Outstanding questions',
-  '1. Which org units?',
-  '',
-].join('\n');
 
 describe('a README written back from its checklist tab', () => {
   test('phases, sub-sections under a phase, free text as note rows, items, ticks and owners', () => {

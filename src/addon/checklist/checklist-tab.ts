@@ -1,9 +1,10 @@
 /**
- * Writing the checklist tab: inserting it (template or imported Markdown) in batched calls — one
+ * Writing the checklist tab: inserting it (template or imported Markdown, a README's sub-sections and
+ * free text as rows of their own) in batched calls — one
  * setValues, one call per format, one validation rule per column — and mirroring a recorded sign-off
  * into a task's row. The core decides the rows (checklistSheet); this file only writes them.
  */
-import { checklistSheet, CHECKLIST_COLUMNS, type Checklist, type ChecklistLayout, type ChecklistRole } from '../../core/checklist';
+import { checklistSheet, CHECKLIST_COLUMNS, type Checklist, type ChecklistLayout, type ChecklistRole, type PhaseBlock } from '../../core/checklist';
 import { uniqueName } from '../../core/mapping/template-sheets';
 import type { ChecklistRead } from './checklist-store';
 import { writeTextCells } from '../adapters/text-cells';
@@ -25,8 +26,9 @@ export function insertChecklistTab(
   checklist: Checklist,
   wantedName: string,
   made: GoogleAppsScript.Spreadsheet.Sheet[],
+  blocks?: readonly (readonly PhaseBlock[])[],
 ): { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: ChecklistLayout } {
-  const data = checklistSheet(checklist);
+  const data = checklistSheet(checklist, blocks);
   const name = uniqueName(wantedName, new Set(ss.getSheets().map((s) => s.getName())));
   const sheet = ss.insertSheet(name, ss.getNumSheets());
   made.push(sheet);
@@ -39,9 +41,9 @@ export function insertChecklistTab(
   sheet.getRange(1, data.columns.id!, needed, 1).setNumberFormat('@');
   const block = sheet.getRange(1, 1, rows.length, width);
   writeTextCells(block, rows);
-  // Phase rows stand out: bold on a band colour, like the header.
+  // Phase rows stand out: bold on a band colour, like the header; a README's sub-sections bold.
   const kinds = ['header', ...data.rows.map((r) => r.kind)];
-  block.setFontWeights(kinds.map((k) => rows[0]!.map(() => (k === 'task' ? 'normal' : 'bold'))));
+  block.setFontWeights(kinds.map((k) => rows[0]!.map(() => (k === 'task' || k === 'note' ? 'normal' : 'bold'))));
   block.setBackgrounds(kinds.map((k) => rows[0]!.map(() => (k === 'header' ? HEADER_FILL : k === 'phase' ? PHASE_FILL : null))) as string[][]);
   block.setWrap(true);
   sheet.setFrozenRows(1);

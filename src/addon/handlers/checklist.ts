@@ -7,8 +7,8 @@
 import type { ApiParsedInput, ApiResults, ApproversView, ChecklistView } from '../../core/api';
 import { isApprover, type ApproverSettings, type SignOffEntry } from '../../core/approvals';
 import {
-  CHECKLIST_COLUMNS, CHECKLIST_TITLE, checklistFromTable, checklistProgress, checklistTemplate, detectChecklist, layoutFromChoice, overlongLine, parseTaskList,
-  planSignOff, planWithdraw, signOffStates, toTaskList,
+  CHECKLIST_COLUMNS, CHECKLIST_TITLE, checklistMarkdown, checklistProgress, checklistTemplate, detectChecklist, layoutFromChoice, overlongLine, readReadme,
+  planSignOff, planWithdraw, replaceSection, signOffStates, type PhaseBlock, type ReadmeSource,
 } from '../../core/checklist';
 import { UserError } from '../../core/errors';
 import { MAX_CELL_CHARS } from '../../core/cell-text';
@@ -16,6 +16,7 @@ import { readAllDocumentProperties } from '../adapters/properties';
 import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
 import { currentUserEmail } from '../adapters/session';
 import { withDocumentLock } from '../adapters/lock';
+import { readReadmeSource, writeReadmeSource } from '../adapters/readme-source-store';
 import { readApprovals, requireUserEmail, saveApproverList } from '../approvals/approvals-store';
 import { findChecklistSheet, loadChecklistLayout, readChecklistGrid, readRegisteredChecklist, requireChecklist, saveChecklistLayout, type ChecklistRead } from '../checklist/checklist-store';
 import { insertChecklistTab } from '../checklist/checklist-tab';
@@ -56,7 +57,7 @@ export function getChecklist(_input: ApiParsedInput<'getChecklist'>): ApiResults
 }
 
 /** A new checklist tab from `checklist`; half a tab is worse than none, so a failure removes it. */
-function insertAndRegister(checklist: Checklist, name: string): ChecklistView {
+function insertAndRegister(checklist: Checklist, name: string, readme?: { blocks: PhaseBlock[][]; source: ReadmeSource }): ChecklistView {
   const ss = activeSpreadsheet();
   return withDocumentLock(() => {
     const existing = readRegisteredChecklist(ss, loadChecklistLayout());
@@ -67,7 +68,9 @@ function insertAndRegister(checklist: Checklist, name: string): ChecklistView {
     }
     const made: GoogleAppsScript.Spreadsheet.Sheet[] = [];
     try {
-      const { sheet, layout } = insertChecklistTab(ss, checklist, name, made);
+      const { sheet, layout } = insertChecklistTab(ss, checklist, name, made, readme?.blocks);
+      // The README section first, the registration last: a failure before leaves no checklist.
+      writeReadmeSource(ss, readme ? { sheetId: sheet.getSheetId(), source: readme.source } : null);
       saveChecklistLayout(layout, sheet.getName());
       ss.setActiveSheet(sheet);
     } catch (e) {
@@ -90,11 +93,12 @@ export function importChecklistMarkdown(input: ApiParsedInput<'importChecklistMa
       `Line ${long.line} of the Markdown ("${long.start}") is over ${MAX_CELL_CHARS.toLocaleString('en-US')} characters, more than a Google Sheets cell holds. Shorten it and import again; nothing was written.`,
     );
   }
-  const checklist = parseTaskList(input.markdown);
-  if (checklist.phases.length === 0) {
+  const read = readReadme(input.markdown);
+  if (!read) {
     throw new UserError('Mapspec found no task items in that Markdown. A task list has lines like "- [ ] Task" or "- [x] Done task" under "## Phase" headings.');
   }
-  return insertAndRegister(checklist, checklist.title ? checklist.title.slice(0, 80) : 'Implementation checklist');
+  const { checklist, blocks, source } = read;
+  return insertAndRegister(checklist, checklist.title ? checklist.title.slice(0, 80) : 'Implementation checklist', { blocks, source });
 }
 
 const ROLE_LABELS: { [role: string]: string } = {
@@ -134,10 +138,26 @@ export function adoptChecklist(input: ApiParsedInput<'adoptChecklist'>): ApiResu
   });
 }
 
-export function exportChecklistMarkdown(_input: ApiParsedInput<'exportChecklistMarkdown'>): ApiResults['exportChecklistMarkdown'] {
+/**
+ * The checklist as Markdown: the README section it was imported from, written back line for line
+ * (only what changed in the tab changes), or a plain task list; with `readme`, that whole README
+ * with the section replaced and the rest as it was.
+ */
+export function exportChecklistMarkdown(input: ApiParsedInput<'exportChecklistMarkdown'>): ApiResults['exportChecklistMarkdown'] {
   const ss = activeSpreadsheet();
   const read = requireChecklist(ss, loadChecklistLayout());
-  const markdown = toTaskList(checklistFromTable(read.table, read.layout.title ?? CHECKLIST_TITLE));
+  const source = readReadmeSource(ss, read.sheet.getSheetId());
+  const section = checklistMarkdown(read.table, source, read.layout.title ?? CHECKLIST_TITLE);
+  let markdown = section;
+  if (input.readme !== undefined) {
+    if (!source) throw new UserError('This checklist was not imported from a README, so Mapspec cannot tell which part of the README to replace. Export the Markdown and paste it in yourself.');
+    const whole = replaceSection(input.readme, source, section);
+    if (whole === null) {
+      const first = source.lines[0]?.raw.trim() ?? '';
+      throw new UserError(`That README has no line "${first.slice(0, 80)}", where the checklist was imported from. Paste the README the checklist came from.`);
+    }
+    markdown = whole;
+  }
   const base = read.grid.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'checklist';
   return { markdown, fileName: `${base}.md` };
 }

@@ -7,7 +7,7 @@ import { columnLetter } from '../mapping/a1';
 import { GridReader, type TabGrid } from '../mapping/grid';
 import { compareKey, isDateValue } from '../mapping/text';
 import { positionalId } from './markdown';
-import { CHECKLIST_ROLES, parseDueDate, parseStatus, parseYes, type ChecklistRole, type TaskRow } from './model';
+import { CHECKLIST_ROLES, SUB_SECTION_MARK, parseDueDate, parseStatus, parseYes, type ChecklistRole, type TaskRow } from './model';
 import { ChecklistSink, type ChecklistFinding } from './rules';
 
 /** Column names per role, as compared: lower case, punctuation and parentheticals dropped. */
@@ -163,7 +163,10 @@ function cell(reader: GridReader, row: number, col: number | undefined): string 
   return col === undefined ? '' : reader.text(row, col).trim();
 }
 
-export type ChecklistTable = { detection: ChecklistDetection; tasks: TaskRow[]; phases: string[] };
+/** A note row (a README's free text, kept for the export): its "note-N" ID, its text and row. */
+export type ChecklistNoteRow = { id: string; text: string; row: number };
+
+export type ChecklistTable = { detection: ChecklistDetection; tasks: TaskRow[]; phases: string[]; notes: ChecklistNoteRow[] };
 
 /**
  * Reads the task rows of an adopted tab. Phase: the phase cell, else the last heading row above.
@@ -174,7 +177,8 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
   const reader = new GridReader(grid);
   const tasks: TaskRow[] = [];
   const phases: string[] = [];
-  if (d.firstDataRow === null || d.roles.task === undefined) return { detection: d, tasks, phases };
+  const notes: ChecklistNoteRow[] = [];
+  if (d.firstDataRow === null || d.roles.task === undefined) return { detection: d, tasks, phases, notes };
   const taskCount = new Map<string, number>();
   let current = '';
   const phaseIndex = (p: string) => {
@@ -188,6 +192,8 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
   for (let r = d.firstDataRow; r <= reader.lastRow; r++) {
     if (reader.rowIsBlank(r)) continue;
     const heading = phaseHeading(reader, r, d);
+    // A README's sub-section ("› Support") stays under its phase.
+    if (heading !== null && heading.startsWith(SUB_SECTION_MARK.trim())) continue;
     if (heading !== null) {
       current = heading;
       phaseIndex(heading);
@@ -196,6 +202,12 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
     // The task's text as stored (leading space included): it is what the Markdown export writes back.
     const rawTask = reader.text(r, d.roles.task);
     const task = rawTask.trim() === '' ? '' : rawTask.replace(/\s+$/, '');
+    // A README's free text: its text where tasks are, a "note-N" ID (see checklistSheet).
+    const noteId = cell(reader, r, d.roles.id);
+    if (/^note-\d+$/.test(noteId)) {
+      notes.push({ id: noteId, text: task, row: r });
+      continue;
+    }
     if (task === '') continue;
     // A phase cell merged down over its tasks holds the text in its top cell only.
     const merged = d.roles.phase === undefined ? null : reader.mergeAt(r, d.roles.phase);
@@ -240,5 +252,5 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
       notes: cell(reader, r, d.roles.notes),
     });
   }
-  return { detection: d, tasks, phases };
+  return { detection: d, tasks, phases, notes };
 }

@@ -6,7 +6,7 @@
  * Node or DOM; adapters hand in plain grids (see ../mapping/grid.ts) and the recorded sign-offs.
  */
 export {
-  STATUSES, CHECKLIST_ROLES, CHECKLIST_COLUMNS, parseStatus, parseDueDate, parseYes, looksLikeSignOff,
+  STATUSES, CHECKLIST_ROLES, SUB_SECTION_MARK, CHECKLIST_COLUMNS, parseStatus, parseDueDate, parseYes, looksLikeSignOff,
   type ChecklistStatus, type ChecklistRole, type ChecklistColumn, type ChecklistItem, type ChecklistPhase, type Checklist,
   type TaskRow, type SignOffRecord,
 } from './model';
@@ -21,11 +21,11 @@ export {
 } from './readme';
 export {
   CHECKLIST_SYNONYMS, headerKey, scoreChecklistHeader, detectChecklist, readChecklist,
-  type ChecklistDetection, type ChecklistDetectedColumn, type ChecklistTable,
+  type ChecklistDetection, type ChecklistDetectedColumn, type ChecklistTable, type ChecklistNoteRow,
 } from './adopt';
 export { checklistProgress, isOverdue, ownerMatches, todayKey, type ChecklistProgress, type PhaseProgress, type ProgressCount, type TaskRef } from './progress';
 export { checkChecklist, type ChecklistCheckOptions, type ChecklistCheckReport } from './checks';
-export { checklistFromTable } from './export';
+export { checklistFromTable, checklistMarkdown, README_SOURCE_SHEET, readmeSourceRow, parseReadmeSource, type StoredReadmeSource } from './export';
 export {
   CHECKLIST_RULES, CHECKLIST_RULE_NAMES, isChecklistRuleName, ChecklistSink,
   type ChecklistRuleName, type ChecklistFinding, type ChecklistSeverityOverrides,

@@ -41,6 +41,9 @@ export const CHECKLIST_COLUMNS: readonly ChecklistColumn[] = [
   { role: 'id', header: 'Task ID', description: 'Stable ID of the task (sign-offs are recorded against it).' },
 ];
 
+/** A README sub-section row's first cell starts with this mark; the tab's reader takes such a row for no phase. */
+export const SUB_SECTION_MARK = '› ';
+
 /** One task of a checklist as a template or a Markdown task list has it. */
 export type ChecklistItem = {
   id: string;

@@ -4,7 +4,8 @@
  * row per phase and a row per task.
  */
 import { positionalId } from './markdown';
-import { CHECKLIST_COLUMNS, STATUSES, type Checklist, type ChecklistRole } from './model';
+import { CHECKLIST_COLUMNS, STATUSES, SUB_SECTION_MARK, type Checklist, type ChecklistRole } from './model';
+import type { PhaseBlock } from './readme';
 
 export type ChecklistForm = 'detailed' | 'compact';
 
@@ -180,10 +181,18 @@ export function checklistTemplate(form: ChecklistForm = 'detailed'): Checklist {
 
 export type ChecklistCell = string;
 
-/** One row to write: a phase heading (title in the first cell, the rest blank) or a task. */
+/**
+ * One row to write: a phase heading (title in the first cell, the rest blank), a task, a README's
+ * sub-section heading under a phase ("› title" in the first cell) or its free text (a note row: the
+ * text where tasks are, so it reads in place, and a "note-N" Task ID, by which the tab's reader
+ * takes it for no task: nothing counts or checks it).
+ */
 export type ChecklistSheetRow =
   | { kind: 'phase'; phase: string; values: ChecklistCell[] }
-  | { kind: 'task'; id: string; phase: string; values: ChecklistCell[] };
+  | { kind: 'task'; id: string; phase: string; values: ChecklistCell[] }
+  | { kind: 'sub-section'; phase: string; values: ChecklistCell[] }
+  | { kind: 'note'; id: string; phase: string; values: ChecklistCell[] };
+
 
 /**
  * What an adapter writes for a checklist: the header (CHECKLIST_COLUMNS), then per phase a heading
@@ -198,26 +207,31 @@ export type ChecklistSheet = {
   statuses: string[];
 };
 
-export function checklistSheet(checklist: Checklist): ChecklistSheet {
+export function checklistSheet(checklist: Checklist, blocks?: readonly (readonly PhaseBlock[])[]): ChecklistSheet {
   const header = CHECKLIST_COLUMNS.map((c) => c.header);
   const columns: { [role in ChecklistRole]?: number } = {};
   CHECKLIST_COLUMNS.forEach((c, i) => (columns[c.role] = i + 1));
+  const only = (cells: { [role in ChecklistRole]?: string }) => CHECKLIST_COLUMNS.map((c) => cells[c.role] ?? '');
   const rows: ChecklistSheetRow[] = [];
-  for (const p of checklist.phases) {
-    const heading = header.map(() => '');
-    heading[0] = p.title;
-    rows.push({ kind: 'phase', phase: p.title, values: heading });
-    for (const it of p.items) {
-      const byRole: { [role in ChecklistRole]?: string } = {
-        phase: p.title,
-        task: it.text,
-        status: it.checked ? 'Done' : 'Not started',
-        'sign-off-required': it.signOffRequired ? 'Yes' : 'No',
-        notes: it.notes,
-        id: it.id,
-      };
-      rows.push({ kind: 'task', id: it.id, phase: p.title, values: CHECKLIST_COLUMNS.map((c) => byRole[c.role] ?? '') });
+  checklist.phases.forEach((p, pi) => {
+    rows.push({ kind: 'phase', phase: p.title, values: only({ phase: p.title }) });
+    for (const b of blocks?.[pi] ?? p.items.map((item) => ({ kind: 'item' as const, item }))) {
+      if (b.kind === 'sub-section') rows.push({ kind: 'sub-section', phase: p.title, values: only({ phase: `${SUB_SECTION_MARK}${b.title}` }) });
+      else if (b.kind === 'note') rows.push({ kind: 'note', id: b.id, phase: p.title, values: only({ task: b.text, id: b.id }) });
+      else {
+        const it = b.item;
+        const values = only({
+          phase: p.title,
+          task: it.text,
+          owner: it.owner ?? '',
+          status: it.checked ? 'Done' : 'Not started',
+          'sign-off-required': it.signOffRequired ? 'Yes' : 'No',
+          notes: it.notes,
+          id: it.id,
+        });
+        rows.push({ kind: 'task', id: it.id, phase: p.title, values });
+      }
     }
-  }
+  });
   return { header, rows, columns, statuses: [...STATUSES] };
 }
