@@ -11,9 +11,11 @@ export const USAGE = `Usage: mapspec <command> [options]
 Commands:
   check FILE.xlsx [--tab NAME] [--json]            Adopt and check the mapping-spec tabs of a workbook
   diff OLD.xlsx NEW.xlsx [--tab NAME] [--json]     Rows added, removed and changed between two workbooks
+  checklist import README.md --out FILE.xlsx       A README's checklist as a workbook with the checklist tab
+  checklist export FILE.xlsx [--into README.md]    The checklist tab back as Markdown, or into the README
 
 Options:
-  -h, --help      Show this help; \`mapspec check --help\`, \`mapspec diff --help\` for a command's
+  -h, --help      Show this help; \`mapspec check --help\`, \`mapspec diff --help\`, \`mapspec checklist --help\` for a command's
   -V, --version   Print the version
 `;
 
@@ -93,6 +95,28 @@ Exit status:
   2  usage error, unreadable file, or the add-on could not run
 `;
 
+export const CHECKLIST_USAGE = `Usage: mapspec checklist import README.md --out FILE.xlsx
+       mapspec checklist export FILE.xlsx [--into README.md]
+
+import  Reads the implementation checklist of a README (GitHub task list: "- [ ]" / "- [x]" items
+        under headings) as the add-on's "Import Markdown" does — phases, sub-sections, the text
+        between items, ticks and owners — and writes FILE.xlsx: a workbook with the checklist tab
+        and the hidden tab that keeps the README section, ready to open in Sheets or Excel.
+export  Prints the checklist tab of FILE.xlsx as Markdown: the README section it was imported
+        from, written back line for line (only what changed in the tab changes), or a plain task
+        list for a tab made otherwise. With --into README.md, that README's checklist section is
+        replaced in place (found by its heading) and the rest of the file is left as it was.
+
+Options:
+  --out FILE.xlsx    The workbook import writes (required; replaced if it exists).
+  --into README.md   The README export writes the checklist back into.
+  -h, --help         Show this help
+
+Exit status:
+  0  done
+  2  usage error, unreadable file, no checklist, or the add-on could not run
+`;
+
 function firstLine(text: string): string {
   return text.slice(0, text.indexOf('\n'));
 }
@@ -101,7 +125,9 @@ export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'version' }
   | { kind: 'check'; file: string; tabs: string[] | null; keys: string[]; words: OwnWordChoices; metadata: string[]; samples: string[]; json: boolean; github: boolean }
-  | { kind: 'diff'; old: string; new: string; tabs: string[] | null; json: boolean };
+  | { kind: 'diff'; old: string; new: string; tabs: string[] | null; json: boolean }
+  | { kind: 'checklist-import'; readme: string; out: string }
+  | { kind: 'checklist-export'; file: string; into: string | null };
 
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
@@ -117,6 +143,8 @@ export function parseCommand(argv: readonly string[]): Command {
         metadata: { type: 'string', multiple: true },
         sample: { type: 'string', multiple: true },
         format: { type: 'string' },
+        out: { type: 'string' },
+        into: { type: 'string' },
         type: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -131,9 +159,11 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help) return { kind: 'help', text: command === 'check' ? CHECK_USAGE : command === 'diff' ? DIFF_USAGE : USAGE };
+  if (values.help) return { kind: 'help', text: command === 'check' ? CHECK_USAGE : command === 'diff' ? DIFF_USAGE : command === 'checklist' ? CHECKLIST_USAGE : USAGE };
   if (values.version) return { kind: 'version' };
   if (command === undefined) throw new CliError(`a command is needed\n${firstLine(USAGE)}\nRun \`mapspec --help\` for usage.`);
+  if (command === 'checklist') return checklistCommand(rest, values);
+  if (values.out !== undefined || values.into !== undefined) throw new CliError('--out and --into are options of checklist\nRun `mapspec checklist --help` for usage.');
   const tabs = values.tab ?? null;
   if (tabs?.some((t) => t.trim() === '')) throw new CliError('--tab needs a tab name');
   const keys = values.key ?? [];
@@ -156,6 +186,27 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.format !== undefined && values.format !== 'github') throw new CliError(`--format takes github (one annotation line per finding), not ${JSON.stringify(values.format)}`);
   if (values.format === 'github' && values.json) throw new CliError('--json and --format github print different things: choose one');
   return { kind: 'check', file: rest[0], tabs, keys, words, metadata: values.metadata ?? [], samples: values.sample ?? [], json: values.json === true, github: values.format === 'github' };
+}
+
+function checklistCommand(rest: readonly string[], values: { [k: string]: unknown }): Command {
+  const others = ['tab', 'key', 'status', 'type', 'metadata', 'sample', 'format', 'json'].filter((k) => values[k] !== undefined);
+  if (others.length) throw new CliError(`${others.map((k) => `--${k}`).join(', ')}: not an option of checklist\nRun \`mapspec checklist --help\` for usage.`);
+  const [sub, ...files] = rest;
+  const out = values.out as string | undefined;
+  const into = values.into as string | undefined;
+  if (sub === 'import') {
+    if (files.length !== 1) throw new CliError(`checklist import takes one README, got ${files.length}\n${firstLine(CHECKLIST_USAGE)}`);
+    if (out === undefined || out.trim() === '') throw new CliError('checklist import needs --out FILE.xlsx, the workbook to write');
+    if (into !== undefined) throw new CliError('--into is an option of checklist export');
+    return { kind: 'checklist-import', readme: files[0]!, out };
+  }
+  if (sub === 'export') {
+    if (files.length !== 1) throw new CliError(`checklist export takes one .xlsx workbook, got ${files.length}\n${firstLine(CHECKLIST_USAGE)}`);
+    if (out !== undefined) throw new CliError('--out is an option of checklist import; export prints the Markdown, or writes it into the README named by --into');
+    if (into !== undefined && into.trim() === '') throw new CliError('--into needs the README to write into');
+    return { kind: 'checklist-export', file: files[0]!, into: into ?? null };
+  }
+  throw new CliError(`checklist needs import or export${sub === undefined ? '' : `, not ${JSON.stringify(sub)}`}\n${firstLine(CHECKLIST_USAGE)}\nRun \`mapspec checklist --help\` for usage.`);
 }
 
 /** "Added=Agreed" pairs (split at the last "=", so a word may hold one) into { word: meaning }. */

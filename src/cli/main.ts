@@ -22,6 +22,19 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`mapspec ${version}\n`);
     return 0;
   }
+  if (command.kind === 'checklist-import') {
+    const { runChecklistImport } = await import('./checklist');
+    const r = await runChecklistImport({ readme: command.readme, out: command.out });
+    process.stdout.write(`Wrote ${r.out}: tab "${r.tab}", ${r.tasks} tasks (${r.done} done) in ${r.phases} phases, from ${r.readme}.\n`);
+    return 0;
+  }
+  if (command.kind === 'checklist-export') {
+    const { runChecklistExport } = await import('./checklist');
+    const r = await runChecklistExport({ file: command.file, into: command.into });
+    if (r.into === null) process.stdout.write(r.markdown.endsWith('\n') ? r.markdown : `${r.markdown}\n`);
+    else process.stdout.write(r.changedLines ? `Replaced the checklist section of ${r.into} from tab "${r.tab}": ${r.changedLines} ${r.changedLines === 1 ? 'line' : 'lines'} changed; the rest is as it was.\n` : `${r.into} already matches tab "${r.tab}": nothing written.\n`);
+    return 0;
+  }
   // Loaded only for a check or diff: the emulator and exceljs take a while to load, help and usage errors need neither.
   if (command.kind === 'diff') {
     const { runDiff, diffExitStatus } = await import('./diff');

@@ -1,18 +1,17 @@
 /**
  * The README section a checklist tab was imported from (issue 17), kept in a hidden tab as one row of
- * plain-text cells (its JSON, 45,000 characters a cell), with the checklist tab's ID: the export
+ * plain-text cells (its JSON, 45,000 characters a cell), with the checklist tab's ID and name: the export
  * writes that section back line for line. Read and written whole, in a fixed number of calls.
  */
-import { parseReadmeSource, README_SOURCE_SHEET, readmeSourceRow, type ReadmeSource, type StoredReadmeSource } from '../../core/checklist';
+import { parseReadmeSource, README_SOURCE_SHEET, readmeSourceRow, sourceForTab, type ReadmeSource, type StoredReadmeSource } from '../../core/checklist';
 import { insertSheetQuietly } from './spreadsheet';
 
 /** The section kept for this checklist tab, or null (none kept, or kept for another tab). */
-export function readReadmeSource(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): ReadmeSource | null {
+export function readReadmeSource(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, checklistTab: GoogleAppsScript.Spreadsheet.Sheet): ReadmeSource | null {
   const sheet = ss.getSheetByName(README_SOURCE_SHEET);
   if (!sheet || sheet.getLastRow() === 0) return null;
   const text = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String).join('');
-  const entry = parseReadmeSource(text);
-  return entry && entry.sheetId === sheetId ? entry.source : null;
+  return sourceForTab(parseReadmeSource(text), checklistTab.getSheetId(), checklistTab.getName());
 }
 
 /** Keeps the section for a checklist tab, or forgets any (null: a tab not made from a README). */

@@ -70,7 +70,7 @@ function insertAndRegister(checklist: Checklist, name: string, readme?: { blocks
     try {
       const { sheet, layout } = insertChecklistTab(ss, checklist, name, made, readme?.blocks);
       // The README section first, the registration last: a failure before leaves no checklist.
-      writeReadmeSource(ss, readme ? { sheetId: sheet.getSheetId(), source: readme.source } : null);
+      writeReadmeSource(ss, readme ? { sheetId: sheet.getSheetId(), tab: sheet.getName(), source: readme.source } : null);
       saveChecklistLayout(layout, sheet.getName());
       ss.setActiveSheet(sheet);
     } catch (e) {
@@ -146,7 +146,7 @@ export function adoptChecklist(input: ApiParsedInput<'adoptChecklist'>): ApiResu
 export function exportChecklistMarkdown(input: ApiParsedInput<'exportChecklistMarkdown'>): ApiResults['exportChecklistMarkdown'] {
   const ss = activeSpreadsheet();
   const read = requireChecklist(ss, loadChecklistLayout());
-  const source = readReadmeSource(ss, read.sheet.getSheetId());
+  const source = readReadmeSource(ss, read.sheet);
   const section = checklistMarkdown(read.table, source, read.layout.title ?? CHECKLIST_TITLE);
   let markdown = section;
   if (input.readme !== undefined) {

@@ -39,8 +39,18 @@ export function checklistMarkdown(table: ChecklistTable, source: ReadmeSource | 
 export const README_SOURCE_SHEET = '_mapspec_checklist_source';
 const CELL_CHARS = 45_000;
 
-/** What the hidden tab holds: the checklist tab's ID and the section, as one row of text cells. */
-export type StoredReadmeSource = { sheetId: number; source: ReadmeSource };
+/**
+ * What the hidden tab holds: the checklist tab's ID and name and the section, as one row of text
+ * cells. The name finds the tab again where IDs change: a workbook saved as .xlsx and opened again
+ * (the command line's, or one uploaded to Drive) numbers its tabs anew.
+ */
+export type StoredReadmeSource = { sheetId: number; tab: string; source: ReadmeSource };
+
+/** The kept section if it belongs to this checklist tab: by ID, else by name. */
+export function sourceForTab(entry: StoredReadmeSource | null, sheetId: number, tab: string): ReadmeSource | null {
+  if (!entry) return null;
+  return entry.sheetId === sheetId || entry.tab === tab ? entry.source : null;
+}
 
 export function readmeSourceRow(entry: StoredReadmeSource): string[] {
   return chunkText(JSON.stringify(entry), CELL_CHARS);
@@ -50,7 +60,7 @@ export function readmeSourceRow(entry: StoredReadmeSource): string[] {
 export function parseReadmeSource(text: string): StoredReadmeSource | null {
   try {
     const v = JSON.parse(text) as StoredReadmeSource;
-    if (typeof v?.sheetId !== 'number' || v.source?.version !== 1 || !Array.isArray(v.source.lines)) return null;
+    if (typeof v?.sheetId !== 'number' || typeof v.tab !== 'string' || v.source?.version !== 1 || !Array.isArray(v.source.lines)) return null;
     return v;
   } catch {
     return null;

@@ -25,7 +25,7 @@ export {
 } from './adopt';
 export { checklistProgress, isOverdue, ownerMatches, todayKey, type ChecklistProgress, type PhaseProgress, type ProgressCount, type TaskRef } from './progress';
 export { checkChecklist, type ChecklistCheckOptions, type ChecklistCheckReport } from './checks';
-export { checklistFromTable, checklistMarkdown, README_SOURCE_SHEET, readmeSourceRow, parseReadmeSource, type StoredReadmeSource } from './export';
+export { checklistFromTable, checklistMarkdown, README_SOURCE_SHEET, readmeSourceRow, parseReadmeSource, sourceForTab, type StoredReadmeSource } from './export';
 export {
   CHECKLIST_RULES, CHECKLIST_RULE_NAMES, isChecklistRuleName, ChecklistSink,
   type ChecklistRuleName, type ChecklistFinding, type ChecklistSeverityOverrides,
