@@ -223,6 +223,17 @@ function taskList(title: string, tasks: readonly TaskRef[], empty: string, extra
   );
 }
 
+/** The README's text kept under a phase (system names, endpoints, triggers): each selects its row. */
+function phaseNotes(v: ChecklistView, phase: string): HTMLElement | null {
+  const notes = v.notes.filter((n) => n.phase === phase);
+  if (notes.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'phase-notes', 'aria-label': `Notes of ${phase}` },
+    ...notes.map((n) => h('li', {}, h('button', { type: 'button', class: 'link muted small', dir: 'auto', title: `Row ${n.row}`, onclick: () => void selectTask(n.row) }, truncate(n.text.replace(/\s*\n\s*/g, ' · '), 160)))),
+  );
+}
+
 function progressSection(v: ChecklistView): HTMLElement {
   const p = v.progress!;
   return h(
@@ -230,7 +241,7 @@ function progressSection(v: ChecklistView): HTMLElement {
     { class: 'block', 'aria-labelledby': 'progress-heading' },
     h('h3', { id: 'progress-heading' }, 'Progress'),
     bar('Overall', p.overall, 'progress-overall'),
-    h('div', { class: 'phase-bars' }, ...p.phases.map((ph: PhaseProgress, i) => bar(ph.phase, ph, `progress-phase-${i}`))),
+    h('div', { class: 'phase-bars' }, ...p.phases.flatMap((ph: PhaseProgress, i) => [bar(ph.phase, ph, `progress-phase-${i}`), phaseNotes(v, ph.phase)])),
     taskList('Overdue', p.overdue, 'Nothing is overdue.', (t) => ` · due ${t.due ?? ''} · ${t.status ?? 'unknown status'}`),
     taskList('Without an owner', p.withoutOwner, 'Every task has an owner.', (t) => ` · ${t.status ?? 'unknown status'}`),
     taskList('My tasks', p.mine, v.me ? `No open task names ${v.me} as owner.` : 'Google did not share your email, so Mapspec cannot tell your tasks.', (t) => (t.due ? ` · due ${t.due}` : '')),

@@ -354,6 +354,8 @@ export type ChecklistView = {
   signOffs: TaskSignOffState[];
   me: string | null;
   isApprover: boolean;
+  /** A README's free text kept as note rows (system names, endpoints, triggers), by the phase above it. */
+  notes: { phase: string; row: number; text: string }[];
 };
 
 export type ChecklistDetectionView = { sheetId: number; name: string; detection: ChecklistDetection; roleOptions: { role: string; label: string }[] };

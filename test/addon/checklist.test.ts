@@ -478,6 +478,14 @@ describe('Markdown', () => {
     expect(fails(callServer(emulator, 'exportChecklistMarkdown', { readme: '# Another README\n' }))).toContain('That README has no line "## Implementation Checklist"');
   });
 
+  test('2,000 items with CRLF line ends go in and come back byte for byte', () => {
+    const many = ['# Rollout', '', '## Sites', ...Array.from({ length: 2000 }, (_, i) => `- [${i % 5 ? ' ' : 'x'}] Site ${i + 1} trained`), ''].join('\r\n');
+    const emulator = newEmulator();
+    const view = ok(callServer<ChecklistView>(emulator, 'importChecklistMarkdown', { markdown: many }));
+    expect(view.progress!.overall).toMatchObject({ total: 2000, done: 400 });
+    expect(ok(callServer<{ markdown: string }>(emulator, 'exportChecklistMarkdown', { readme: many })).markdown).toBe(many);
+  });
+
   test('Markdown with no task items is refused and no tab is added', () => {
     const emulator = newEmulator();
     expect(fails(callServer(emulator, 'importChecklistMarkdown', { markdown: '# Notes\n\nJust prose.\n' }))).toContain('found no task items');

@@ -27,6 +27,11 @@ test('a README in, a task marked Done in the sheet, the README back with only th
   // Row 7: the note "_CommCare_" where tasks are (B), its ID "note-1" in Task ID (K); row 12 the endpoints.
   expect(await ui.cellText(7, 2)).toBe('_CommCare_');
   expect(await ui.cellText(12, 2)).toMatch(/^Endpoints:\s+https:\/\/play\.example\.org\/api\/tracker$/);
+  // The sidebar shows that text under its phase; a click selects its row.
+  const notes = sidebar.getByRole('list', { name: 'Notes of (2) System APIs' });
+  expect(await notes.getByRole('button').allInnerTexts()).toEqual(['_CommCare_', '_DHIS2_', 'Endpoints: · https://play.example.org/api/tracker']);
+  await notes.getByRole('button', { name: /^Endpoints:/ }).click();
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => t === `Selected B12 in "${TAB}".`, 'the note row to be selected');
   await shot('1-imported');
 
   await goTo(page, 'K7');

@@ -97,6 +97,25 @@ describe('a README written back from its checklist tab', () => {
   });
 });
 
+test('a French checklist keeps its French phase names, accents and typography, byte for byte', () => {
+  const fr = [
+    '## Liste de contrôle de la mise en œuvre',
+    '',
+    '### (1) Préparation de la mise en œuvre technique',
+    "- [x] Points focaux identifiés pour chaque système (administrateurs, « référents » métier)",
+    "- [ ] Accord de partage des données finalisé (résidence des données, conformité)",
+    '',
+    '### (2) Exigences fonctionnelles',
+    '_Système source : CommCare_',
+    '- [ ] Spécifications de correspondance validées — voir [le tableur](https://example.org/spec)',
+    '',
+  ].join('\n');
+  const r = read(fr);
+  expect(r.checklist.phases.map((p) => p.title)).toEqual(['(1) Préparation de la mise en œuvre technique', '(2) Exigences fonctionnelles']);
+  expect(notesOf(r).get('note-1')).toBe('_Système source : CommCare_');
+  expect(roundTrip(fr)).toBe(fr);
+});
+
 describe('bad input', () => {
   test('no task list: null (the caller says so)', () => {
     expect(readReadme('# Title\n\nJust prose.\n\n- a plain list\n')).toBeNull();

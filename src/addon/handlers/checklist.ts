@@ -34,7 +34,7 @@ function viewOf(read: ChecklistRead | null, props: Record<string, string>, store
   const base = { me, isApprover: isApprover(approvals.settings, me) };
   if (!read) {
     const notices = storedName !== null ? [`The checklist tab${storedName ? ` "${storedName}"` : ''} was deleted. Insert the checklist again or adopt another tab.`] : [];
-    return { tab: null, notices, progress: null, signOffs: [], ...base };
+    return { tab: null, notices, progress: null, signOffs: [], notes: [], ...base };
   }
   const t = read.table;
   return {
@@ -42,6 +42,7 @@ function viewOf(read: ChecklistRead | null, props: Record<string, string>, store
     notices: t.detection.findings.map((f) => f.message),
     progress: checklistProgress(t.tasks, { today: new Date(), me, phases: t.phases }),
     signOffs: signOffStates(t, approvals.log),
+    notes: t.notes.map(({ phase, row, text }) => ({ phase, row, text })),
     ...base,
   };
 }

@@ -163,8 +163,8 @@ function cell(reader: GridReader, row: number, col: number | undefined): string 
   return col === undefined ? '' : reader.text(row, col).trim();
 }
 
-/** A note row (a README's free text, kept for the export): its "note-N" ID, its text and row. */
-export type ChecklistNoteRow = { id: string; text: string; row: number };
+/** A note row (a README's free text, kept for the export): its "note-N" ID, its text, row and phase. */
+export type ChecklistNoteRow = { id: string; text: string; row: number; phase: string };
 
 export type ChecklistTable = { detection: ChecklistDetection; tasks: TaskRow[]; phases: string[]; notes: ChecklistNoteRow[] };
 
@@ -205,7 +205,7 @@ export function readChecklist(grid: TabGrid, detection?: ChecklistDetection): Ch
     // A README's free text: its text where tasks are, a "note-N" ID (see checklistSheet).
     const noteId = cell(reader, r, d.roles.id);
     if (/^note-\d+$/.test(noteId)) {
-      notes.push({ id: noteId, text: task, row: r });
+      notes.push({ id: noteId, text: task, row: r, phase: current });
       continue;
     }
     if (task === '') continue;
