@@ -450,6 +450,7 @@ function exportSection(): HTMLElement {
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-focus': 'export', onclick: () => void exportMd() }, 'Export Markdown')),
     h('label', { for: 'checklist-readme-file', class: 'small' }, 'Or put it back into the README it came from (only the checklist section changes): '),
     readmeFile(),
+    readmePaste(),
     box ? h('label', { for: 'checklist-export', class: 'visually-hidden' }, 'Exported Markdown') : null,
     box,
     box
@@ -472,6 +473,27 @@ function readmeFile(): HTMLInputElement {
     void f.text().then((readme) => exportMd(readme, f.name));
   });
   return file;
+}
+
+/** The same with the README pasted (a README open in GitHub's editor is easier to copy than to download). */
+function readmePaste(): HTMLElement {
+  const box = h('textarea', { id: 'checklist-readme-paste', rows: 4, dir: 'auto', spellcheck: 'false' }) as HTMLTextAreaElement;
+  const go = () => {
+    if (box.value.trim() === '') {
+      setStatus('Paste the whole README first.', 'info');
+      box.focus();
+      return;
+    }
+    void exportMd(box.value, 'README.md');
+  };
+  return h(
+    'details',
+    { class: 'readme-paste' },
+    h('summary', { class: 'small' }, 'Paste the README instead'),
+    h('label', { for: 'checklist-readme-paste', class: 'small' }, 'The whole README'),
+    box,
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary small', onclick: go }, 'Put the checklist back into it')),
+  );
 }
 
 async function exportMd(readme?: string, readmeName?: string): Promise<void> {

@@ -47,5 +47,11 @@ test('a README in, a task marked Done in the sheet, the README back with only th
   const before = README.split('\n');
   expect(back.split('\n').flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]))).toEqual([['- [ ] Access to the test server? ', '- [x] Access to the test server?']]);
   await sidebar.getByRole('button', { name: 'Download README.md' }).waitFor();
+  // Pasted instead of picked: the same README back.
+  await sidebar.getByText('Paste the README instead').click();
+  await sidebar.getByRole('textbox', { name: 'The whole README' }).fill(README);
+  await sidebar.getByRole('button', { name: 'Put the checklist back into it' }).click();
+  await sidebarIdle(sidebar);
+  expect(await sidebar.getByRole('textbox', { name: 'Exported Markdown' }).inputValue()).toBe(back);
   await shot('2-exported');
 });

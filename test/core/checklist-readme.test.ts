@@ -122,6 +122,13 @@ describe('bad input', () => {
     expect(readReadme('')).toBeNull();
   });
 
+  test('a task text with line breaks in the sheet is written on one line; an item with a lazy continuation keeps it as a note', () => {
+    const out = roundTrip(README, (ts) => ts.map((t) => (t.id === '3.1' ? { ...t, text: 'Trigger\nconfirmed  \n with CommCare?' } : t)))!;
+    expect(changedLines(README, out)).toEqual([['- [x] Trigger confirmed?', '- [x] Trigger confirmed with CommCare?']]);
+    const lazy = read('## Flows\n- [x] Trigger confirmed?\nCommCare --> DHIS2 every hour\n- [ ] Retry agreed\n');
+    expect([tasksOf(lazy).length, [...notesOf(lazy).values()]]).toEqual([2, ['CommCare --> DHIS2 every hour']]);
+  });
+
   test('2,000 items, nested lists and fenced code round-trip; "- [ ]" inside a fence is no item', () => {
     const many = ['## Checklist', ...Array.from({ length: 2000 }, (_, i) => `- [${i % 3 ? ' ' : 'x'}] Task ${i + 1}`), ''].join('\n');
     expect(tasksOf(read(many))).toHaveLength(2000);
