@@ -75,6 +75,18 @@ describe('a README written back from its checklist tab', () => {
     expect(out).toContain('- [ ] Support POCs identified for ខ្មែរ and ไทย sites? \n\n### (5) Go-live\n\n- [x] Jobs switched on\n      After UAT\n\n## Outstanding questions');
   });
 
+  test('a phase renamed in the tab renames its heading only (same level); its new tasks still follow its last one', () => {
+    const r = read(README);
+    const phases = r.checklist.phases.map((p) => p.title);
+    phases[2] = '(3) Triggers';
+    const tasks = [...tasksOf(r).map((t) => (t.phase === '(3) Flow Triggers' ? { ...t, phase: '(3) Triggers' } : t)), { id: 'n1', phase: '(3) Triggers', text: 'Schedule agreed', checked: false, owner: '', notes: '' }];
+    const out = replaceSection(README, r.source, writeSection(r.source, { tasks, notes: notesOf(r), phases }))!;
+    expect(changedLines(README, out).slice(0, 1)).toEqual([['### (3) Flow Triggers', '### (3) Triggers']]);
+    expect(out).toContain('### (3) Triggers\n- [x] Trigger confirmed?\n- [ ] Schedule agreed\nCommCare --> DHIS2');
+    // Phases counted differently (one added in the tab): headings are left as they are.
+    expect(writeSection(r.source, { tasks: tasksOf(r), notes: notesOf(r), phases: [...phases, 'New'] })).not.toContain('### (3) Triggers');
+  });
+
   test('a note row edited in the tab replaces its lines; one deleted removes them', () => {
     const r = read(README);
     const notes = notesOf(r);

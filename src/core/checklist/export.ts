@@ -32,7 +32,7 @@ export function checklistMarkdown(table: ChecklistTable, source: ReadmeSource | 
   const tasks = table.tasks.map((t) => ({ id: t.id, phase: t.phase, text: t.task, checked: t.status === 'Done', owner: t.owner, notes: t.notes }));
   // A tab with no note rows at all (an older tab, or rows hidden by a filter's copy) keeps the README's text.
   const notes = table.notes.length ? new Map(table.notes.map((n) => [n.id, n.text])) : null;
-  return writeSection(source, { tasks, notes });
+  return writeSection(source, { tasks, notes, phases: table.phases });
 }
 
 /** The hidden tab that keeps the README section a checklist tab was imported from. */

@@ -242,8 +242,11 @@ export function readReadme(markdown: string): ReadmeChecklist | null {
 /** A task as the tab has it now, for writing the section back. */
 export type CurrentTask = { id: string; phase: string; text: string; checked: boolean; owner: string; notes: string };
 
-/** What the tab holds now: its tasks in order, and its note rows by ID (null: the tab has no note rows to go by). */
-export type CurrentChecklist = { tasks: readonly CurrentTask[]; notes: ReadonlyMap<string, string> | null };
+/**
+ * What the tab holds now: its tasks in order, its note rows by ID (null: the tab has no note rows to
+ * go by) and its phases in order (when as many as the README's, a changed title renames that heading).
+ */
+export type CurrentChecklist = { tasks: readonly CurrentTask[]; notes: ReadonlyMap<string, string> | null; phases?: readonly string[] };
 
 function itemLine(lead: string, gap: string, plain: boolean, t: CurrentTask): string {
   const box = `[${t.checked ? 'x' : ' '}]`;
@@ -266,11 +269,20 @@ export function writeSection(source: ReadmeSource, current: CurrentChecklist): s
   const byId = new Map(current.tasks.map((t) => [t.id, t]));
   const known = new Set(source.lines.flatMap((l) => (l.kind === 'item' ? [l.id] : [])));
   const added = current.tasks.filter((t) => !known.has(t.id));
-  // Where each phase's last item line is, to put the tab's new tasks after it.
+  // Phases renamed in the tab: matched by position, only when the tab has as many as the README.
+  const headings = source.lines.filter((l): l is ReadmeLine & { kind: 'heading' } => l.kind === 'heading' && l.role === 'phase');
+  const renamed = new Map<ReadmeLine, string>();
+  if (current.phases && current.phases.length === headings.length) {
+    headings.forEach((l, i) => {
+      const now = current.phases![i]!;
+      if (now.trim() !== '' && now !== l.text) renamed.set(l, now);
+    });
+  }
+  // Where each phase's last item line is (by the tab's name of the phase), to put new tasks after it.
   const phaseOfLine: (string | null)[] = [];
   let phase: string | null = null;
   for (const l of source.lines) {
-    if (l.kind === 'heading' && l.role === 'phase') phase = l.text;
+    if (l.kind === 'heading' && l.role === 'phase') phase = renamed.get(l) ?? l.text;
     phaseOfLine.push(phase);
   }
   const lastItemOf = new Map<string, number>();
@@ -331,6 +343,11 @@ export function writeSection(source: ReadmeSource, current: CurrentChecklist): s
       }
     }
     if (l.kind === 'continuation') continue;
+    const title = renamed.get(l);
+    if (title !== undefined && l.kind === 'heading') {
+      out.push(source.plain ? `${/^\s*/.exec(l.raw)![0]}${title}` : `${'#'.repeat(l.level)} ${title.replace(/\s*[\r\n]+\s*/g, ' ')}`);
+      continue;
+    }
     out.push(l.raw);
   }
   if (atEnd.length > 0) {
