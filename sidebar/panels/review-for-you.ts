@@ -48,7 +48,7 @@ function forYouCard(item: ReviewForYou): HTMLElement {
     h('p', { class: 'small' }, 'Requested by ', h('span', { dir: 'auto' }, r.requester), ` on ${localDay(r.requestedAt)}`, r.due ? ` · due ${r.due}` : '', ` · ${r.policy === 'all' ? 'every approver must approve' : 'one approval is enough'}`),
     r.message ? h('blockquote', { class: 'review-message', dir: 'auto' }, r.message) : null,
     h('p', { class: 'muted small' }, `Content hash ${r.hash} · `, item.base ? `changes since ${item.base}, the last version you approved` : 'the whole spec: you have not approved a version before', ' (read-only)'),
-    h('div', { class: 'diff review-diff' }, ...reviewHooks().diffNodes({ from: diffFrom, to: r.label, diff: item.diff, rowsOmitted: item.rowsOmitted })),
+    h('div', { class: 'diff review-diff' }, ...reviewHooks().diffNodes({ from: diffFrom, to: r.label, diff: item.diff, rowsOmitted: item.rowsOmitted, titles: item.titles })),
     h(
       'div',
       { class: 'actions decision-actions' },

@@ -312,20 +312,28 @@ function diffNodes(d: VersionDiff): Node[] {
     ),
     h('p', { class: 'muted small' }, `${plural(s.unchanged, 'row')} unchanged`, s.moved ? ` · ${plural(s.moved, 'row')} moved` : '', tabsNote.length ? ` · ${tabsNote.join(', ')}` : ''),
     changedTabs.length === 0 ? h('div', { class: 'all-clear', role: 'note' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('strong', {}, 'No differences')) : null,
-    ...changedTabs.map((t) => tabSection(t, changedTabs.length <= 3)),
+    ...changedTabs.map((t) => tabSection(t, changedTabs.length <= 3, titleOf(d, t.sheetId))),
     d.rowsOmitted > 0 ? h('p', { class: 'notice' }, `${plural(d.rowsOmitted, 'more row')} not shown.`) : null,
   ].filter((n): n is HTMLElement => n !== null);
 }
 
-function tabSection(t: TabDiff, open: boolean): HTMLElement {
+/** A column as a person reads it ("DESTINATION › Sample"), not the snapshot's "Sample#2". */
+type Title = (column: string) => string;
+
+function titleOf(d: VersionDiff, sheetId: number): Title {
+  const titles = d.titles?.[String(sheetId)] ?? {};
+  return (column) => titles[column] ?? column;
+}
+
+function tabSection(t: TabDiff, open: boolean, title: Title): HTMLElement {
   const c = t.counts;
   const status = t.status === 'added' ? 'New tab' : t.status === 'removed' ? 'Tab removed' : null;
   const notes: (string | null)[] = [
     t.renamedFrom !== null ? `Renamed from "${t.renamedFrom}"` : null,
     t.kindChanged ? `Kind: ${t.kindChanged.from} → ${t.kindChanged.to}` : null,
-    t.keyColumnChanged ? `Key column: ${t.keyColumnChanged.from} → ${t.keyColumnChanged.to}` : null,
-    t.columnsAdded.length ? `Columns added: ${t.columnsAdded.join(', ')}` : null,
-    t.columnsRemoved.length ? `Columns removed: ${t.columnsRemoved.join(', ')}` : null,
+    t.keyColumnChanged ? `Key column: ${title(t.keyColumnChanged.from)} → ${title(t.keyColumnChanged.to)}` : null,
+    t.columnsAdded.length ? `Columns added: ${t.columnsAdded.map(title).join(', ')}` : null,
+    t.columnsRemoved.length ? `Columns removed: ${t.columnsRemoved.map(title).join(', ')}` : null,
     t.columnsReordered ? 'Columns reordered' : null,
     ...t.duplicateKeys.map((k) => `Key "${k.key}" appears ${k.count} times (${k.side === 'old' ? 'before' : 'now'})`),
   ];
@@ -349,7 +357,7 @@ function tabSection(t: TabDiff, open: boolean): HTMLElement {
       'div',
       { class: 'diff-body' },
       ...notes.filter((n): n is string => n !== null).map((n) => h('p', { class: 'tab-note small', dir: 'auto' }, n)),
-      t.rows.length ? h('ul', { class: 'row-changes' }, ...t.rows.map((r) => rowItem(r))) : null,
+      t.rows.length ? h('ul', { class: 'row-changes' }, ...t.rows.map((r) => rowItem(r, title))) : null,
       t.rowsOmitted > 0 ? h('p', { class: 'muted small' }, `${plural(t.rowsOmitted, 'more row')} not shown.`) : null,
       t.moved.length
         ? h(
@@ -367,7 +375,7 @@ function tabSection(t: TabDiff, open: boolean): HTMLElement {
 
 const TYPE_WORD: Record<RowChange['type'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
 
-function rowItem(r: RowChange): HTMLLIElement {
+function rowItem(r: RowChange, columnTitle: Title): HTMLLIElement {
   const title = r.entry ? `${r.entry.list}: ${r.entry.source}` : r.key;
   return h(
     'li',
@@ -379,15 +387,15 @@ function rowItem(r: RowChange): HTMLLIElement {
       h('span', { class: 'rc-key', dir: 'auto' }, title),
       r.moved ? h('span', { class: 'muted small' }, ` · moved ${r.oldPosition} → ${r.newPosition}`) : null,
     ),
-    r.cells.length ? cellList(r) : null,
+    r.cells.length ? cellList(r, columnTitle) : null,
   );
 }
 
 /** Added and removed rows list every cell: after the first few, a "show all" toggle. */
 const FOLD_CELLS = 3;
 
-function cellList(r: RowChange): HTMLElement {
-  const list = h('ul', { class: 'cells' }, ...r.cells.map((c) => cellItem(r.type, c)));
+function cellList(r: RowChange, title: Title): HTMLElement {
+  const list = h('ul', { class: 'cells' }, ...r.cells.map((c) => cellItem(r.type, c, title)));
   if (r.type === 'changed' || r.cells.length <= FOLD_CELLS + 1) return list;
   const hidden = Array.from(list.children).slice(FOLD_CELLS) as HTMLElement[];
   for (const li of hidden) li.hidden = true;
@@ -402,8 +410,8 @@ function cellList(r: RowChange): HTMLElement {
   return h('div', {}, list, toggle);
 }
 
-function cellItem(type: RowChange['type'], c: CellChange): HTMLLIElement {
-  const column = h('span', { class: 'cell-col', dir: 'auto' }, `${c.column}:`);
+function cellItem(type: RowChange['type'], c: CellChange, title: Title): HTMLLIElement {
+  const column = h('span', { class: 'cell-col', dir: 'auto' }, `${title(c.column)}:`);
   if (type === 'added') return h('li', { class: 'cell' }, column, ' ', value(c.new, 'new'));
   if (type === 'removed') return h('li', { class: 'cell' }, column, ' ', value(c.old, 'old'));
   return h(

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { Json } from './json';
+import type { ColumnTitles } from './notify/change-rows';
 import type { Detection } from './mapping/header-detect';
 import type { Finding, Severity } from './mapping/findings';
 import type { LayoutKind, Role } from './mapping/roles';
@@ -342,6 +343,8 @@ export type VersionDiff = {
   /** Rows listed per tab are capped; counts are complete. */
   diff: SnapshotDiff;
   rowsOmitted: number;
+  /** Readable column names ("DESTINATION › Sample") by sheet id and the snapshot's name ("Sample#2"). */
+  titles: ColumnTitles;
 };
 
 /** The checklist panel's view: null tab when the spreadsheet has no checklist yet. */

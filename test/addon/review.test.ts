@@ -494,6 +494,10 @@ describe('export', () => {
     expect(csv.content).toContain(`,'-2+3 cmd,`);
     expect(csv.content).toContain(`'@SUM(1)`);
     expect(csv.content.split('\r\n').some((l) => /(^|,)[=+@-]/.test(l))).toBe(false);
+    // Headers as people read them: the band in front of a repeated name, never "Sample#2".
+    const header = csv.content.split('\r\n').find((l) => l.startsWith('Row key,') && l.includes('Transformation'))!;
+    expect(header).toContain('DESTINATION › API name / path');
+    expect(header).not.toMatch(/#\d/);
   });
 });
 

@@ -77,6 +77,8 @@ describe('tag, list and diff', () => {
       { column: 'Transformation / rule', old: '', new: 'trim()' },
     ]);
     expect(byKey['M-2']!.cells).toEqual([{ column: 'Type#2', old: 'text', new: 'integer' }]);
+    // …and the sidebar shows them as the Checks panel names them.
+    expect(d.titles[String(tab.sheetId)]).toMatchObject({ 'API name / path#2': 'DESTINATION › API name / path', 'Type#2': 'DESTINATION › Type' });
     expect(byKey['M-3']!.cells).toEqual([{ column: 'Transformation / rule', old: '', new: 'upper()' }]);
     expect(byKey['M-4']).toMatchObject({ type: 'removed' });
     expect(byKey['M-7']).toMatchObject({ type: 'added' });

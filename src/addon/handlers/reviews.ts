@@ -9,7 +9,7 @@
  */
 import type { ApiParsedInput, ApiResults } from '../../core/api';
 import type { MapspecEvent } from '../../core/events';
-import { changeRowsFromDiff, EVENT_MAX_ROWS, specWords } from '../../core/notify';
+import { changeRowsFromDiff, diffTitles, EVENT_MAX_ROWS, specWords } from '../../core/notify';
 import { UserError } from '../../core/errors';
 import { isApprover, normaliseEmail, versionSubject, type SignOffEntry } from '../../core/approvals';
 import {
@@ -217,6 +217,7 @@ function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState 
   const visible = approver ? views.filter((v) => v.approvers.includes(user!) || v.requester === user) : views;
   const reader = versionReader(ss);
   const forYou: ReviewForYou[] = [];
+  const words = specWords(loadSpec(loaded.props).layouts);
   // Someone removed from the approver list no longer decides (checkDecision refuses it too).
   for (const v of approver ? awaitingDecision(views, user) : []) {
     const entry = entries.find((e) => e.seq === v.seq);
@@ -225,7 +226,7 @@ function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState 
     const baseEntry = base ? entries.find((e) => e.seq === base.seq) : undefined;
     try {
       const diff = diffSnapshots(baseEntry ? reader.snapshot(baseEntry) : EMPTY, reader.snapshot(entry), { maxRowsPerTab: DIFF_MAX_ROWS_PER_TAB, maxMovedPerTab: DIFF_MAX_ROWS_PER_TAB });
-      forYou.push({ request: requestView(v, user, approver), base: baseEntry ? baseEntry.label : null, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) });
+      forYou.push({ request: requestView(v, user, approver), base: baseEntry ? baseEntry.label : null, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0), titles: diffTitles(diff, words) });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       notices.push(`${v.label} awaits your review but cannot be shown: ${e.message}`);
@@ -409,7 +410,10 @@ export function exportVersion(input: ApiParsedInput<'exportVersion'>): ApiResult
   const { entry, reader } = verifiedVersion(ss, loaded.entries, review.seq, review.contentHash, 'it is not exported.');
   const snapshot = reader.snapshot(entry);
   const stem = fileStem(entry.label, entry.contentHash);
-  if (input.format === 'csv') return { filename: `${stem}.csv`, mimeType: 'text/csv', content: snapshotCsv(snapshot, entry.label) };
+  if (input.format === 'csv') {
+    const words = specWords(loadSpec(loaded.props).layouts);
+    return { filename: `${stem}.csv`, mimeType: 'text/csv', content: snapshotCsv(snapshot, entry.label, (sheetId, column) => words(sheetId).title(column)) };
+  }
   const data = approvedVersionExport(entry, loaded.entries, snapshot, review);
   return { filename: `${stem}.json`, mimeType: 'application/json', content: JSON.stringify(data, null, 2) + '\n' };
 }

@@ -33,6 +33,7 @@ import { writeChangelog } from '../adapters/changelog-tab';
 import { uniqueName } from '../../core/mapping/template-sheets';
 import { announceVersionTagged } from '../notify/announce';
 import { refreshReviewReadme } from './reviews';
+import { diffTitles, specWords } from '../../core/notify';
 
 /** Row changes listed per tab in a diff (counts stay complete), to keep the sidebar payload small. */
 export const DIFF_MAX_ROWS_PER_TAB = 200;
@@ -182,7 +183,8 @@ export function diffVersions(input: ApiParsedInput<'diffVersions'>): ApiResults[
   const before = decode(from);
   const after = to ? decode(to) : readLive(ss, props);
   const diff = diffSnapshots(before, after, { maxRowsPerTab: DIFF_MAX_ROWS_PER_TAB, maxMovedPerTab: DIFF_MAX_ROWS_PER_TAB });
-  return { from: from.label, to: to ? to.label : LIVE, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0) };
+  const titles = diffTitles(diff, specWords(loadSpec(props).layouts));
+  return { from: from.label, to: to ? to.label : LIVE, diff, rowsOmitted: diff.tabs.reduce((n, t) => n + t.rowsOmitted, 0), titles };
 }
 
 /** The live spec as a snapshot, in the same shape a version stores (read-only). */

@@ -80,6 +80,29 @@ export function tabWords(layout: Layout | null | undefined): TabWords {
   };
 }
 
+/** Column names a person reads, by sheet id and the snapshot's column name. */
+export type ColumnTitles = { [sheetId: string]: { [column: string]: string } };
+
+/**
+ * The readable title of every column a diff names ("DESTINATION › Sample" for "Sample#2"), per tab,
+ * for the sidebar's diff: only the names that read differently, so an unknown one shows as it is.
+ */
+export function diffTitles(diff: SnapshotDiff, words: (sheetId: number) => TabWords): ColumnTitles {
+  const out: ColumnTitles = {};
+  for (const t of diff.tabs) {
+    const w = words(t.sheetId);
+    const names = new Set<string>([...t.columnsAdded, ...t.columnsRemoved, ...t.rows.flatMap((r) => r.cells.map((c) => c.column))]);
+    if (t.keyColumnChanged) names.add(t.keyColumnChanged.from).add(t.keyColumnChanged.to);
+    const titles: { [column: string]: string } = {};
+    for (const n of names) {
+      const title = w.title(n);
+      if (title !== n) titles[n] = title;
+    }
+    if (Object.keys(titles).length) out[String(t.sheetId)] = titles;
+  }
+  return out;
+}
+
 /** Words for every tab of a spec, by sheet id. */
 export function specWords(layouts: ReadonlyMap<number, Layout>): (sheetId: number) => TabWords {
   const cache = new Map<number, TabWords>();

@@ -2,6 +2,7 @@
  * The review module's part of the sidebar API contract (spread into src/core/api.ts): payload
  * schemas (strict: a payload naming who decides is refused) and result types.
  */
+import type { ColumnTitles } from '../notify/change-rows';
 import * as z from 'zod';
 import type { PendingChanges } from '../versions/changes-since';
 import type { SnapshotDiff } from '../versions/diff';
@@ -64,6 +65,8 @@ export type ReviewForYou = {
   base: string | null;
   diff: SnapshotDiff;
   rowsOmitted: number;
+  /** Readable column names, as VersionDiff's. */
+  titles: ColumnTitles;
 };
 
 export type ReviewState = {

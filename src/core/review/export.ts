@@ -70,14 +70,15 @@ export function csvCell(value: string): string {
 }
 
 /** One block per tab: a line naming the tab, its header (with the key first), its rows; a blank line between. */
-export function snapshotCsv(snapshot: Snapshot, label: string): string {
+export function snapshotCsv(snapshot: Snapshot, label: string, title: (sheetId: number, column: string) => string = (_s, c) => c): string {
   const lines: string[] = [];
   const tabs = snapshot.tabs.slice().sort((a, b) => a.sheetId - b.sheetId);
   lines.push([csvCell('Mapspec version'), csvCell(label)].join(','));
   for (const tab of tabs) {
     lines.push('');
     lines.push([csvCell('Tab'), csvCell(tab.name), csvCell(tab.kind)].join(','));
-    lines.push(['Row key', ...tab.header].map(csvCell).join(','));
+    // Headers as a person reads them ("DESTINATION › Sample"), not the snapshot's "Sample#2".
+    lines.push(['Row key', ...tab.header.map((h) => title(tab.sheetId, h))].map(csvCell).join(','));
     for (const row of tab.rows) lines.push([row.key, ...tab.header.map((h) => row.cells[h] ?? '')].map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
