@@ -1,6 +1,6 @@
 /**
- * The required-text form the review panels share (a change request's comment, a withdrawal's
- * reason): a labelled field, a submit and a Cancel button, hidden until opened. An empty text is
+ * The text form the review panels share (a change request's comment, a withdrawal's reason, an
+ * approval's optional comment under its confirm step): a labelled field, a submit and a Cancel button, hidden until opened. An empty text is
  * refused in place (the field marked invalid, the reason in the status line, the focus back on it),
  * so the server is called only with something to record.
  */
@@ -30,6 +30,10 @@ export function requiredTextForm(o: {
   onSubmit: (text: string) => void;
   /** Where the focus goes on Cancel (the button that opened the form), if anywhere. */
   onCancel?: () => void;
+  /** False for an optional text (an approval's comment): an empty one is sent as ''. */
+  required?: boolean;
+  /** What the form is about, above the field (e.g. the version and hash being approved). */
+  intro?: HTMLElement;
 }): RequiredTextForm {
   const id = uid(o.className);
   const common = { id, maxlength: o.maxLength, dir: 'auto', 'data-focus': o.focusKey };
@@ -39,13 +43,14 @@ export function requiredTextForm(o: {
   const form = h(
     'form',
     { class: o.className, novalidate: true, hidden: true },
+    o.intro ?? null,
     h('div', { class: 'field' }, h('label', { for: id }, o.label), field),
     h('div', { class: 'actions' }, h('button', submitProps, o.submit.text), h('button', { type: 'button', class: o.cancelClass, onclick: () => ((form.hidden = true), o.onCancel?.()) }, 'Cancel')),
   ) as HTMLFormElement;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = field.value.trim();
-    if (text === '') {
+    if (text === '' && o.required !== false) {
       field.setAttribute('aria-invalid', 'true');
       setStatus(o.emptyMessage, 'error');
       field.focus();

@@ -110,7 +110,19 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   expect(await sidebar.getByRole('button', { name: /^Request review of/ }).count()).toBe(0);
   expect(await sidebar.getByText('Review settings').count()).toBe(0);
   await shot('2-first-approver-review');
-  await card.getByRole('button', { name: 'Approve v1' }).click();
+  // Approving is a legal act: the button is above the diff, and a confirm step names the version and its hash.
+  const approveButton = card.getByRole('button', { name: 'Approve v1…' });
+  const [approveTop, diffTop] = await Promise.all([approveButton.boundingBox(), card.locator('.review-diff').boundingBox()]);
+  expect(approveTop!.y).toBeLessThan(diffTop!.y);
+  await approveButton.click();
+  const confirmStep = card.locator('form.approve-form');
+  await confirmStep.waitFor();
+  const v1Hash = (await card.locator('form.approve-form code').textContent())!;
+  expect(v1Hash).toMatch(/^[0-9a-f]{8}$/);
+  expect((await confirmStep.locator('.approve-intro').textContent())!.replace(/\s+/g, ' ')).toBe(`You are approving version v1, content hash ${v1Hash}, as the mapping the integration will implement. Your approval is recorded with your account and the time, and holds only for this exact content.`);
+  await shot('2b-approve-confirm');
+  await confirmStep.getByRole('textbox', { name: 'Comment (optional)' }).fill('Checked against the DSA annex');
+  await confirmStep.getByRole('button', { name: 'Confirm approval of v1' }).click();
   await statusSays(sidebar, new RegExp(`^You approved v1; waiting for ${SECOND}\\.`));
   await sidebar.getByRole('heading', { name: 'v1 awaits your review' }).waitFor({ state: 'detached' });
 
@@ -131,6 +143,7 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   await sidebar.locator('li.version[data-label="v1"] [data-review-status="changes-requested"]').waitFor();
   const r1 = sidebar.locator('li.review-item[data-request="r1"]');
   await r1.getByText('M-2 must map to Element 2b', { exact: false }).waitFor();
+  await r1.getByText('Checked against the DSA annex', { exact: false }).waitFor();
   await r1.locator(`[data-approver="${FIRST}"]`).getByText(/approved/).waitFor();
   await showSheet(mappingTab);
   await setCell('H4', 4, 8, 'Element 2b');
@@ -144,13 +157,15 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   await sidebar.locator('.for-you-card').getByText(/changes since v1, the last version you approved/).waitFor();
   expect(await sidebar.locator('.for-you-card .row-change').count()).toBe(1);
   await sidebar.locator('.for-you-card .row-change.rc-changed').getByText('Element 2b').waitFor();
-  await sidebar.getByRole('button', { name: 'Approve v2' }).click();
+  await sidebar.getByRole('button', { name: 'Approve v2…' }).click();
+  await sidebar.getByRole('button', { name: 'Confirm approval of v2' }).click();
   await statusSays(sidebar, /^You approved v2; waiting for/);
 
   // Second approver approves: v2 is approved.
   sidebar = await signInAs(SECOND);
   await sidebar.getByRole('heading', { name: 'v2 awaits your review' }).waitFor();
-  await sidebar.getByRole('button', { name: 'Approve v2' }).click();
+  await sidebar.getByRole('button', { name: 'Approve v2…' }).click();
+  await sidebar.getByRole('button', { name: 'Confirm approval of v2' }).click();
   await statusSays(sidebar, /^v2 is approved\./);
   await shot('4-v2-approved');
 
