@@ -357,7 +357,7 @@ function tabSection(t: TabDiff, open: boolean, title: Title): HTMLElement {
       'div',
       { class: 'diff-body' },
       ...notes.filter((n): n is string => n !== null).map((n) => h('p', { class: 'tab-note small', dir: 'auto' }, n)),
-      t.rows.length ? h('ul', { class: 'row-changes' }, ...t.rows.map((r) => rowItem(r, title))) : null,
+      t.rows.length ? h('ul', { class: 'row-changes' }, ...t.rows.map((r) => rowItem(r, title, t.status === 'removed' ? null : t.sheetId, t.name))) : null,
       t.rowsOmitted > 0 ? h('p', { class: 'muted small' }, `${plural(t.rowsOmitted, 'more row')} not shown.`) : null,
       t.moved.length
         ? h(
@@ -375,8 +375,19 @@ function tabSection(t: TabDiff, open: boolean, title: Title): HTMLElement {
 
 const TYPE_WORD: Record<RowChange['type'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
 
-function rowItem(r: RowChange, columnTitle: Title): HTMLLIElement {
+/** Selects the live row a diff names (by its key), so the person sees it in the sheet. */
+async function goToRow(sheetId: number, key: string, tab: string): Promise<void> {
+  const r = await work(`Going to ${key}…`, () => server.selectRow({ sheetId, key }), { disable: false });
+  if (r) setStatus(`Selected row ${r.a1.split(':')[0]} of "${tab}" (${key}).`);
+}
+
+function rowItem(r: RowChange, columnTitle: Title, sheetId: number | null, tab = ''): HTMLLIElement {
   const title = r.entry ? `${r.entry.list}: ${r.entry.source}` : r.key;
+  // A removed row is not in the sheet any more; the others link to their row.
+  const key =
+    sheetId === null || r.type === 'removed'
+      ? h('span', { class: 'rc-key', dir: 'auto' }, title)
+      : h('button', { type: 'button', class: 'rc-key link', dir: 'auto', title: 'Show this row in the sheet', onclick: () => void goToRow(sheetId, r.key, tab) }, title);
   return h(
     'li',
     { class: `row-change rc-${r.type}`, 'data-key': r.key },
@@ -384,7 +395,7 @@ function rowItem(r: RowChange, columnTitle: Title): HTMLLIElement {
       'div',
       { class: 'rc-head' },
       h('span', { class: `rc-badge rc-${r.type}` }, TYPE_WORD[r.type]),
-      h('span', { class: 'rc-key', dir: 'auto' }, title),
+      key,
       r.moved ? h('span', { class: 'muted small' }, ` · moved ${r.oldPosition} → ${r.newPosition}`) : null,
     ),
     r.cells.length ? cellList(r, columnTitle) : null,

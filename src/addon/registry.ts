@@ -8,7 +8,7 @@ import { dispatch, type ApiHandlers } from './dispatch';
 import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, openSettings, openVersions, runChecksFromMenu, showSidebar, useTabAsMappingSpec, useTabAsValueMap } from './menu';
 import { activateTab, getSidebarState } from './handlers/sidebar-state';
 import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
-import { adoptOwnWords, clearColours, runChecks, selectCell } from './handlers/checks';
+import { adoptOwnWords, clearColours, runChecks, selectCell, selectRow } from './handlers/checks';
 import { assistFromSystems, listSystems, removeSystem, saveSystem } from './handlers/systems';
 import { insertTemplate } from './handlers/template';
 import { saveSettings } from './handlers/settings';
@@ -30,7 +30,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, saveSystem, removeSystem, listSystems, assistFromSystems, selectCell, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, saveSystem, removeSystem, listSystems, assistFromSystems, selectCell, selectRow, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
   // Implementation checklist and approvers.
   getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
   // Version reviews (issue 6)
@@ -95,6 +95,7 @@ const apiDocs: Record<ApiName, string> = {
   listSystems: 'Sidebar: the imported systems and sample records.',
   assistFromSystems: 'Sidebar: fills empty sample cells or suggests destination fields from the imported systems, only when asked.',
   selectCell: "Sidebar: selects a finding's cell in the sheet.",
+  selectRow: 'Sidebar: selects the live row a diff names, by its key.',
   clearColours: 'Sidebar: puts back every fill Mapspec replaced and removes its notes.',
   saveSettings: 'Sidebar: saves the blank markers and colours, and rewrites the README legend to match.',
   tagVersion: 'Sidebar: tags the whole spec as a version (label, note; who and when from the server), atomically, under the document lock.',
@@ -148,6 +149,7 @@ export const api: Record<ApiName, ApiEntry> = {
   listSystems: apiEntry('listSystems'),
   assistFromSystems: apiEntry('assistFromSystems'),
   selectCell: apiEntry('selectCell'),
+  selectRow: apiEntry('selectRow'),
   clearColours: apiEntry('clearColours'),
   saveSettings: apiEntry('saveSettings'),
   tagVersion: apiEntry('tagVersion'),

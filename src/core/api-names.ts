@@ -18,6 +18,7 @@ export const API_NAMES = [
   'listSystems',
   'assistFromSystems',
   'selectCell',
+  'selectRow',
   'clearColours',
   'saveSettings',
   'tagVersion',

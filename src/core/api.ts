@@ -132,6 +132,8 @@ export const apiInputs = {
   assistFromSystems: z.object({ action: z.enum(['fill-samples', 'suggest-destinations']) }).strict(),
   /** Selects a cell (a finding's location) in the sheet. */
   selectCell: z.object({ sheetId, row: z.number().int().min(1), column: z.number().int().min(1) }).strict(),
+  /** Selects the live row a diff names by its key (a diff's row links to it). */
+  selectRow: z.object({ sheetId, key: z.string().min(1).max(1000) }).strict(),
   /** Puts back every fill Mapspec replaced and removes its notes. */
   clearColours: z.object({}).strict(),
   /** Changes the settings: blank markers, the colours and whether failing cells are tinted. */
@@ -377,6 +379,7 @@ export type ApiResults = {
   listSystems: { systems: SystemSummary[] };
   assistFromSystems: AssistResult;
   selectCell: { a1: string };
+  selectRow: { a1: string };
   clearColours: { restoredCells: number };
   saveSettings: SidebarState;
   tagVersion: { version: VersionSummary; list: VersionList };

@@ -79,6 +79,11 @@ describe('tag, list and diff', () => {
     expect(byKey['M-2']!.cells).toEqual([{ column: 'Type#2', old: 'text', new: 'integer' }]);
     // …and the sidebar shows them as the Checks panel names them.
     expect(d.titles[String(tab.sheetId)]).toMatchObject({ 'API name / path#2': 'DESTINATION › API name / path', 'Type#2': 'DESTINATION › Type' });
+    // A diff's row links to the live row by its key; a removed one is refused by name.
+    expect(ok(callServer<{ a1: string }>(emulator, 'selectRow', { sheetId: tab.sheetId, key: 'M-2' })).a1).toBe('4:4');
+    expect(sheets(emulator).getActiveRange()!.getA1Notation()).toMatch(/^A4:[A-Z]+4$/);
+    const gone = callServer(emulator, 'selectRow', { sheetId: tab.sheetId, key: 'M-4' });
+    expect(gone.ok ? '' : gone.message).toBe(`Row "M-4" is not in tab "${MAPPING}" now: it was removed, or its key changed.`);
     expect(byKey['M-3']!.cells).toEqual([{ column: 'Transformation / rule', old: '', new: 'upper()' }]);
     expect(byKey['M-4']).toMatchObject({ type: 'removed' });
     expect(byKey['M-7']).toMatchObject({ type: 'added' });

@@ -6,7 +6,7 @@
 import type { FrameLocator } from 'playwright-core';
 import { settled } from './support/browser';
 import { mappingRow, usePlaygroundPage } from './support/playground-page';
-import { goTo, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
+import { activeCell, goTo, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
 
 jest.setTimeout(240_000);
 
@@ -95,6 +95,11 @@ test('tag v1, edit three rows, add one, clear one, see 5 unreleased changes, rea
   await diff.locator('.row-change.rc-added').filter({ hasText: 'dest_6' }).waitFor();
   await diff.locator('.row-change.rc-removed').filter({ hasText: 'dest_5' }).waitFor();
   expect(await diff.locator('.row-change').count()).toBe(5);
+  // A row's key links to its row in the sheet; a removed row has no link.
+  await changed.getByRole('button', { name: 'M-2' }).click();
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => /^Selected row 4 of ".+" \(M-2\)\.$/.test(t), 'the diff row to be selected');
+  await until(() => activeCell(page), (a) => /^A4(:[A-Z]+4)?$/.test(a), 'row 4 to be selected in the grid');
+  expect(await diff.locator('.row-change.rc-removed .rc-key').evaluate((e) => e.tagName)).toBe('SPAN');
   await shot('4-diff');
 
   // Tag v2: both versions listed, newest first; nothing unreleased.

@@ -26,6 +26,8 @@ import { writeTextCells } from '../adapters/text-cells';
 import { readSystems } from '../adapters/systems-store';
 import { checkInputs } from '../../core/systems/stored';
 import { checkAgainstSystems } from '../../core/systems/system-checks';
+import { locateTab } from '../../core/notify/digest';
+import { snapshotTab } from '../spec/spec-snapshot';
 
 type TabWithGrid = RegisteredTab & { grid: TabGrid };
 
@@ -159,6 +161,26 @@ export function selectCell(input: ApiParsedInput<'selectCell'>): ApiResults['sel
   const address = a1(input.row, input.column);
   sheet.getRange(input.row, input.column).activate();
   return { a1: address };
+}
+
+/**
+ * Selects the row a diff names, in the live tab, by its key: the tab read once, as a version reads it
+ * (the same key column and "#2" for a repeated key), so the n-th row of that key is the one chosen.
+ */
+export function selectRow(input: ApiParsedInput<'selectRow'>): ApiResults['selectRow'] {
+  const ss = activeSpreadsheet();
+  const tab = registeredTabs(ss, loadSpec()).find((t) => t.sheetId === input.sheetId);
+  const sheet = sheetById(ss, input.sheetId);
+  if (!tab) throw new UserError(`Tab "${sheet.getName()}" is no longer part of the spec, so its rows cannot be found by key.`);
+  if (sheet.isSheetHidden()) throw new UserError(`Tab "${sheet.getName()}" is hidden. Show it first to see the row.`);
+  const grid = readTabGrid(sheet).grid;
+  const rows = snapshotTab(tab, grid).rows;
+  const at = rows.findIndex((r) => r.key === input.key);
+  const sheetRow = at < 0 ? undefined : locateTab(tab.sheetId, grid.display ?? grid.values, tab.layout.headerRow - 1).rows[at];
+  if (sheetRow === undefined) throw new UserError(`Row "${input.key}" is not in tab "${sheet.getName()}" now: it was removed, or its key changed.`);
+  const range = sheet.getRange(sheetRow, 1, 1, Math.max(1, sheet.getLastColumn()));
+  range.activate();
+  return { a1: `${sheetRow}:${sheetRow}` };
 }
 
 /** Puts back every fill Mapspec replaced, and removes its notes, on every tab it painted. */
