@@ -1,7 +1,8 @@
 /**
  * The Checks panel: "Run checks" (one runChecks call for every registered tab), counts by severity
  * (icon + number + word, not colour alone), rows and tabs checked, the findings grouped by tab in
- * collapsible sections. Each finding is a button: it selects the finding's cell in the sheet
+ * collapsible sections, filtered by severity (the count chips), rule and tab, with "Next finding"
+ * going through them in order. Each finding is a button: it selects the finding's cell in the sheet
  * (selectCell) — or shows the tab when the finding is about the whole tab (activateTab) — and is
  * marked as visited. Above the findings, the spec's own status and type words, offered for adoption
  * (own-words-section). Below: the colour key and "Clear Mapspec colours".
@@ -90,6 +91,7 @@ async function adoptWords(choices: OwnWordChoices): Promise<void> {
 function showResult(result: CheckResult, before = ''): void {
   last = result;
   visited = new Set();
+  filter = { severities: new Set(), rule: '', sheetId: null };
   renderRunBar();
   renderResults(result);
   const { error, warning } = result.bySeverity;
@@ -119,19 +121,26 @@ function severityCount(s: Severity, n: number): string {
   return `${count(n)} ${n === 1 ? SEVERITY_WORD[s].one : SEVERITY_WORD[s].many}`;
 }
 
+/** What the findings list shows: severities (none = all), one rule, one tab; reset on every run. */
+type Filter = { severities: Set<Severity>; rule: string; sheetId: number | null };
+let filter: Filter = { severities: new Set(), rule: '', sheetId: null };
+let findingsHost: HTMLElement | null = null;
+
+function matches(f: FindingView): boolean {
+  return (filter.severities.size === 0 || filter.severities.has(f.severity)) && (filter.rule === '' || f.rule === filter.rule) && (filter.sheetId === null || f.sheetId === filter.sheetId);
+}
+
+function filtering(): boolean {
+  return filter.severities.size > 0 || filter.rule !== '' || filter.sheetId !== null;
+}
+
 function renderResults(r: CheckResult): void {
   const shown = r.tabs.reduce((n, t) => n + t.findings.length, 0);
-  const withFindings = r.tabs.filter((t) => t.findings.length > 0);
   const clean = r.tabs.filter((t) => t.findings.length === 0);
-  // Few findings: every group open. Many: only the first, so the list stays scannable.
-  const openAll = shown <= 60;
+  findingsHost = h('div', { class: 'findings-host' });
   replace(
     results,
-    h(
-      'ul',
-      { class: 'counts', 'aria-label': 'Findings by severity' },
-      ...SEVERITIES.map((s) => h('li', { class: `count sev-${s}${r.bySeverity[s] === 0 ? ' zero' : ''}` }, severityIcon(s), h('span', {}, severityCount(s, r.bySeverity[s])))),
-    ),
+    severityChips(r),
     h(
       'p',
       { class: 'muted small checked' },
@@ -159,19 +168,8 @@ function renderResults(r: CheckResult): void {
           ),
         )
       : null,
-    ...withFindings.map((t, i) =>
-      h(
-        'details',
-        { class: 'tab-group', open: openAll || i === 0, 'data-sheet-id': t.sheetId },
-        h(
-          'summary',
-          {},
-          h('span', { class: 'group-name', dir: 'auto' }, t.name),
-          h('span', { class: 'group-counts' }, ...groupCounts(t.findings)),
-        ),
-        h('ul', { class: 'finding-list' }, ...t.findings.map((f) => h('li', {}, findingButton(f)))),
-      ),
-    ),
+    shown > 0 ? filterBar(r) : null,
+    findingsHost,
     clean.length && r.total > 0
       ? h(
           'ul',
@@ -180,6 +178,106 @@ function renderResults(r: CheckResult): void {
         )
       : null,
   );
+  renderFindings(r);
+}
+
+/** The counts by severity; each chip filters the list to its severity (pressed again: all). */
+function severityChips(r: CheckResult): HTMLElement {
+  return h(
+    'ul',
+    { class: 'counts', 'aria-label': 'Findings by severity' },
+    ...SEVERITIES.map((s) => {
+      const n = r.bySeverity[s];
+      const label = severityCount(s, n);
+      const chip = h(
+        'button',
+        { type: 'button', class: 'chip', 'aria-pressed': String(filter.severities.has(s)), disabled: n === 0, title: n === 0 ? '' : `Show only ${SEVERITY_WORD[s].many}` },
+        severityIcon(s),
+        h('span', {}, label),
+      );
+      chip.addEventListener('click', () => {
+        if (filter.severities.has(s)) filter.severities.delete(s);
+        else filter.severities.add(s);
+        chip.setAttribute('aria-pressed', String(filter.severities.has(s)));
+        renderFindings(r);
+      });
+      return h('li', { class: `count sev-${s}${n === 0 ? ' zero' : ''}` }, chip);
+    }),
+  );
+}
+
+/** Rule and tab filters, and "Next finding", over the findings shown. */
+function filterBar(r: CheckResult): HTMLElement {
+  const all = r.tabs.flatMap((t) => t.findings);
+  const byRule = new Map<string, number>();
+  for (const f of all) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  const rule = h(
+    'select',
+    { id: 'filter-rule', 'aria-label': 'Rule' },
+    h('option', { value: '' }, `Every rule (${count(all.length)})`),
+    ...[...byRule.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, n]) => h('option', { value: name, selected: filter.rule === name }, `${name} (${count(n)})`)),
+  ) as HTMLSelectElement;
+  rule.addEventListener('change', () => {
+    filter.rule = rule.value;
+    renderFindings(r);
+  });
+  const withFindings = r.tabs.filter((t) => t.findings.length > 0);
+  const tab = h(
+    'select',
+    { id: 'filter-tab', 'aria-label': 'Tab' },
+    h('option', { value: '' }, 'Every tab'),
+    ...withFindings.map((t) => h('option', { value: String(t.sheetId), selected: filter.sheetId === t.sheetId }, `${t.name} (${count(t.findings.length)})`)),
+  ) as HTMLSelectElement;
+  tab.addEventListener('change', () => {
+    filter.sheetId = tab.value === '' ? null : Number(tab.value);
+    renderFindings(r);
+  });
+  const next = h('button', { type: 'button', class: 'secondary small', id: 'next-finding', title: 'Go to the next finding shown (after the last one you went to)' }, 'Next finding ↓');
+  next.addEventListener('click', () => void nextFinding());
+  return h('div', { class: 'filter-bar', role: 'group', 'aria-label': 'Filter the findings' }, rule, withFindings.length > 1 ? tab : null, next);
+}
+
+/** The findings list under the filters: groups by tab, each open when few are shown. */
+function renderFindings(r: CheckResult): void {
+  if (!findingsHost) return;
+  const groups = r.tabs.map((t) => ({ t, findings: t.findings.filter(matches) })).filter((g) => g.findings.length > 0);
+  const shown = groups.reduce((n, g) => n + g.findings.length, 0);
+  const all = r.tabs.reduce((n, t) => n + t.findings.length, 0);
+  const openAll = shown <= 60;
+  const clear = h('button', { type: 'button', class: 'link small' }, 'Show all');
+  clear.addEventListener('click', () => {
+    filter = { severities: new Set(), rule: '', sheetId: null };
+    renderResults(r);
+    results.querySelector<HTMLElement>('#filter-rule')?.focus();
+  });
+  replace(
+    findingsHost,
+    filtering() ? h('p', { class: 'muted small filter-note', 'aria-live': 'polite' }, `Showing ${count(shown)} of ${plural(all, 'finding')} · `, clear) : null,
+    ...groups.map(({ t, findings }, i) =>
+      h(
+        'details',
+        { class: 'tab-group', open: openAll || i === 0, 'data-sheet-id': t.sheetId },
+        h('summary', {}, h('span', { class: 'group-name', dir: 'auto' }, t.name), h('span', { class: 'group-counts' }, ...groupCounts(findings))),
+        h('ul', { class: 'finding-list' }, ...findings.map((f) => h('li', {}, findingButton(f)))),
+      ),
+    ),
+  );
+}
+
+/** Goes to the first finding shown after the last one visited (from the top after the last). */
+async function nextFinding(): Promise<void> {
+  if (!findingsHost) return;
+  const buttons = Array.from(findingsHost.querySelectorAll<HTMLButtonElement>('button.finding'));
+  if (buttons.length === 0) {
+    setStatus('No finding is shown: change the filters.', 'info');
+    return;
+  }
+  const lastVisited = buttons.map((b) => b.classList.contains('visited')).lastIndexOf(true);
+  const target = buttons[(lastVisited + 1) % buttons.length]!;
+  const group = target.closest('details');
+  if (group) group.open = true;
+  target.focus();
+  target.click();
 }
 
 function groupCounts(findings: readonly FindingView[]): HTMLElement[] {

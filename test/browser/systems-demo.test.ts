@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { usePlaygroundPage } from './support/playground-page';
 import { FIXTURES } from '../support/paths';
-import { openSidebar, runAddonMenuItem, sidebarIdle, sidebarStatus } from './support/sidebar';
+import { adoptActiveTab, openSidebar, sidebarIdle, sidebarStatus } from './support/sidebar';
 
 const ui = usePlaygroundPage('systems-demo');
 
@@ -13,10 +13,7 @@ test('the demo: adopt the Mapping tab, run the checks, see the spec against DHIS
   const { page, shot } = ui;
   await ui.openPlayground();
   const sidebar = await openSidebar(page);
-  await runAddonMenuItem(page, /as a mapping spec/);
-  await sidebar.getByRole('button', { name: 'Confirm' }).click();
-  await sidebarStatus(sidebar).getByText('is now part of the spec as a mapping spec', { exact: false }).waitFor();
-  await sidebarIdle(sidebar);
+  await adoptActiveTab(page, sidebar);
   // The Systems section lists what the demo has imported.
   await sidebar.getByText('Systems', { exact: true }).click();
   await sidebar.getByText('Systems (2)', { exact: true }).waitFor();

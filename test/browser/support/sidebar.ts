@@ -33,15 +33,20 @@ export async function sidebarIdle(sidebar: FrameLocator): Promise<void> {
   await sidebar.locator('main[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 
+/** Adopts the active tab with the detected kind and roles (the menu item, then Confirm). */
+export async function adoptActiveTab(page: Page, sidebar: FrameLocator): Promise<void> {
+  await runAddonMenuItem(page, /as a mapping spec/);
+  await sidebar.getByRole('button', { name: 'Confirm' }).click();
+  await sidebarStatus(sidebar).getByText('is now part of the spec', { exact: false }).waitFor();
+  await sidebarIdle(sidebar);
+}
+
 /**
  * Adopts the active tab as a mapping spec with the detected roles (Confirm), then opens the Spec
  * panel's Systems section, empty: where the tests of issue 12 start.
  */
 export async function adoptAndOpenSystems(page: Page, sidebar: FrameLocator): Promise<void> {
-  await runAddonMenuItem(page, /as a mapping spec/);
-  await sidebar.getByRole('button', { name: 'Confirm' }).click();
-  await sidebarStatus(sidebar).getByText('is now part of the spec as a mapping spec', { exact: false }).waitFor();
-  await sidebarIdle(sidebar);
+  await adoptActiveTab(page, sidebar);
   await sidebar.getByText('Systems', { exact: true }).click();
   await sidebar.getByText('No system imported yet.').waitFor();
 }
