@@ -41,7 +41,7 @@ export function renderApprovers(state: SidebarState): void {
     h(
       'p',
       { id: 'approvers-hint', class: 'muted small' },
-      'One email per line. Only these people can sign off checklist tasks and approve versions; every change to the list is recorded. Nobody can add their own address: another person must add you.',
+      'One email per line, or several separated by commas. Only these people can sign off checklist tasks and approve versions; every change to the list is recorded. Nobody can add their own address: another person must add you.',
       a.isApprover ? ' You are an approver.' : '',
     ),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-focus': 'save-approvers', onclick: () => void save(mine) }, 'Update approver list')),

@@ -84,11 +84,13 @@ test('insert, set owners and due dates, mark done, refused as a non-approver, si
 
   // Settings → Approvers: the client approver is named; the change is recorded.
   await openPanel(sidebar, 'Settings');
-  await sidebar.getByRole('textbox', { name: 'Approver emails' }).fill(APPROVER);
+  // Pasted as a mail program copies addresses: on one line, comma-separated, a name in front.
+  await sidebar.getByRole('textbox', { name: 'Approver emails' }).fill(`Client Lead <${APPROVER}>, pm@example.org`);
   await sidebar.getByRole('button', { name: 'Update approver list' }).click();
-  await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Saved 1 approver.', 'the approvers to be saved');
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Saved 2 approvers.', 'the approvers to be saved');
+  expect(await sidebar.getByRole('textbox', { name: 'Approver emails' }).inputValue()).toBe(`${APPROVER}\npm@example.org`);
   await sidebar.getByText('Changes to the list (1)').click();
-  await sidebar.getByText(`— added ${APPROVER}`).waitFor();
+  await sidebar.getByText(`— added ${APPROVER}, pm@example.org`).waitFor();
   await shot('2b-approvers');
 
   // As the analyst (not an approver) the sign-off is refused by the server; nothing is recorded.

@@ -37,6 +37,12 @@ test('turn on notifications, edit three cells (one by a paste), an hour passes, 
   await sidebarIdle(sidebar);
   await section.getByRole('textbox', { name: 'Subscriber 1 email' }).fill('lead@example.org');
   expect(await section.getByRole('combobox', { name: 'Subscriber 1 gets' }).inputValue()).toBe('every');
+  // A long address is read whole in the 300 px sidebar, not cut off.
+  await section.getByRole('button', { name: '+ Add subscriber' }).click();
+  const long = section.getByRole('textbox', { name: 'Subscriber 2 email' });
+  await long.fill('data.manager@ministry-of-health.gov.kh');
+  expect(await long.evaluate((e: HTMLInputElement) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await section.getByRole('button', { name: 'Remove subscriber 2' }).click();
   await section.getByRole('button', { name: 'Update subscribers' }).click();
   await until(() => sidebarStatus(sidebar).innerText(), (t) => t === 'Subscribers saved.', 'the subscribers to be saved');
   await sidebarIdle(sidebar);

@@ -13,6 +13,16 @@ describe('approver list', () => {
     expect(isApprover(b, null)).toBe(false);
   });
 
+  test('a line may hold several addresses, separated by commas or semicolons, "Name <address>" as mail programs copy them', () => {
+    const a = changeApprovers(NO_APPROVERS, ['ana@example.org, Bo Ng <BO@example.org>; cy@example.org', '', 'dee@example.org,'], 'lead@example.org', 't1');
+    expect(a.approvers).toEqual(['ana@example.org', 'bo@example.org', 'cy@example.org', 'dee@example.org']);
+    expect(() => changeApprovers(NO_APPROVERS, ['ana@example.org, bob@', 'cy@example.org'], 'lead@example.org', 't1')).toThrow(
+      'Mapspec did not save the approvers: this is not an email address — line 1: "bob@".',
+    );
+    // Subscribers stay one address per entry (each has its own mode).
+    expect(() => parseEmailList(['ana@example.org, bo@example.org'], 'subscribers')).toThrow('line 1: "ana@example.org, bo@example.org"');
+  });
+
   test('nobody can add their own address; keeping or removing it is fine', () => {
     const a = changeApprovers(NO_APPROVERS, ['ana@example.org'], 'lead@example.org', 't1');
     expect(() => changeApprovers(a, ['ana@example.org', ' Lead@Example.org '], 'LEAD@example.org', 't2')).toThrow(

@@ -40,7 +40,7 @@ export function isApprover(settings: ApproverSettings, email: string | null): bo
  * the same. Throws a UserError naming malformed addresses, or `by`'s own address when it is added.
  */
 export function changeApprovers(current: ApproverSettings, next: readonly string[], by: string, at: string): ApproverSettings {
-  const approvers = parseEmailList(next, 'approvers');
+  const approvers = parseEmailList(next, 'approvers', true);
   const before = new Set(current.approvers);
   const after = new Set(approvers);
   const added = approvers.filter((e) => !before.has(e));
