@@ -46,7 +46,11 @@ test('a README in, a task marked Done in the sheet, the README back with only th
   const back = await sidebar.getByRole('textbox', { name: 'Exported Markdown' }).inputValue();
   const before = README.split('\n');
   expect(back.split('\n').flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]))).toEqual([['- [ ] Access to the test server? ', '- [x] Access to the test server?']]);
-  await sidebar.getByRole('button', { name: 'Download README.md' }).waitFor();
+  // The sidebar's download saves the file (its frame allows downloads, as Sheets' does).
+  const [download] = await Promise.all([page.waitForEvent('download'), sidebar.getByRole('button', { name: 'Download README.md' }).click()]);
+  expect(download.suggestedFilename()).toBe('README.md');
+  const saved = await download.path();
+  expect(require('node:fs').readFileSync(saved, 'utf8')).toBe(back);
   // Pasted instead of picked: the same README back.
   await sidebar.getByText('Paste the README instead').click();
   await sidebar.getByRole('textbox', { name: 'The whole README' }).fill(README);

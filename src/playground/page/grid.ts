@@ -351,14 +351,17 @@ export class Grid {
       if (cell.b) classes.push('b');
       if (cell.i) classes.push('i');
       if (cell.s || cell.u) styles.push(`text-decoration:${[cell.s ? 'line-through' : '', cell.u ? 'underline' : ''].join(' ').trim()}`);
-      const align = cell.h ?? (cell.k === 'n' || cell.k === 'd' ? 'right' : cell.k === 'b' || cell.k === 'e' ? 'center' : 'left');
+      // Sheets' default: numbers and dates right, booleans and errors centred, text by its direction
+      // (Arabic, Hebrew… right-aligned and right-to-left, as the first strong letter says).
+      const rtl = cell.k !== 'n' && cell.k !== 'd' && startsRightToLeft(cell.t);
+      const align = cell.h ?? (cell.k === 'n' || cell.k === 'd' || rtl ? 'right' : cell.k === 'b' || cell.k === 'e' ? 'center' : 'left');
       classes.push(`al-${align}`);
       if (cell.w) classes.push('wrap');
       if (cell.cb !== undefined) {
         classes.push('has-checkbox');
         el.append(h('span', { class: `checkbox${cell.cb ? ' checked' : ''}`, role: 'checkbox', 'aria-checked': String(cell.cb), 'aria-label': `${a1Of(r, c)} checkbox`, 'data-r': r, 'data-c': c }));
       } else {
-        const text = h('span', { class: 'text' }, cell.t);
+        const text = h('span', { class: 'text', ...(rtl ? { dir: 'rtl' } : {}) }, cell.t);
         // Text overflows into empty cells to its right, as in Sheets (not wrapped, clipped or merged text).
         if (!cell.w && !cell.clip && align === 'left' && cell.t && rs === 1 && cs === 1 && !cell.list) {
           let extra = 0;
@@ -432,7 +435,29 @@ export class Grid {
     this.selectTimer = window.setTimeout(() => sheetId !== undefined && this.hooks.onSelect(sheetId, a1), 150);
   }
 
+  /**
+   * Where a run of Tabs started: Enter then goes to that column of the next row, as in Sheets (type
+   * across a row with Tab, Enter, and the next row starts where the first did). Any other move forgets it.
+   */
+  private tabStart: number | null = null;
+
+  /** Tab / Shift+Tab: one cell across, remembering where the run of Tabs started. */
+  private tabMove(dc: number): void {
+    const start = this.tabStart ?? this.cur.c;
+    this.moveBy(0, dc, false);
+    this.tabStart = start;
+  }
+
+  /** Enter after typing: the next row, back at the column a run of Tabs started from. */
+  private enterMove(dr: number): void {
+    const start = this.tabStart;
+    if (start === null || dr <= 0) return this.moveBy(dr, 0, false);
+    const m = this.mergedRect(this.cur.r, this.cur.c);
+    this.setCursor(Math.min(this.layout?.maxRows ?? m.r2 + 1, m.r2 + 1), start, false);
+  }
+
   private setCursor(r: number, c: number, extend: boolean): void {
+    this.tabStart = null;
     this.cur = { r, c };
     if (!extend) this.anchor = { r, c };
     this.clampSelection();
@@ -600,7 +625,7 @@ export class Grid {
     switch (e.key) {
       case 'Tab':
         e.preventDefault();
-        this.moveBy(0, e.shiftKey ? -1 : 1, false);
+        this.tabMove(e.shiftKey ? -1 : 1);
         return;
       case 'Enter':
         e.preventDefault();
@@ -764,12 +789,12 @@ export class Grid {
     }
     if (e.key === 'Enter') {
       e.preventDefault();
-      this.commitEdit(e.shiftKey ? -1 : 1, 0);
+      this.commitEdit(e.shiftKey ? -1 : 1, 0, true, 'enter');
       return;
     }
     if (e.key === 'Tab') {
       e.preventDefault();
-      this.commitEdit(0, e.shiftKey ? -1 : 1);
+      this.commitEdit(0, e.shiftKey ? -1 : 1, true, 'tab');
       return;
     }
     const options = [...this.root.querySelectorAll<HTMLElement>('#cell-editor-list [role="option"]')];
@@ -804,7 +829,7 @@ export class Grid {
   }
 
   /** Commits the editor's text (if it changed) and moves the cursor by (dr, dc). */
-  commitEdit(dr: number, dc: number, refocus = true): void {
+  commitEdit(dr: number, dc: number, refocus = true, via: 'tab' | 'enter' | null = null): void {
     const ed = this.editor;
     if (!ed || !this.layout) return;
     const value = ed.el.value;
@@ -817,7 +842,9 @@ export class Grid {
       this.cells.set(key, { ...(prev ?? { r: ed.r, c: ed.c, k: 's' }), t: value, in: value });
       void this.hooks.onEdit(sheetId, { row: ed.r, column: ed.c, values: [[value]] });
     }
-    if (dr || dc) this.moveBy(dr, dc, false);
+    if (via === 'tab') this.tabMove(dc);
+    else if (via === 'enter') this.enterMove(dr);
+    else if (dr || dc) this.moveBy(dr, dc, false);
     else {
       this.render();
       this.showSelection();
@@ -875,15 +902,28 @@ export class Grid {
     if (values.length === 0) return;
     const sel = this.selection;
     const width = Math.max(...values.map((r) => r.length));
-    const rect: Rect = { r1: sel.r1, c1: sel.c1, r2: Math.min(this.layout.maxRows, sel.r1 + values.length - 1), c2: Math.min(this.layout.maxColumns, sel.c1 + width - 1) };
-    const block = values.slice(0, rect.r2 - rect.r1 + 1).map((row) => Array.from({ length: rect.c2 - rect.c1 + 1 }, (_, i) => row[i] ?? ''));
-    this.anchor = { r: rect.r2, c: rect.c2 };
+    // Past the last row or column the sheet grows (the server adds them), as in Sheets: nothing is dropped.
+    const rect: Rect = { r1: sel.r1, c1: sel.c1, r2: sel.r1 + values.length - 1, c2: sel.c1 + width - 1 };
+    const block = values.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+    this.anchor = { r: Math.min(rect.r2, this.layout.maxRows), c: Math.min(rect.c2, this.layout.maxColumns) };
     this.cur = { r: rect.r1, c: rect.c1 };
     this.render();
     this.showSelection();
     this.notifySelect();
-    void this.hooks.onEdit(this.layout.id, { row: rect.r1, column: rect.c1, values: block });
+    void this.hooks.onEdit(this.layout.id, { row: rect.r1, column: rect.c1, values: block }).then(() => {
+      // The sheet has grown to hold the block: select all of it.
+      if (!this.layout || this.cur.r !== rect.r1 || this.cur.c !== rect.c1) return;
+      this.anchor = { r: Math.min(rect.r2, this.layout.maxRows), c: Math.min(rect.c2, this.layout.maxColumns) };
+      this.showSelection();
+      this.notifySelect();
+    });
   }
+}
+
+/** Whether a text's first strong letter is right-to-left (Arabic, Hebrew, Syriac, Thaana, N'Ko…). */
+export function startsRightToLeft(text: string): boolean {
+  const m = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0900-\u0DFF\u0E00-\u0FFF\u1000-\u109F\u1780-\u17FF\u3040-\u9FFF\uAC00-\uD7AF]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(text ?? '');
+  return m !== null && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(m[0]);
 }
 
 /** Tab-separated text as Sheets puts it on the clipboard: quoted cells may hold tabs, newlines, "". */

@@ -11,8 +11,11 @@ import { Grid, type GridEdit } from './grid';
 import { closeAllMenus, menuButton, type MenuEntry } from './menus';
 import { openModal, toast, type ModalHandle } from './overlays';
 
-/** Panels get scripts, forms, popups and alerts, but an opaque origin: like Sheets' panels, they cannot reach the page or its API. */
-const PANEL_SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals';
+/**
+ * Panels get scripts, forms, popups, alerts and downloads (a sidebar's "Download …" saves a file, as
+ * in Sheets), but an opaque origin: like Sheets' panels, they cannot reach the page or its API.
+ */
+const PANEL_SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals allow-downloads';
 
 const HOUR = 3600_000;
 

@@ -89,11 +89,16 @@ export async function typeAcross(page: Page, values: readonly string[]): Promise
  * Thai, Arabic) usually arrives: the keyboard simulation cannot type those scripts key by key.
  */
 export async function pasteRow(page: Page, values: readonly string[]): Promise<void> {
+  await pasteText(page, `${values.join('\t')}\r\n`);
+}
+
+/** Pastes text (TSV for a block) at the grid's active cell, as Ctrl+V does. */
+export async function pasteText(page: Page, text: string): Promise<void> {
   await page.getByRole('grid').evaluate((grid, tsv) => {
     const data = new DataTransfer();
     data.setData('text/plain', tsv);
     grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, `${values.join('\t')}\r\n`);
+  }, text);
   await settled(page);
 }
 
