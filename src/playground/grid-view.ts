@@ -55,6 +55,8 @@ export interface SheetLayout {
   /** Last row and column holding anything. */
   lastRow: number;
   lastColumn: number;
+  /** Ranges under warning-only protection (the whole sheet as one range): an edit there asks first. */
+  warnings: { r1: number; c1: number; r2: number; c2: number }[];
 }
 
 const ERRORS = new Set(['#N/A', '#REF!', '#DIV/0!', '#NAME?', '#VALUE!', '#NUM!', '#NULL!', '#ERROR!']);
@@ -135,6 +137,7 @@ export function sheetLayout(workbook: WorkbookData, sheet: SheetData): SheetLayo
     merges: sheet.merges.map((m) => ({ ...m })),
     lastRow,
     lastColumn,
+    warnings: sheet.protections.filter((p) => p.warningOnly).map((p) => (p.range ? { ...p.range } : { r1: 1, c1: 1, r2: sheet.maxRows, c2: sheet.maxColumns })),
   };
 }
 

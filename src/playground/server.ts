@@ -62,6 +62,11 @@ const schemas = {
       values: z.array(z.array(cellValue).min(1).max(1000)).min(1).max(10_000),
     })
     .strict(),
+  sheet: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('rename'), sheetId: z.number().int().nonnegative(), name: z.string().max(200) }).strict(),
+    z.object({ kind: z.literal('delete'), sheetId: z.number().int().nonnegative() }).strict(),
+    z.object({ kind: z.literal('add-rows'), sheetId: z.number().int().nonnegative(), count: z.number().int().min(1).max(10_000), after: z.number().int().nonnegative().optional() }).strict(),
+  ]),
   select: z.object({ sheetId: z.number().int().nonnegative(), a1: z.string().regex(/^[A-Z]{1,3}[0-9]{1,7}(:[A-Z]{1,3}[0-9]{1,7})?$/) }).strict(),
   menu: z.object({ functionName: z.string().regex(/^[A-Za-z_$][\w$]*$/) }).strict(),
   run: z
@@ -327,6 +332,17 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
           return sendJson(res, 200, { ok: false, message: (e as Error).message });
         }
         return sendJson(res, 200, { ok: true, runs: runs.map(runSummary) });
+      }
+      case '/api/sheet': {
+        const action = parse(schemas.sheet, body);
+        try {
+          session.sheetAction(action);
+        } catch (e) {
+          // Sheets refuses it (a name taken, the last visible sheet…): the person sees why, nothing changes.
+          return sendJson(res, 200, { ok: false, message: (e as Error).message });
+        }
+        layoutCache.clear();
+        return sendJson(res, 200, { ok: true });
       }
       case '/api/select': {
         const { sheetId, a1 } = parse(schemas.select, body);

@@ -226,6 +226,21 @@ export class PlaygroundSession {
     return result.runs;
   }
 
+  /**
+   * What a person does to a tab from the tab bar or below the grid: rename it, delete it, or add rows
+   * at the bottom. Done through the emulated SpreadsheetApp, so Sheets' own rules and messages apply
+   * (a name taken or too long, the last visible sheet, the cell limit); the message is thrown.
+   */
+  sheetAction(action: { kind: 'rename'; sheetId: number; name: string } | { kind: 'delete'; sheetId: number } | { kind: 'add-rows'; sheetId: number; count: number; after?: number }): void {
+    const ss = this.emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.getSheets().find((sh: GoogleAppsScript.Spreadsheet.Sheet) => sh.getSheetId() === action.sheetId);
+    if (!sheet) throw new Error('That sheet no longer exists.');
+    if (action.kind === 'rename') sheet.setName(action.name.trim());
+    else if (action.kind === 'delete') ss.deleteSheet(sheet);
+    else sheet.insertRowsAfter(action.after ?? sheet.getMaxRows(), action.count);
+    this.changed();
+  }
+
   server(functionName: string, args: readonly unknown[]): ServerCallResult {
     const result = callServerWith(this.emulator, functionName, args, { codePath: this.codePath });
     // Its failure goes to the sidebar's failure handler; the page does not also pop up an error.

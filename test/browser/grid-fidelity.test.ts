@@ -53,3 +53,71 @@ test('Tab, Tab, Enter; a 1,000-row paste keeps 1,000 rows; right-to-left text ri
   expect(await ui.cellText(1002, 1)).toBe('list1000');
   await shot('2-pasted');
 });
+
+test("a tab's menu renames, deletes and adds rows; a row header inserts a row; warning-only protection asks before an edit", async () => {
+  const { page, shot } = ui;
+  await ui.openPlayground();
+  const tabMenu = async (name: string) => {
+    await page.getByRole('tab', { name, exact: true }).click({ button: 'right' });
+    return page.getByRole('menu', { name: `Sheet ${name}` });
+  };
+
+  // Rename: a taken name is refused in Sheets' words; a free one renames the tab.
+  await (await tabMenu('Value maps')).getByRole('menuitem', { name: 'Rename…' }).click();
+  await page.getByRole('textbox', { name: 'Sheet name' }).fill('Mapping');
+  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('alertdialog').getByText('A sheet with the name "Mapping" already exists. Please enter another name.').waitFor();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'OK' }).click();
+  await (await tabMenu('Value maps')).getByRole('menuitem', { name: 'Rename…' }).click();
+  await page.getByRole('textbox', { name: 'Sheet name' }).fill('Choice lists');
+  await page.getByRole('textbox', { name: 'Sheet name' }).press('Enter');
+  await page.getByRole('tab', { name: 'Choice lists', exact: true }).waitFor();
+
+  // Delete, after saying what it does.
+  await (await tabMenu('Implementation checklist')).getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog', { name: 'Delete "Implementation checklist"?' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('tab', { name: 'Implementation checklist', exact: true }).waitFor({ state: 'detached' });
+  // Every sheet is in the ☰ menu, for a tab bar too long to show them all.
+  await page.getByRole('button', { name: 'All sheets' }).click();
+  await page.getByRole('menu', { name: 'All sheets' }).getByRole('menuitem').first().waitFor();
+  expect((await page.getByRole('menu', { name: 'All sheets' }).getByRole('menuitem').allTextContents()).map((t) => t.replace('✓', ''))).toEqual(['README', 'Mapping', 'Choice lists']);
+  await page.keyboard.press('Escape');
+
+  // Rows at the bottom, and one inserted above row 4 from its header (row 4 moves down to 5).
+  await ui.showSheet('Mapping');
+  await (await tabMenu('Mapping')).getByRole('menuitem', { name: 'Add 1,000 rows at the bottom' }).click();
+  await settled(page);
+  await goTo(page, 'A2000');
+  expect(await activeCell(page)).toBe('A2000');
+  await goTo(page, 'A4');
+  const row4 = await ui.cellText(4, 1);
+  await page.locator('.row-head[data-row="4"]').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Row 4' }).getByRole('menuitem', { name: 'Insert 1 row above' }).click();
+  await settled(page);
+  await until(() => ui.cellText(5, 1), (t) => t === row4, 'row 4 to move down to row 5');
+  expect(await ui.cellText(4, 1)).toBe('');
+
+  // A tab protected with a warning only (the add-on's read-only version tabs): an edit asks first.
+  const ss = ui.pg.server.session;
+  ss.emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Choice lists')!.protect().setWarningOnly(true);
+  ss.server('getSidebarState', [{}]);
+  await page.reload();
+  await settled(page);
+  await ui.showSheet('Choice lists');
+  await goTo(page, 'A30');
+  const before = await ui.cellText(30, 1);
+  await page.keyboard.type('typed');
+  await page.keyboard.press('Enter');
+  const ask = page.getByRole('alertdialog', { name: 'Heads up!' });
+  await ask.getByText("You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?").waitFor();
+  await shot('3-protected');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await settled(page);
+  await until(() => ui.cellText(30, 1), (t) => t === before, 'the cancelled edit to be undone');
+  await goTo(page, 'A30');
+  await page.keyboard.type('typed');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alertdialog', { name: 'Heads up!' }).getByRole('button', { name: 'OK' }).click();
+  await settled(page);
+  await until(() => ui.cellText(30, 1), (t) => t === 'typed', 'the confirmed edit to be made');
+});

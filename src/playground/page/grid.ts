@@ -29,6 +29,8 @@ export interface GridHooks {
   onEdit(sheetId: number, edit: GridEdit): Promise<void>;
   /** Text for the formula bar and name box when the selection moves. */
   onSelectionShown(nameBox: string, input: string, cell: ViewCell | undefined): void;
+  /** A row header's menu was asked for (right click): insert rows there. */
+  onRowMenu?(sheetId: number, row: number, owner: HTMLElement): void;
 }
 
 
@@ -71,6 +73,12 @@ export class Grid {
     this.viewport.addEventListener('scroll', () => this.schedule());
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.viewport.addEventListener('mousedown', (e) => this.onMouseDown(e));
+    this.viewport.addEventListener('contextmenu', (e) => {
+      const head = (e.target as Element).closest<HTMLElement>('.row-head');
+      if (!head || !this.layout || !this.hooks.onRowMenu) return;
+      e.preventDefault();
+      this.hooks.onRowMenu(this.layout.id, Number(head.dataset.row), head);
+    });
     this.viewport.addEventListener('dblclick', (e) => this.onDoubleClick(e));
     this.viewport.addEventListener('mouseover', (e) => this.onHover(e));
     this.viewport.addEventListener('mouseleave', () => this.hideNote());
@@ -117,6 +125,11 @@ export class Grid {
     this.clampSelection();
     this.render();
     this.showSelection();
+  }
+
+  /** Drops what the grid showed ahead of the server (an edit not made): the next setData redraws all. */
+  discardShown(): void {
+    this.version = -1;
   }
 
   /** Rows (whole blocks) the page should ask for with the next state refresh: what is on screen. */

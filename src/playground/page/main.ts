@@ -8,7 +8,7 @@
 import { ApiError, getJson, post, type DocState, type MenuSpec, type RunSummary, type SentMail, type ActivityEntry } from './api';
 import { clear, h } from './dom';
 import { Grid, type GridEdit } from './grid';
-import { closeAllMenus, menuButton, type MenuEntry } from './menus';
+import { closeAllMenus, menuButton, openMenu, type MenuEntry } from './menus';
 import { openModal, toast, type ModalHandle } from './overlays';
 
 /**
@@ -51,6 +51,12 @@ class App {
     this.grid = new Grid({
       onSelect: (sheetId, a1) => void this.postSelection(sheetId, a1),
       onEdit: (sheetId, edit) => this.edit(sheetId, edit),
+      onRowMenu: (sheetId, row, owner) => {
+        openMenu(owner, [
+          { kind: 'item', label: 'Insert 1 row above', action: () => void this.sheetAction({ kind: 'add-rows', sheetId, count: 1, after: row - 1 }, 'Inserting a row…') },
+          { kind: 'item', label: 'Insert 1 row below', action: () => void this.sheetAction({ kind: 'add-rows', sheetId, count: 1, after: row }, 'Inserting a row…') },
+        ], { focusFirst: true, label: `Row ${row}` });
+      },
       onSelectionShown: (nameBox, input) => {
         this.nameBox.value = nameBox;
         if (document.activeElement !== this.formula) this.formula.value = input;
@@ -106,7 +112,9 @@ class App {
     });
     const formulaBar = h('div', { class: 'formula-bar' }, this.nameBox, h('span', { class: 'fx', 'aria-hidden': 'true' }, 'fx'), this.formula);
     const main = h('div', { class: 'main' }, this.gridHost, this.sidebarEl);
-    const bottom = h('footer', { class: 'bottom' }, this.tabsEl);
+    // "All sheets": every tab in a menu, for when the tab bar overflows (as Sheets' ☰ button).
+    const allSheets = menuButton('☰', () => (this.doc?.tabs ?? []).filter((t) => !t.hidden).map((t) => ({ kind: 'item' as const, label: t.name, hint: t.id === this.doc?.sheet?.id ? '✓' : undefined, action: () => void this.selectSheet(t.id) })), { class: 'icon-button all-sheets', 'aria-label': 'All sheets' });
+    const bottom = h('footer', { class: 'bottom' }, allSheets, this.tabsEl);
     document.body.append(h('div', { class: 'app' }, topbar, formulaBar, main, bottom));
   }
 
@@ -216,7 +224,28 @@ class App {
     }
   }
 
+  /** Sheets' question before an edit under warning-only protection; true to go on. */
+  private confirmProtected(sheetId: number, edit: GridEdit): Promise<boolean> {
+    const layout = this.doc?.sheet?.id === sheetId ? this.doc.sheet : null;
+    const r2 = edit.row + edit.values.length - 1;
+    const c2 = edit.column + Math.max(1, ...edit.values.map((v) => v.length)) - 1;
+    const hit = layout?.warnings.some((w) => w.r1 <= r2 && edit.row <= w.r2 && w.c1 <= c2 && edit.column <= w.c2);
+    if (!hit) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      // The modal closes before a button's action runs: the answer is read once both have.
+      let answer = false;
+      openModal('Heads up!', { role: 'alertdialog', onClose: () => setTimeout(() => resolve(answer), 0), buttons: [{ label: 'Cancel', action: () => undefined }, { label: 'OK', primary: true, action: () => (answer = true) }] }).body.append(
+        h('p', {}, "You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?"),
+      );
+    });
+  }
+
   private async edit(sheetId: number, edit: GridEdit): Promise<void> {
+    if (!(await this.confirmProtected(sheetId, edit))) {
+      this.grid.discardShown();
+      await this.refresh();
+      return;
+    }
     const res = await this.work('Saving…', () => post<{ ok: boolean; message?: string; runs?: RunSummary[] }>('/api/edit', { sheetId, ...edit }));
     if (res && !res.ok) {
       // Sheets' own refusal (e.g. a strict dropdown): shown, and the refresh puts the old value back.
@@ -378,16 +407,64 @@ class App {
       );
       if (tab.tabColor) button.style.setProperty('--tab-color', tab.tabColor);
       button.addEventListener('click', () => void this.selectSheet(tab.id));
+      // The tab's menu (right click, the menu key or Shift+F10), as in Sheets: rename, delete, add rows.
+      const menu = () => openMenu(button, this.tabMenu(tab.id, tab.name), { focusFirst: true, label: `Sheet ${tab.name}` });
+      button.addEventListener('contextmenu', (e) => {
+        e.preventDefault();
+        menu();
+      });
       button.addEventListener('keydown', (e) => {
         const tabs = [...this.tabsEl.querySelectorAll<HTMLElement>('[role="tab"]')];
         const i = tabs.indexOf(button);
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
           e.preventDefault();
           tabs[(i + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length]?.focus();
+        } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+          e.preventDefault();
+          menu();
         }
       });
       this.tabsEl.append(button);
+      // The selected tab is always in view, however many there are.
+      if (selected) requestAnimationFrame(() => button.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
     }
+  }
+
+  private tabMenu(sheetId: number, name: string): MenuEntry[] {
+    return [
+      { kind: 'item', label: 'Rename…', action: () => this.renameSheet(sheetId, name) },
+      { kind: 'item', label: 'Delete', action: () => this.deleteSheet(sheetId, name) },
+      { kind: 'separator' },
+      { kind: 'item', label: 'Add 1,000 rows at the bottom', action: () => void this.sheetAction({ kind: 'add-rows', sheetId, count: 1000 }, 'Adding rows…') },
+    ];
+  }
+
+  private renameSheet(sheetId: number, name: string): void {
+    const input = h('input', { type: 'text', value: name, 'aria-label': 'Sheet name', class: 'text-input', maxlength: 200 }) as HTMLInputElement;
+    const submit = () => void this.sheetAction({ kind: 'rename', sheetId, name: input.value }, 'Renaming…');
+    const m = openModal('Rename sheet', { buttons: [{ label: 'Cancel', action: () => undefined }, { label: 'OK', primary: true, action: submit }] });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        m.close();
+        submit();
+      }
+    });
+    m.body.append(h('label', { class: 'field' }, 'Name', input));
+    input.select();
+  }
+
+  private deleteSheet(sheetId: number, name: string): void {
+    openModal(`Delete "${name}"?`, { role: 'alertdialog', buttons: [{ label: 'Cancel', action: () => undefined }, { label: 'Delete', primary: true, action: () => void this.sheetAction({ kind: 'delete', sheetId }, 'Deleting…') }] }).body.append(
+      h('p', {}, 'The sheet and everything in it is deleted. The playground has no undo.'),
+    );
+  }
+
+  /** A change to a sheet from the tab bar or a row header; Sheets' refusal is shown as it words it. */
+  private async sheetAction(action: { kind: 'rename'; sheetId: number; name: string } | { kind: 'delete'; sheetId: number } | { kind: 'add-rows'; sheetId: number; count: number; after?: number }, label: string): Promise<void> {
+    const res = await this.work(label, () => post<{ ok: boolean; message?: string }>('/api/sheet', action));
+    if (res && !res.ok) openModal('There was a problem', { role: 'alertdialog', buttons: [{ label: 'OK', primary: true, action: () => undefined }] }).body.append(h('p', {}, res.message ?? 'Sheets refused it.'));
+    await this.refresh();
   }
 
   // ---- sidebar and dialogs ------------------------------------------------------------------------

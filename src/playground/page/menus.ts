@@ -122,7 +122,9 @@ export function openMenu(owner: HTMLElement, entries: MenuEntry[], options: { su
     menu.style.top = `${box.top - 6}px`;
   } else {
     menu.style.left = `${Math.min(box.left, window.innerWidth - 240)}px`;
-    menu.style.top = `${box.bottom + 2}px`;
+    // Below the owner, or above it when there is no room (a sheet tab at the bottom of the page).
+    const height = menu.getBoundingClientRect().height;
+    menu.style.top = `${box.bottom + 2 + height > window.innerHeight ? Math.max(0, box.top - 2 - height) : box.bottom + 2}px`;
   }
   openMenus.push(menu);
   owner.setAttribute('aria-controls', id);
@@ -137,7 +139,7 @@ export function menuButton(label: string | Node, entries: () => MenuEntry[], att
   const button = h('button', { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', ...attrs }, label);
   const toggle = (focusFirst: boolean) => {
     if (button.getAttribute('aria-expanded') === 'true') closeAllMenus();
-    else openMenu(button, entries(), { focusFirst, label: typeof label === 'string' ? label : attrs['aria-label'] });
+    else openMenu(button, entries(), { focusFirst, label: attrs['aria-label'] ?? (typeof label === 'string' ? label : undefined) });
   };
   button.addEventListener('click', (e) => toggle(e.detail === 0));
   button.addEventListener('keydown', (e) => {
