@@ -1,10 +1,12 @@
 /**
  * Wording helpers: plurals, numbers with thousands separators, kind names, confidence in words, the
- * time of a run, and a cap on very long texts (a 50,000-character header must not flood the panel).
+ * time of a run (in the spreadsheet's time zone), and a cap on very long texts (a 50,000-character header must not flood the panel).
  */
 import type { RegisteredKind } from '../src/core/api';
 import type { ConfidenceLevel } from '../src/core/mapping/header-detect';
 import type { LayoutKind } from '../src/core/mapping/roles';
+import { readableDay, readableTime } from '../src/core/time';
+import { getState } from './store';
 
 export function count(n: number): string {
   return n.toLocaleString('en-US');
@@ -40,12 +42,19 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** "14:05" today, else "3 Mar, 14:05"; the raw text when it is not a date. */
-export function runTime(iso: string, now = new Date()): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return d.toDateString() === now.toDateString() ? time : `${d.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
+/** The spreadsheet's time zone (from the sidebar state), else the browser's until the state is read. */
+function zone(): string {
+  return getState()?.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'Etc/UTC';
+}
+
+/** "7 Dec 2026, 14:05 GMT+7": a date and time in the spreadsheet's time zone; the raw text when it is not a date. */
+export function runTime(iso: string): string {
+  return readableTime(iso, zone());
+}
+
+/** "7 Dec 2026", the day in the spreadsheet's time zone. */
+export function localDay(iso: string): string {
+  return readableDay(iso, zone());
 }
 
 /** A column letter from a 1-based column number. */

@@ -61,8 +61,4 @@ export async function reviewAction(label: string, call: () => Promise<ReviewPane
   return true;
 }
 
-export function localDay(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
-}
+export { localDay } from '../format';

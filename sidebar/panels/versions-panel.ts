@@ -12,7 +12,7 @@ import type { VersionDiff, VersionList, VersionSummary } from '../../src/core/ap
 import type { CellChange, RowChange, TabDiff } from '../../src/core/versions/diff';
 import { server } from '../client';
 import { h, icon, replace, srOnly, uid } from '../dom';
-import { count, plural } from '../format';
+import { count, plural, runTime } from '../format';
 import { setStatus, work } from '../status';
 import type { ReviewPanel } from '../../src/core/review/api-contract';
 import { focusAwaitingReview, initReviewSection, renderReviewSection, versionReviewControls } from './review-panel';
@@ -189,11 +189,6 @@ function renderList(list: VersionList): void {
   );
 }
 
-function localDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString([], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
 
 function versionItem(v: VersionSummary): HTMLLIElement {
   const c = v.counts;
@@ -214,7 +209,7 @@ function versionItem(v: VersionSummary): HTMLLIElement {
     h(
       'div',
       { class: 'version-meta muted small' },
-      h('time', { datetime: v.taggedAt }, localDate(v.taggedAt)),
+      h('time', { datetime: v.taggedAt }, runTime(v.taggedAt)),
       ' · ',
       h('span', { dir: 'auto' }, v.author === '' ? 'unknown author' : v.author),
     ),

@@ -243,6 +243,8 @@ export type SidebarState = {
   /** Null when Google does not share the user's email with the add-on (another domain). */
   userEmail: string | null;
   spreadsheetName: string;
+  /** The spreadsheet's time zone (File › Settings): every time the sidebar shows is in it. */
+  timeZone: string;
   tabs: TabSummary[];
   legend: LegendEntry[];
   settings: SettingsView;

@@ -155,6 +155,8 @@ describe('the acceptance flow on the server', () => {
       ['v1', `Review requested (all approvers): ${ANA}, ${BO}`, ANALYST, 'Changes requested'],
     ]);
     expect(tab[4]![6]).toBe('M-2 must map to an integer');
+    // When: a readable date-time in the spreadsheet's zone, never raw ISO.
+    expect(tab.slice(1).every((r) => /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d (UTC|GMT[+-]\d+)$/.test(String(r[5])))).toBe(true);
 
     // README: what is approved and whether the live sheets still match.
     let readme = readmeColumnA(emulator);

@@ -336,12 +336,15 @@ describe('performance', () => {
 describe('changelog tab', () => {
   test('is regenerated from the store on each tag, and editing it changes nothing in the store', () => {
     const emulator = withSpec();
+    // The spreadsheet's time zone (File › Settings) is the one the tab's dates are written in.
+    sheets(emulator).setSpreadsheetTimeZone('Asia/Phnom_Penh');
     ok(callServer(emulator, 'tagVersion', { note: 'first batch' }));
     editSpec(emulator);
     ok(callServer(emulator, 'tagVersion', { note: 'second batch' }));
     const tab = sheets(emulator).getSheetByName('Changelog')!;
     const rows = tab.getDataRange().getValues();
     expect(rows[0]).toEqual(['Version', 'Date', 'Who', 'Note', 'Added', 'Changed', 'Removed', 'Hash']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual([expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d GMT\+7$/), expect.stringMatching(/ GMT\+7$/)]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
       ['v2', 'analyst@example.org', 'second batch'],
       ['v1', 'analyst@example.org', 'first batch'],

@@ -73,7 +73,8 @@ test('turn on notifications, edit three cells (one by a paste), an hour passes, 
   await mail.waitFor();
   const subject = (await mail.locator('h3').innerText()).trim();
   // Counted in rows: three rows changed (M-3 twice, by the paste).
-  expect(subject).toMatch(/^\[Mapspec\] .+: 0 rows added, 3 changed, 0 removed since \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  // In the spreadsheet's time zone (the demo's is Phnom Penh), as a person reads it: never UTC or raw ISO.
+  expect(subject).toMatch(/^\[Mapspec\] .+: 0 rows added, 3 changed, 0 removed since \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d GMT\+7$/);
   // Sent to the trigger owner's own address, the subscriber in Bcc: no one sees the others.
   const from = (await mail.locator('dd').nth(0).innerText()).replace(/^.*<|>$/g, '');
   expect(await mail.locator('dd').nth(1).innerText()).toBe(from);

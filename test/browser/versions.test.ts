@@ -5,6 +5,7 @@
 // then open v1 as read-only tabs. Screenshots: test-output/screenshots/versions-*.png.
 import type { FrameLocator } from 'playwright-core';
 import { settled } from './support/browser';
+import { readableTime } from '../../src/core/time';
 import { mappingRow, usePlaygroundPage } from './support/playground-page';
 import { activeCell, goTo, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
 
@@ -108,6 +109,11 @@ test('tag v1, edit three rows, add one, clear one, see 5 unreleased changes, rea
   expect(labels).toEqual(['v2', 'v1']);
   const v2 = sidebar.locator('li.version[data-label="v2"]');
   await v2.getByText('second batch').waitFor();
+  // When it was tagged: a date and time in the spreadsheet's zone (the demo's is Phnom Penh), whatever the browser's.
+  const when = v2.locator('time');
+  const iso = (await when.getAttribute('datetime'))!;
+  expect(await when.textContent()).toBe(readableTime(iso, 'Asia/Phnom_Penh'));
+  expect(await when.textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d GMT\+7$/);
   await v2.getByText(/^\+1/).waitFor();
   await v2.getByText(/^~3/).waitFor();
   await v2.getByText(/^−1/).waitFor();

@@ -1,5 +1,6 @@
 // Notification core: rendering (subject, escaped HTML, plain text, links, size cap with "and N more").
-import { BODY_MAX_BYTES, rangeLink, renderEmail, shortTime, type QueuedMessage } from '../../src/core/notify';
+import { BODY_MAX_BYTES, rangeLink, renderEmail, type QueuedMessage } from '../../src/core/notify';
+import { readableDay, readableTime } from '../../src/core/time';
 import { utf8Length } from '../../src/core/versions/text';
 import type { ChangeRow, MapspecEvent } from '../../src/core/events';
 
@@ -19,7 +20,7 @@ const digest = (rows: ChangeRow[], total = rows.length) => ({ kind: 'digest' as 
 test('a digest names the spec and the count in the subject; every user value is escaped in HTML, plain in text', () => {
   const evil = '<img src=x onerror=alert(1)>';
   const email = renderEmail(message(digest([{ ...line(1, evil), tab: 'Tab "<x>"', rowKey: "O'Neil & co" }])));
-  expect(email.subject).toBe('[Mapspec] Spec <b>One</b>: 0 rows added, 1 changed, 0 removed since 2026-01-01 10:00 UTC');
+  expect(email.subject).toBe('[Mapspec] Spec <b>One</b>: 0 rows added, 1 changed, 0 removed since 1 Jan 2026, 10:00 UTC');
   expect(email.html).not.toMatch(/<img|<b>|<x>/);
   expect(email.html).toContain('old 1 → &lt;img src=x onerror=alert(1)&gt;');
   expect(email.html).toContain(`<a href="${URL}#gid=7&amp;range=3:3">O&#39;Neil &amp; co</a>`);
@@ -92,5 +93,19 @@ test('events: subjects name the spec and the event; review requests say where to
 test('links and times', () => {
   expect(rangeLink(URL, 12, 'B3:C4')).toBe(`${URL}#gid=12&range=B3:C4`);
   expect(rangeLink(URL, 12, null)).toBe(`${URL}#gid=12`);
-  expect(shortTime('2026-03-04T05:06:07.890Z')).toBe('2026-03-04 05:06 UTC');
+  // One zone, the spreadsheet's, read as a person reads it; text that is no time stays as it is.
+  expect(readableTime('2026-03-04T05:06:07.890Z', 'Etc/UTC')).toBe('4 Mar 2026, 05:06 UTC');
+  expect(readableTime('2026-03-04T20:06:07.890Z', 'Asia/Phnom_Penh')).toBe('5 Mar 2026, 03:06 GMT+7');
+  expect(readableTime('2026-07-01T12:00:00Z', 'America/New_York')).toBe('1 Jul 2026, 08:00 GMT-4');
+  expect(readableTime('2026-03-04T05:06:07Z', 'No/Such_Zone')).toBe('4 Mar 2026, 05:06 UTC');
+  expect(readableDay('2026-03-04T20:06:07Z', 'Asia/Tokyo')).toBe('5 Mar 2026');
+  expect(readableTime('not a time', 'Etc/UTC')).toBe('not a time');
+});
+
+test("an email's times are in the spreadsheet's time zone: the digest's subject and the tagging time", () => {
+  const inPhnomPenh = { ...message(digest([{ sheetId: 1, tab: 'Mapping', rowKey: 'M-1', change: 'changed', summary: '', cells: [{ column: 'Label', before: 'a', after: 'b', a1: null, by: '' }], a1: null, by: '' }])), timeZone: 'Asia/Phnom_Penh' };
+  expect(renderEmail(inPhnomPenh).subject).toBe('[Mapspec] Spec <b>One</b>: 0 rows added, 1 changed, 0 removed since 1 Jan 2026, 17:00 GMT+7');
+  const tagged = renderEmail({ ...message({ kind: 'event', event: { kind: 'version-tagged', seq: 1, label: 'v1', author: 'ann@example.org', note: '', at: '2026-01-01T10:00:00.000Z', counts: { added: 0, changed: 0, removed: 0, unchanged: 3 }, changes: [], totals: { added: 0, changed: 0, removed: 0 } } as never }), timeZone: 'Asia/Phnom_Penh' });
+  expect(tagged.text).toContain('ann@example.org tagged version v1 on 1 Jan 2026, 17:00 GMT+7.');
+  expect(tagged.html).not.toContain('2026-01-01T10:00');
 });

@@ -62,12 +62,14 @@ test('changelog rows come from the index only, newest first', () => {
     entry(3, { label: 'Go-live', note: '=HYPERLINK("http://x")', author: 'bo@example.org', taggedAt: '2024-07-15T18:00:00-04:00' }),
   ];
   expect(CHANGELOG_HEADER).toEqual(['Version', 'Date', 'Who', 'Note', 'Added', 'Changed', 'Removed', 'Hash']);
-  const rows = changelogRows(entries);
+  // When, in the spreadsheet's time zone, as a person reads it (here Phnom Penh, UTC+7).
+  const rows = changelogRows(entries, 'Asia/Phnom_Penh');
   expect(rows).toEqual([
-    ['Go-live', '2024-07-15', 'bo@example.org', '=HYPERLINK("http://x")', 0, 0, 0, 'abababab'],
-    ['v2', '2024-06-02', 'ana@example.org', 'Added PII flags. ប្រព័ន្ធ', 1, 3, 1, '12e45678'], // as written: the tab is plain text
-    ['v1', '2024-05-01', '', 'First cut', 44, 0, 0, '9f86d081'],
+    ['Go-live', '16 Jul 2024, 05:00 GMT+7', 'bo@example.org', '=HYPERLINK("http://x")', 0, 0, 0, 'abababab'],
+    ['v2', '2 Jun 2024, 01:00 GMT+7', 'ana@example.org', 'Added PII flags. ប្រព័ន្ធ', 1, 3, 1, '12e45678'], // as written: the tab is plain text
+    ['v1', expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2} 2024, \d\d:\d\d GMT\+7$/), '', 'First cut', 44, 0, 0, '9f86d081'],
   ]);
+  expect(changelogRows(entries)[0]![1]).toBe('15 Jul 2024, 22:00 UTC');
   expect(jsonProblem(rows)).toBeUndefined();
   expect(changelogRows([])).toEqual([]);
 });

@@ -27,7 +27,7 @@ function changelogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Rec
 
 export function writeChangelog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<string, string>, entries: readonly VersionIndexEntry[]): void {
   const sheet = changelogSheet(ss, props);
-  const rows: (string | number)[][] = [CHANGELOG_HEADER, ...changelogRows(entries)];
+  const rows: (string | number)[][] = [CHANGELOG_HEADER, ...changelogRows(entries, ss.getSpreadsheetTimeZone())];
   sheet.clearContents();
   if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
   writeTextCells(sheet.getRange(1, 1, rows.length, CHANGELOG_HEADER.length), rows);

@@ -147,7 +147,7 @@ type Records = { requests: readonly ReviewRequest[]; log: Approvals['log']; sett
  */
 function reconcile(ss: Ss, loaded: Loaded, records: Records, notices: string[]): void {
   const views = reviewViews(records.requests, records.log);
-  derived(notices, 'update the Sign-offs tab', () => writeSignOffsTab(ss, loaded.props, signOffsRows(views, records.log)));
+  derived(notices, 'update the Sign-offs tab', () => writeSignOffsTab(ss, loaded.props, signOffsRows(views, records.log, ss.getSpreadsheetTimeZone())));
   derived(notices, 'update the approval lines of the README tab', () => {
     const approved = currentApproval(views);
     const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
@@ -250,7 +250,7 @@ function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState 
     versionStatus: statuses,
     approval,
     forYou,
-    signOffsMismatch: !signOffsTabMatches(ss, loaded.props, signOffsRows(views, approvals.log)),
+    signOffsMismatch: !signOffsTabMatches(ss, loaded.props, signOffsRows(views, approvals.log, ss.getSpreadsheetTimeZone())),
     notices,
   };
 }

@@ -29,6 +29,7 @@ export function sidebarState(
   return {
     userEmail: user,
     spreadsheetName: ss.getName(),
+    timeZone: ss.getSpreadsheetTimeZone(),
     tabs: summarizeTabs(facts, ss.getActiveSheet().getSheetId(), registeredKinds(spec)),
     legend: legend(spec.colours),
     settings: {

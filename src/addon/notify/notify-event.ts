@@ -47,7 +47,7 @@ export function notifyEvent(event: MapspecEvent, props?: Record<string, string>)
       const recipients = who(current);
       if (recipients.length === 0) return;
       const ss = activeSpreadsheet();
-      const candidates = messagesFor(notification, recipients, { specName: ss.getName(), url: ss.getUrl(), now: new Date().toISOString() });
+      const candidates = messagesFor(notification, recipients, { specName: ss.getName(), url: ss.getUrl(), timeZone: ss.getSpreadsheetTimeZone(), now: new Date().toISOString() });
       const fresh = newMessages(candidates, parseQueue(current), parseSentIds(current[SENT_KEY]));
       if (fresh.length === 0) return;
       // The queue has a size cap (core/notify/queue.ts): what does not fit is refused, and the

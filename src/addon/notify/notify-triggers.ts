@@ -128,7 +128,7 @@ export function runSchedule(): DeliveryResult {
         const digest = buildDigest({ audience, before: base.snapshot, after: live.snapshot, locators: live.locators, log, since: base.at, at, words });
         if (digest) {
           const recipients = recipientsFor(digest, settings, [], { subscribersOn: true });
-          const fresh = newMessages(messagesFor(digest, recipients, { specName: ss.getName(), url: ss.getUrl(), now: at }), queue, sent);
+          const fresh = newMessages(messagesFor(digest, recipients, { specName: ss.getName(), url: ss.getUrl(), timeZone: ss.getSpreadsheetTimeZone(), now: at }), queue, sent);
           const { admitted, refused } = admitMessages(fresh, { ...props, ...values });
           if (refused.length) {
             // The queue is full: this audience's snapshot stays where it was, so a later digest

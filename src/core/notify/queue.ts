@@ -86,10 +86,10 @@ export function fitMessage(message: QueuedMessage, maxBytes = MESSAGE_MAX_BYTES)
 }
 
 /** One message per group of at most 49 recipients (plus the sender's `to`), ids `<notification id>.<part>`. */
-export function messagesFor(n: Notification, recipients: readonly string[], context: { specName: string; url: string; now: string }): QueuedMessage[] {
+export function messagesFor(n: Notification, recipients: readonly string[], context: { specName: string; url: string; now: string; timeZone?: string }): QueuedMessage[] {
   const id = notificationId(n);
   return splitRecipients(recipients).map((group, i) =>
-    fitMessage({ id: `${id}.${i + 1}`, createdAt: context.now, recipients: group, specName: context.specName, url: context.url, notification: n, state: 'queued', attempts: 0, lastError: '' }),
+    fitMessage({ id: `${id}.${i + 1}`, createdAt: context.now, recipients: group, specName: context.specName, url: context.url, ...(context.timeZone ? { timeZone: context.timeZone } : {}), notification: n, state: 'queued', attempts: 0, lastError: '' }),
   );
 }
 

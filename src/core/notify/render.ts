@@ -7,6 +7,7 @@
  * keep under the smaller, with margin); a table that would not fit ends with "and N more" and a link.
  */
 import { escapeHtml } from '../escape';
+import { readableTime } from '../time';
 import type { ChangeRow, MapspecEvent, RowTotals } from '../events';
 import { clip, utf8Length } from './bytes';
 import { rowCount, rowWeight, totalsText } from './change-rows';
@@ -25,11 +26,6 @@ export function rangeLink(url: string, sheetId: number, a1: string | null): stri
   return a1 ? `${url}#gid=${sheetId}&range=${encodeURIComponent(a1).replace(/%3A/g, ':')}` : `${url}#gid=${sheetId}`;
 }
 
-/** "2026-11-22T15:41:39.617Z" → "2026-11-22 15:41 UTC" (other text as it is). */
-export function shortTime(iso: string): string {
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$/.exec(iso);
-  return m ? `${m[1]} ${m[2]} UTC` : iso;
-}
 
 function subjectOf(spec: string, event: string): string {
   return clip(`[Mapspec] ${clip(spec, 80)}: ${event}`.replace(/[\r\n]+/g, ' '), SUBJECT_MAX_CHARS);
@@ -49,12 +45,12 @@ function eventTitle(e: MapspecEvent): string {
 }
 
 /** Paragraphs (plain text; escaped when put in HTML) introducing the event. */
-function eventIntro(e: MapspecEvent): string[] {
+function eventIntro(e: MapspecEvent, timeZone: string): string[] {
   const who = (email: string) => email || 'someone Google does not name';
   switch (e.kind) {
     case 'version-tagged':
       return [
-        `${who(e.author)} tagged version ${e.label} on ${e.at}.`,
+        `${who(e.author)} tagged version ${e.label} on ${readableTime(e.at, timeZone)}.`,
         ...(e.note ? [`Note: ${e.note}`] : []),
         `${e.counts.unchanged} row${e.counts.unchanged === 1 ? '' : 's'} unchanged.`,
       ];
@@ -164,22 +160,24 @@ function compose(head: string[], rows: readonly ChangeRow[], totals: RowTotals, 
 export function renderEmail(message: QueuedMessage, maxBytes = BODY_MAX_BYTES): RenderedEmail {
   const n = message.notification;
   const spec = message.specName || 'Untitled spreadsheet';
+  // Every time in the spreadsheet's own zone, as a person reads it (never raw ISO or UTC).
+  const tz = message.timeZone ?? 'Etc/UTC';
   if (n.kind === 'digest') {
     const head = [
-      `Changes to ${spec} since ${shortTime(n.since)}, not yet tagged as a version: ${totalsText(n.totals)}.`,
+      `Changes to ${spec} since ${readableTime(n.since, tz)}, not yet tagged as a version: ${totalsText(n.totals)}.`,
       n.editors.length ? `Edited by: ${n.editors.join(', ')}.` : 'The edit log names no editor for these changes (pastes, imports and script edits are not logged).',
     ];
     const body = compose(head, n.rows, n.totals, message.url, spec, true, maxBytes);
-    return { subject: subjectOf(spec, `${totalsText(n.totals)} since ${shortTime(n.since)}`), ...body };
+    return { subject: subjectOf(spec, `${totalsText(n.totals)} since ${readableTime(n.since, tz)}`), ...body };
   }
   const e = n.event;
   if (e.kind === 'version-tagged' || e.kind === 'review-requested') {
     // The first line says the whole: the table below and its "and N more" add up to it.
     const since = e.kind === 'version-tagged' ? 'since the version before' : e.base ? `since ${e.base}, the last approved version` : 'in all (no version has been approved yet)';
-    const head = [`${totalsText(e.totals)} ${since}.`, ...eventIntro(e)];
+    const head = [`${totalsText(e.totals)} ${since}.`, ...eventIntro(e, tz)];
     const body = compose(head, e.changes, e.totals, message.url, spec, false, maxBytes);
     return { subject: subjectOf(spec, `${eventTitle(e)} (${totalsText(e.totals)})`), ...body };
   }
-  const body = compose(eventIntro(e), [], { added: 0, changed: 0, removed: 0 }, message.url, spec, false, maxBytes);
+  const body = compose(eventIntro(e, tz), [], { added: 0, changed: 0, removed: 0 }, message.url, spec, false, maxBytes);
   return { subject: subjectOf(spec, eventTitle(e)), ...body };
 }

@@ -46,6 +46,8 @@ export type QueuedMessage = {
   recipients: string[];
   specName: string;
   url: string;
+  /** The spreadsheet's time zone: every time in the email is written in it (older queued messages: UTC). */
+  timeZone?: string;
   notification: Notification;
   /** "sending": marked just before MailApp.sendEmail; see queue.ts for what a stale mark means. */
   state: 'queued' | 'sending';

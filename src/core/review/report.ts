@@ -6,22 +6,23 @@
  */
 import type { SignOffEntry } from '../approvals/sign-offs';
 import { STATUS_TEXT, type ReviewView } from './model';
+import { readableTime } from '../time';
 
 export const SIGN_OFFS_HEADER = ['Version', 'Hash', 'Request', 'Decision', 'Who', 'When', 'Comment', 'Request status'];
 
 const ACTION_TEXT: Record<string, string> = { approve: 'Approved', 'request-changes': 'Changes requested', withdraw: 'Request withdrawn', 'sign-off': 'Signed off' };
 
 /** Rows newest first: one per request made, and one per log entry about a request. */
-export function signOffsRows(views: readonly ReviewView[], log: readonly SignOffEntry[]): string[][] {
+export function signOffsRows(views: readonly ReviewView[], log: readonly SignOffEntry[], timeZone = 'Etc/UTC'): string[][] {
   const byId = new Map(views.map((v) => [v.id, v]));
   const rows: { at: string; order: number; row: string[] }[] = [];
   for (const v of views) {
-    rows.push({ at: v.requestedAt, order: v.n * 1e6, row: [v.label, v.contentHash.slice(0, 8), v.id, `Review requested (${v.policy === 'all' ? 'all approvers' : 'any one approver'}): ${v.approvers.join(', ')}`, v.requester, v.requestedAt, v.message, STATUS_TEXT[v.status]] });
+    rows.push({ at: v.requestedAt, order: v.n * 1e6, row: [v.label, v.contentHash.slice(0, 8), v.id, `Review requested (${v.policy === 'all' ? 'all approvers' : 'any one approver'}): ${v.approvers.join(', ')}`, v.requester, readableTime(v.requestedAt, timeZone), v.message, STATUS_TEXT[v.status]] });
   }
   for (const e of log) {
     const v = e.requestId === undefined ? undefined : byId.get(e.requestId);
     if (!v) continue;
-    rows.push({ at: e.at, order: 1e12 + e.n, row: [v.label, (e.contentHash ?? v.contentHash).slice(0, 8), v.id, ACTION_TEXT[e.action] ?? e.action, e.by, e.at, e.comment, STATUS_TEXT[v.status]] });
+    rows.push({ at: e.at, order: 1e12 + e.n, row: [v.label, (e.contentHash ?? v.contentHash).slice(0, 8), v.id, ACTION_TEXT[e.action] ?? e.action, e.by, readableTime(e.at, timeZone), e.comment, STATUS_TEXT[v.status]] });
   }
   rows.sort((a, b) => (a.at === b.at ? b.order - a.order : a.at < b.at ? 1 : -1));
   return rows.map((r) => r.row);

@@ -3,6 +3,7 @@
  * the store, so editing it changes nothing). Newest version first. The strings are written as text
  * (writeTextCells): a note "=IMPORTXML(...)", a label "1.0", a short hash "12e45678" stay as written.
  */
+import { readableTime } from '../time';
 import { sortVersions } from './index-entry';
 import type { VersionIndexEntry } from './types';
 
@@ -10,13 +11,13 @@ export const CHANGELOG_HEADER = ['Version', 'Date', 'Who', 'Note', 'Added', 'Cha
 
 export type ChangelogRow = [version: string, date: string, who: string, note: string, added: number, changed: number, removed: number, hash: string];
 
-export function changelogRows(entries: readonly VersionIndexEntry[]): ChangelogRow[] {
+export function changelogRows(entries: readonly VersionIndexEntry[], timeZone = 'Etc/UTC'): ChangelogRow[] {
   return sortVersions(entries)
     .reverse()
     .map((e) => [
       e.label,
-      // The date as written in taggedAt (its own offset), not converted to UTC.
-      e.taggedAt.slice(0, 10),
+      // When, read as a person reads it, in the spreadsheet's time zone.
+      readableTime(e.taggedAt, timeZone),
       e.author,
       e.note,
       e.counts.added,
