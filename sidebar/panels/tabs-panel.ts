@@ -37,6 +37,8 @@ export function initTabsPanel(container: HTMLElement): void {
 }
 
 export function renderTabsPanel(): void {
+  // The state changed (a tab used, renamed, added): what was found may be stale.
+  lookLikeSpec = null;
   render();
 }
 
@@ -70,7 +72,51 @@ function draw(state: SidebarState): void {
         ? h('p', { class: 'empty' }, 'This spreadsheet has no tabs Mapspec can show.')
         : h('ul', { class: 'tab-list' }, ...state.tabs.map(tabRow)),
     ),
+    useAllBlock(state),
     registered.length > 0 ? more() : null,
+  );
+}
+
+/** What "Find the tabs that look like a spec" found, until the state changes. */
+let lookLikeSpec: { sheetId: number; name: string; kind: RegisteredKind }[] | null = null;
+
+/**
+ * Every tab that looks like part of a spec, in one step: found first (what each was read as), then
+ * all used at once with the detected roles. Shown while some visible tab is not in the spec.
+ */
+function useAllBlock(state: SidebarState): HTMLElement | null {
+  const candidates = state.tabs.filter((t) => t.kind === null && !t.hidden);
+  if (candidates.length === 0) return null;
+  const find = async () => {
+    const r = await work('Reading the tabs…', () => server.adoptAllTabs({ dryRun: true }));
+    if (!r) return;
+    lookLikeSpec = r.tabs;
+    draw(state);
+    if (r.tabs.length === 0) setStatus('No other tab has a header Mapspec reads as a mapping spec, data dictionary or value map.', 'info');
+    root.querySelector<HTMLElement>('[data-focus="use-all"]')?.focus();
+  };
+  const useAll = async () => {
+    const r = await work(`Using ${plural(lookLikeSpec?.length ?? 0, 'tab')}…`, () => server.adoptAllTabs({ dryRun: false }));
+    if (!r) return;
+    lookLikeSpec = null;
+    if (r.state) setState(r.state);
+    setStatus(r.tabs.length ? `Now part of the spec: ${r.tabs.map((t) => `“${t.name}” as a ${KIND_NOUN[t.kind]}`).join(', ')}. Run the checks to see what needs attention.` : 'No tab was left to use.', 'success');
+  };
+  const found = lookLikeSpec;
+  return h(
+    'div',
+    { class: 'use-all' },
+    found === null
+      ? h('button', { type: 'button', class: 'secondary wide', 'data-focus': 'find-all', onclick: () => void find() }, 'Find the tabs that look like a spec')
+      : found.length === 0
+        ? h('p', { class: 'muted small' }, 'No other tab looks like a mapping spec, data dictionary or value map.')
+        : h(
+            'div',
+            {},
+            h('p', { class: 'small' }, `${plural(found.length, 'tab')} ${found.length === 1 ? 'looks' : 'look'} like part of a spec:`),
+            h('ul', { class: 'plain-list small' }, ...found.map((t) => h('li', { dir: 'auto' }, `${t.name} — ${KIND_NOUN[t.kind]}`))),
+            h('button', { type: 'button', class: 'primary wide', 'data-focus': 'use-all', onclick: () => void useAll() }, found.length === 1 ? 'Use this tab' : `Use all ${found.length} tabs`),
+          ),
   );
 }
 
@@ -145,7 +191,8 @@ async function insertTemplate(input: HTMLTextAreaElement): Promise<void> {
   stepsText = DEFAULT_STEPS;
   setState(result.state);
   views.showTabs();
-  setStatus(result.created.length ? `Inserted ${plural(result.created.length, 'tab')}: ${result.created.join(', ')}.` : 'The template is in place.', 'success');
+  const kept = result.kept.length ? ` Your tabs were used, not doubled: ${result.kept.join('; ')}.` : '';
+  setStatus(`${result.created.length ? `Inserted ${plural(result.created.length, 'tab')}: ${result.created.join(', ')}.` : 'The template is in place.'}${kept}`, 'success');
   const first = result.state.tabs.find((t) => t.name === result.created.find((n) => result.state.tabs.some((s) => s.name === n && s.kind === 'mapping')));
   if (first) focusTab(first.sheetId);
 }
@@ -236,7 +283,21 @@ function useAsMenu(tab: TabSummary, id: string): HTMLElement {
   return h(
     'div',
     { class: 'row-menu', id, role: 'group', 'aria-label': `Use ${tab.name} as` },
+    // As detected first: a data dictionary is not pre-set to a mapping spec; every kind after it.
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary small',
+        onclick: () => {
+          openMenu = null;
+          views.showAdopt(tab.sheetId, null);
+        },
+      },
+      tab.kind ? 'Review its columns…' : 'As Mapspec reads it…',
+    ),
     use('mapping', 'Mapping spec'),
+    use('dictionary', 'Data dictionary'),
     use('value-map', 'Value map'),
     tab.kind
       ? h(

@@ -7,7 +7,7 @@
 import { dispatch, type ApiHandlers } from './dispatch';
 import { buildMenu, clearColoursFromMenu, insertTemplateFromMenu, openSettings, openVersions, runChecksFromMenu, showSidebar, useTabAsMappingSpec, useTabAsValueMap } from './menu';
 import { activateTab, getSidebarState } from './handlers/sidebar-state';
-import { detectTab, registerTab, unregisterTab } from './handlers/adopt';
+import { detectTab, registerTab, unregisterTab, adoptAllTabs } from './handlers/adopt';
 import { adoptOwnWords, clearColours, runChecks, selectCell, selectRow } from './handlers/checks';
 import { assistFromSystems, listSystems, removeSystem, saveSystem } from './handlers/systems';
 import { insertTemplate } from './handlers/template';
@@ -30,7 +30,7 @@ export type EntryPoint = {
   run: (...args: never[]) => unknown;
 };
 
-const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, runChecks, adoptOwnWords, saveSystem, removeSystem, listSystems, assistFromSystems, selectCell, selectRow, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
+const handlers: ApiHandlers = { getSidebarState, activateTab, insertTemplate, detectTab, registerTab, unregisterTab, adoptAllTabs, runChecks, adoptOwnWords, saveSystem, removeSystem, listSystems, assistFromSystems, selectCell, selectRow, clearColours, saveSettings, tagVersion, listVersions, diffVersions, exportSnapshot, openVersionTabs,
   // Implementation checklist and approvers.
   getChecklist, insertChecklist, detectChecklistTab, adoptChecklist, importChecklistMarkdown, exportChecklistMarkdown, signOffTask, withdrawSignOff, saveApprovers,
   // Version reviews (issue 6)
@@ -88,6 +88,7 @@ const apiDocs: Record<ApiName, string> = {
   detectTab: "Sidebar: detects a tab's header row and column roles, for the person to confirm.",
   registerTab: "Sidebar: saves a tab's confirmed layout; the tab is part of the spec from then on.",
   unregisterTab: 'Sidebar: removes a tab from the spec, putting its replaced fills back.',
+  adoptAllTabs: 'Sidebar: lists, or adopts in one step, every tab whose header reads as part of a spec.',
   runChecks: 'Sidebar: checks every registered tab and recolours it, in one call.',
   adoptOwnWords: "Sidebar: saves what the spec's own status and type words mean, then checks again, in one call.",
   saveSystem: "Sidebar: saves a system's metadata or a sample record (compact, read from the person's file) for the checks against the systems.",
@@ -142,6 +143,7 @@ export const api: Record<ApiName, ApiEntry> = {
   detectTab: apiEntry('detectTab'),
   registerTab: apiEntry('registerTab'),
   unregisterTab: apiEntry('unregisterTab'),
+  adoptAllTabs: apiEntry('adoptAllTabs'),
   runChecks: apiEntry('runChecks'),
   adoptOwnWords: apiEntry('adoptOwnWords'),
   saveSystem: apiEntry('saveSystem'),

@@ -11,6 +11,7 @@ export const API_NAMES = [
   'detectTab',
   'registerTab',
   'unregisterTab',
+  'adoptAllTabs',
   'runChecks',
   'adoptOwnWords',
   'saveSystem',

@@ -93,6 +93,11 @@ export const apiInputs = {
     .strict(),
   /** Stops treating a tab as part of the spec (its Mapspec colours are put back first). */
   unregisterTab: z.object({ sheetId }).strict(),
+  /**
+   * Every visible tab not yet in the spec whose header reads as a mapping spec, data dictionary or
+   * value map, as detected: listed (dryRun), or all adopted in one step with the detected roles.
+   */
+  adoptAllTabs: z.object({ dryRun: z.boolean() }).strict(),
   /** Checks every registered tab and recolours them: one call, whatever the number of rows. */
   runChecks: z.object({}).strict(),
   /**
@@ -370,9 +375,10 @@ export type ChecklistDetectionView = { sheetId: number; name: string; detection:
 export type ApiResults = {
   getSidebarState: SidebarState;
   activateTab: { name: string };
-  insertTemplate: { created: string[]; state: SidebarState };
+  insertTemplate: { created: string[]; /** Tabs the spreadsheet had, used instead of doubled, said in words. */ kept: string[]; state: SidebarState };
   detectTab: TabDetection;
   registerTab: SidebarState;
+  adoptAllTabs: { tabs: { sheetId: number; name: string; kind: RegisteredKind }[]; state: SidebarState | null };
   unregisterTab: SidebarState;
   runChecks: CheckResult;
   adoptOwnWords: CheckResult;

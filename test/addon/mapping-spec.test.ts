@@ -9,6 +9,7 @@ import type { CheckResult, SidebarState, TabDetection } from '../../src/core/api
 import { callServer, newEmulator, ok, run, sheets } from '../support/addon';
 import { CODE_PATH } from '../support/paths';
 import { WHO_DATA_TABS, WHO_OTHER_TABS, WHO_PATH } from '../support/who';
+import { demoWorkbook } from '../../src/playground/demo-workbook';
 
 const MAPPING = 'Mapping – Case registration';
 const WIDTH = 17;
@@ -72,10 +73,24 @@ describe('insert the template', () => {
     expect([d.detection.kind, d.detection.headerRow, d.detection.bandRow, d.detection.level]).toEqual(['mapping', 2, 1, 'high']);
   });
 
-  test('a second insert does not overwrite the first: names get a number', () => {
+  test('a second insert does not overwrite the first, and does not double the README or the value maps', () => {
     const { emulator } = withTemplate();
-    const again = ok(callServer<{ created: string[] }>(emulator, 'insertTemplate', {}));
-    expect(again.created).toEqual(['README (2)', `${MAPPING} (2)`, 'Value maps (2)']);
+    const again = ok(callServer<{ created: string[]; kept: string[] }>(emulator, 'insertTemplate', {}));
+    expect(again.created).toEqual([`${MAPPING} (2)`]);
+    expect(again.kept).toEqual(["“README” kept as Mapspec's README", '“Value maps” used as the value maps']);
+    expect(sheets(emulator).getSheets().map((s) => s.getName()).filter((n) => /\(2\)$/.test(n))).toEqual([`${MAPPING} (2)`]);
+  });
+
+  test("on a spreadsheet with its own README and value maps (the demo), the template uses them: the value maps join the spec, the team's README is untouched", () => {
+    const emulator = newEmulator({ workbook: demoWorkbook() });
+    const readme = sheets(emulator).getSheetByName('README')!;
+    const before = readme.getDataRange().getValues();
+    const r = ok(callServer<{ created: string[]; kept: string[]; state: SidebarState }>(emulator, 'insertTemplate', {}));
+    expect(r.created).toEqual(['Mapspec guide', MAPPING]);
+    expect(r.kept).toEqual(['your “README” left as it is (Mapspec\'s colour key is in “Mapspec guide”)', '“Value maps” used as the value maps']);
+    expect(r.state.tabs.find((t) => t.name === 'Value maps')!.kind).toBe('value-map');
+    expect(r.state.tabs.find((t) => t.name === 'README')!.kind).toBeNull();
+    expect(readme.getDataRange().getValues()).toEqual(before);
   });
 
   test('a failure halfway leaves no template tabs behind', () => {

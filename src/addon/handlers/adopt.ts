@@ -2,7 +2,9 @@
  * Adopting tabs: detect a tab's header row and column roles for the person to confirm, save the
  * confirmed layout (by sheet id), or stop treating a tab as part of the spec.
  */
-import type { ApiParsedInput, ApiResults, RoleOption } from '../../core/api';
+import type { ApiParsedInput, ApiResults, RegisteredKind, RoleOption } from '../../core/api';
+import type { Layout } from '../../core/mapping/layout';
+import { loadChecklistLayout } from '../checklist/checklist-store';
 import { UserError } from '../../core/errors';
 import { detectLayout } from '../../core/mapping/header-detect';
 import { layoutFromChoice } from '../../core/mapping/layout-choice';
@@ -78,4 +80,36 @@ export function unregisterTab(input: ApiParsedInput<'unregisterTab'>): ApiResult
     spec.layouts.delete(input.sheetId);
     return sidebarState(ss, spec);
   });
+}
+
+/**
+ * The tabs that look like part of a spec, as detection reads them (not hidden, not Mapspec's own, not
+ * yet registered, not the checklist): listed with the kind detected, or — without dryRun — all
+ * registered at once with the detected roles, the ID column detected but not confirmed (so the key
+ * rules wait for a person, as on the command line). Reads each candidate tab once.
+ */
+export function adoptAllTabs(input: ApiParsedInput<'adoptAllTabs'>): ApiResults['adoptAllTabs'] {
+  const ss = activeSpreadsheet();
+  const run = () => {
+    const spec = loadSpec();
+    const checklistId = loadChecklistLayout()?.layout.sheetId ?? null;
+    const found: { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: Layout; kind: RegisteredKind }[] = [];
+    for (const sheet of ss.getSheets()) {
+      const id = sheet.getSheetId();
+      if (sheet.isSheetHidden() || isInternalSheet(sheet.getName()) || spec.layouts.has(id) || id === checklistId) continue;
+      const { grid } = readTabGrid(sheet);
+      const d = detectLayout(grid, spec.mapping);
+      if (d.kind === 'none' || d.headerRow === null) continue;
+      const roles = d.columns.flatMap((c) => (c.role === null ? [] : [{ column: c.column, role: c.role }]));
+      const key = d.columns.find((c) => c.role === 'id');
+      const layout = layoutFromChoice(grid, { kind: d.kind, headerRow: d.headerRow, roles, keyColumn: key ? key.column : null, managedIds: false, keyConfirmed: false });
+      found.push({ sheet, layout, kind: d.kind });
+    }
+    const tabs = found.map((f) => ({ sheetId: f.sheet.getSheetId(), name: f.sheet.getName(), kind: f.kind }));
+    if (input.dryRun || found.length === 0) return { tabs, state: null };
+    saveLayouts(new Map(found.map((f) => [f.sheet.getSheetId(), f.layout])), new Map(found.map((f) => [f.sheet.getSheetId(), f.sheet.getName()])));
+    for (const f of found) spec.layouts.set(f.sheet.getSheetId(), f.layout);
+    return { tabs, state: sidebarState(ss, spec) };
+  };
+  return input.dryRun ? run() : withDocumentLock(run);
 }

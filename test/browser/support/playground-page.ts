@@ -97,7 +97,7 @@ export function usePlaygroundPage(screenshotPrefix: string, options: PlaygroundP
     },
     async insertMappingTemplate(sidebar) {
       await sidebar.getByRole('button', { name: 'Insert the mapping template' }).click();
-      await sidebarStatus(sidebar).getByText(/^Inserted \d+ tabs/).waitFor();
+      await sidebarStatus(sidebar).getByText(/^Inserted \d+ tabs?/).waitFor();
       await sidebarIdle(sidebar);
       const mappingRows = sidebar.getByRole('listitem').filter({ has: sidebar.locator('.badge', { hasText: /^Mapping$/ }) });
       return (await mappingRows.first().locator('.name').textContent())!.trim();
