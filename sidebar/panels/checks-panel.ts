@@ -88,22 +88,31 @@ async function adoptWords(choices: OwnWordChoices): Promise<void> {
   showResult(result, `Saved what ${plural(n, 'word')} ${n === 1 ? 'means' : 'mean'}. `);
 }
 
-function showResult(result: CheckResult, before = ''): void {
+/** Results that came back with another action (a tag re-colours the tabs): shown, the status line left to that action. */
+export function updateChecks(result: CheckResult): void {
+  drawResult(result);
+}
+
+/** The result drawn, the filters reset, the panel's badge set (nothing checked: no badge). */
+function drawResult(result: CheckResult): void {
   last = result;
   visited = new Set();
   filter = { severities: new Set(), rule: '', sheetId: null };
   renderRunBar();
   renderResults(result);
   const { error, warning } = result.bySeverity;
+  setBadge('checks', result.tabs.length === 0 ? '' : error ? count(error) : warning ? count(warning) : '✓', error ? 'error' : warning ? 'warning' : 'ok');
+}
+
+function showResult(result: CheckResult, before = ''): void {
+  drawResult(result);
   // E.g. a registered tab was deleted: said first, so it is not missed.
   const notices = before + (result.notices.length ? `${result.notices.join(' ')} ` : '');
   if (result.tabs.length === 0) {
     // Nothing was checked: neither a tick nor "no problems".
-    setBadge('checks', '');
     setStatus(`${notices}There is no tab to check yet.`);
     return;
   }
-  setBadge('checks', error ? count(error) : warning ? count(warning) : '✓', error ? 'error' : warning ? 'warning' : 'ok');
   setStatus(
     notices +
     (result.total === 0

@@ -14,7 +14,9 @@ import { server } from '../client';
 import { h, icon, replace, srOnly, uid } from '../dom';
 import { count, plural, runTime } from '../format';
 import { setStatus, work } from '../status';
+import { currentPanel } from '../nav';
 import type { ReviewPanel } from '../../src/core/review/api-contract';
+import { updateChecks } from './checks-panel';
 import { focusAwaitingReview, initReviewSection, renderReviewSection, versionReviewControls } from './review-panel';
 import { isClientView, provideReviewHooks, setReviewState } from './review-state';
 
@@ -115,12 +117,26 @@ export function initVersionsPanel(container: HTMLElement): void {
   compareHost.hidden = true;
 }
 
+/** When the panel last asked the server: the count of unreleased changes is that old. */
+let loadedAt = 0;
+
 /** Lists the versions with their reviews (one listReviews call) and redraws the panel. */
 export async function loadVersions(): Promise<void> {
+  loadedAt = Date.now();
   const panel = await work('Loading versions…', () => server.listReviews({}));
   if (!panel) return;
   renderPanel(panel);
 }
+
+/**
+ * Edits happen in the sheet, outside the sidebar: when the person comes back to the sidebar with the
+ * Versions panel open, "N unreleased changes" is counted again (at most every 5 seconds, nothing
+ * typed in the tag form lost: only the list and the count are redrawn).
+ */
+window.addEventListener('focus', () => {
+  if (currentPanel() !== 'versions' || Date.now() - loadedAt < 5000 || document.body.getAttribute('aria-busy') === 'true') return;
+  void loadVersions();
+});
 
 /** The sidebar opened for a review waiting for this user: show it once the panel has loaded. */
 export function openOnReview(): void {
@@ -473,7 +489,9 @@ async function tag(): Promise<void> {
   labelEdited = false;
   diffHost.replaceChildren();
   render(result.list);
-  setStatus(`Tagged ${result.version.label} (${plural(result.version.counts.added + result.version.counts.changed + result.version.counts.removed, 'row change')}).`, 'success');
+  // The tabs were re-coloured from the new version: the Checks panel shows the same.
+  if (result.checks) updateChecks(result.checks);
+  setStatus(`Tagged ${result.version.label} (${plural(result.version.counts.added + result.version.counts.changed + result.version.counts.removed, 'row change')})${result.checks ? '; the change colours now start from it' : ''}.`, 'success');
 }
 
 /** For tests and other panels: the list last shown. */

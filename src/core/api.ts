@@ -390,7 +390,8 @@ export type ApiResults = {
   selectRow: { a1: string };
   clearColours: { restoredCells: number };
   saveSettings: SidebarState;
-  tagVersion: { version: VersionSummary; list: VersionList };
+  /** `checks`: the tabs re-coloured from the new version (when Mapspec had coloured them), else null. */
+  tagVersion: { version: VersionSummary; list: VersionList; checks: CheckResult | null };
   listVersions: VersionList;
   diffVersions: VersionDiff;
   exportSnapshot: { snapshot: Snapshot };

@@ -561,8 +561,19 @@ test('colours from versions: rows added since the last version get the "new" col
   expect(tab.getRange('H3').getBackground()).toBe('#ffffff');
   expect(new Set(tab.getRange(4, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set(['#ffffff']));
   expect(new Set(tab.getRange(5, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set([DEFAULT_COLOURS.newRow]));
-  // Tagging the changes as a version makes them the baseline: the next run clears those colours.
-  ok(callServer(emulator, 'tagVersion', { note: 'second batch' }));
+  // Tagging the changes as a version makes them the baseline: the tag itself clears those colours,
+  // and brings back the checks' counts for the Checks panel (no run needed).
+  const tagged = ok(callServer<{ checks: CheckResult | null }>(emulator, 'tagVersion', { note: 'second batch' }));
+  expect([tab.getRange('I3').getBackground(), tab.getRange('A5').getBackground()]).toEqual(['#ffffff', '#ffffff']);
+  expect(tagged.checks).toMatchObject({ total: expect.any(Number), rowsChecked: 3 });
   ok(callServer<CheckResult>(emulator, 'runChecks', {}));
   expect([tab.getRange('I3').getBackground(), tab.getRange('A5').getBackground()]).toEqual(['#ffffff', '#ffffff']);
+});
+
+test('a tag on tabs Mapspec never coloured colours nothing and writes no ID', () => {
+  const { emulator, tab } = withTemplate([row({ id: '', status: 'Agreed', srcPath: 'a', dstPath: 'a' })]);
+  const tagged = ok(callServer<{ checks: CheckResult | null }>(emulator, 'tagVersion', { note: 'first' }));
+  expect(tagged.checks).toBeNull();
+  expect(tab.getRange('A3').getValue()).toBe('');
+  expect(new Set(tab.getRange(3, 1, 1, WIDTH).getBackgrounds()[0])).toEqual(new Set(['#ffffff']));
 });

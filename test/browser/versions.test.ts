@@ -52,7 +52,8 @@ test('tag v1, edit three rows, add one, clear one, see 5 unreleased changes, rea
   await tagVersion(sidebar, 'v1', 'first batch');
   const v1 = sidebar.locator('li.version[data-label="v1"]');
   await v1.getByText('first batch').waitFor();
-  await v1.getByText(/^\+5/).waitFor();
+  // The 5 rows pasted, and the demo's own value maps, which the template used instead of adding its own.
+  await v1.getByText(/^\+14/).waitFor();
   await sidebar.getByText('No unreleased changes since v1', { exact: true }).waitFor();
   await shot('2-tagged-v1');
 
@@ -142,5 +143,12 @@ test('tag v1, edit three rows, add one, clear one, see 5 unreleased changes, rea
   await settled(page);
   await page.getByRole('tab', { name: /^v1 · Mapping/ }).waitFor();
   await shot('7-opened-v1');
+
+  // An edit in the sheet, then back to the sidebar: the count of unreleased changes follows, no Refresh needed.
+  await showSheet(mappingTab);
+  await setCell('H3', 3, 8, 'Element 1 renamed');
+  await page.waitForTimeout(5000); // the panel counts again at most every 5 seconds
+  await sidebar.getByRole('tab', { name: 'Versions', exact: true }).click();
+  await sidebar.getByText('1 unreleased change since v2', { exact: true }).waitFor();
   console.log(`versions.test: flow took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });

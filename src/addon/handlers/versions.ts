@@ -34,6 +34,13 @@ import { uniqueName } from '../../core/mapping/template-sheets';
 import { announceVersionTagged } from '../notify/announce';
 import { refreshReviewReadme } from './reviews';
 import { diffTitles, specWords } from '../../core/notify';
+import { checkAndPaint } from '../spec/check-and-paint';
+import { readPaintMemory } from '../adapters/paint-store';
+
+/** Whether Mapspec has coloured any tab (its memory of replaced fills is not empty). */
+function hasPaint(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  return readPaintMemory(ss).size > 0;
+}
 
 /** Row changes listed per tab in a diff (counts stay complete), to keep the sidebar payload small. */
 export const DIFF_MAX_ROWS_PER_TAB = 200;
@@ -137,6 +144,10 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     // Subscribers hear of it (queued; sent as the quota allows); never fails the tag.
     announceVersionTagged(encoded.entry, previousSnapshot, live, props);
     refreshReviewReadme(ss); // the README's "differs from the approved version" line, under this lock
+    // The tabs show Mapspec's colours (the checks were run): "changed since the last version" now
+    // starts again from this one, and the Checks panel's counts come back with the tag. No ID is
+    // filled: the person asked for a tag, not for cells to be written.
+    const checks = hasPaint(ss) ? checkAndPaint(ss, { fillIds: false }) : null;
     // The list is built from memory, with no further spreadsheet call.
     // Its content and the previous version's were checked (or made) in this execution.
     const verified = new Set<VersionIndexEntry>([encoded.entry]);
@@ -144,7 +155,7 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     const list = buildList([...entries, encoded.entry], after, services, () => live, live, verified);
     // A copy: the result checker refuses an object reached twice (it cannot tell it from a cycle).
     const first = list.versions[0]!;
-    return { version: { ...first, counts: { ...first.counts } }, list };
+    return { version: { ...first, counts: { ...first.counts } }, list, checks };
   });
 }
 
