@@ -37,6 +37,27 @@ export interface CellData {
   halign?: 'left' | 'center' | 'right';
   note?: string;
   dv?: ValidationData;
+  /**
+   * A hyperlink and rich-text runs as an .xlsx file had them, for writing the file back (the value
+   * stays the plain text). Kept with the text they belong to: once the cell holds other text they
+   * no longer apply, so no write has to remember to drop them.
+   */
+  rich?: RichData;
+}
+
+export interface RichRun {
+  t: string;
+  b?: true;
+  i?: true;
+  s?: true;
+  u?: true;
+  fc?: string;
+}
+
+export interface RichData {
+  text: string;
+  link?: string;
+  runs?: RichRun[];
 }
 
 /** 1-based inclusive rectangle. */

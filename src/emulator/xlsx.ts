@@ -1,7 +1,8 @@
 /**
  * Reads an .xlsx file into the emulator's WorkbookData and writes WorkbookData back to .xlsx (with
  * exceljs), so the playground and tests can start from a real spreadsheet and hand one back.
- * What is kept: values (dates as {d: ms}, rich text and hyperlinks as plain text, formulas with
+ * What is kept: values (dates as {d: ms}, rich text and hyperlinks as plain text — their runs and
+ * link kept beside it for writing the file back —, formulas with
  * their cached result, error values as their string), fills, bold/italic/strike, font colour,
  * wrap, horizontal alignment, number formats, notes, merges, data validations (lists, ranges,
  * checkboxes, dates, numbers), frozen panes, hidden sheets, tab colours, column widths, row
@@ -10,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
-import type { CellData, SheetData, StoredValue, ValidationData, WorkbookData } from './state';
+import type { CellData, RichData, RichRun, SheetData, StoredValue, ValidationData, WorkbookData } from './state';
 import { MAX_WORKBOOK_CELLS, newSheet } from './spreadsheet/model';
 import { cellA1, parseCell, parseRange, rangeA1 } from './xlsx/a1';
 import { themePalette, toArgb, toHex } from './xlsx/colors';
@@ -178,6 +179,8 @@ function readCell(cell: ExcelJS.Cell, palette: string[]): CellData {
     } else {
       const v = plainValue(value);
       if (v !== undefined) data.v = v;
+      const rich = richOf(value, palette);
+      if (rich && typeof v === 'string' && rich.text === v) data.rich = rich;
     }
   }
   const style = cell.style ?? {};
@@ -201,6 +204,48 @@ function readCell(cell: ExcelJS.Cell, palette: string[]): CellData {
   const note = noteText(cell.note as unknown);
   if (note) data.note = note;
   return data;
+}
+
+/** A hyperlink and rich-text runs of an exceljs value, to write back with the file; null for plain text. */
+function richOf(value: unknown, palette: string[]): RichData | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const o = value as { richText?: ExcelJS.RichText[]; text?: unknown; hyperlink?: string };
+  const runsOf = (rt: ExcelJS.RichText[]): RichRun[] =>
+    rt.map((r) => {
+      const run: RichRun = { t: r.text };
+      const f = r.font;
+      if (f?.bold) run.b = true;
+      if (f?.italic) run.i = true;
+      if (f?.strike) run.s = true;
+      if (f?.underline) run.u = true;
+      const fc = toHex(f?.color as ExcelJS.Color | undefined, palette);
+      if (fc && fc !== '#000000') run.fc = fc;
+      return run;
+    });
+  const inner = typeof o.text === 'object' && o.text !== null ? (o.text as { richText?: ExcelJS.RichText[] }) : null;
+  const rt = Array.isArray(o.richText) ? o.richText : Array.isArray(inner?.richText) ? inner!.richText! : null;
+  // Runs only when they differ in something the state can show (bold, italic, strike, underline, colour).
+  const all = rt ? runsOf(rt) : [];
+  const runs = all.some((r) => Object.keys(r).length > 1) ? all : undefined;
+  const link = typeof o.hyperlink === 'string' && o.hyperlink !== '' ? o.hyperlink : undefined;
+  if (!runs && !link) return null;
+  const text = rt ? rt.map((r) => r.text).join('') : typeof o.text === 'string' ? o.text : link ?? '';
+  return { text, ...(link ? { link } : {}), ...(runs ? { runs } : {}) };
+}
+
+/** Rich text and a hyperlink as exceljs writes them, from what was read (null when they no longer apply). */
+function richValue(data: CellData): ExcelJS.CellValue | null {
+  const rich = data.rich;
+  if (!rich || data.f || data.v !== rich.text) return null;
+  const text = rich.runs
+    ? {
+        richText: rich.runs.map((r) => ({
+          text: r.t,
+          font: { ...(r.b ? { bold: true } : {}), ...(r.i ? { italic: true } : {}), ...(r.s ? { strike: true } : {}), ...(r.u ? { underline: true } : {}), ...(r.fc ? { color: { argb: toArgb(r.fc) } } : {}) },
+        })),
+      }
+    : rich.text;
+  return (rich.link ? { text, hyperlink: rich.link } : text) as ExcelJS.CellValue;
 }
 
 /** An exceljs value as the emulator stores it. */
@@ -304,7 +349,7 @@ function writeCell(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, data: CellData): v
       const result = typeof data.v === 'string' && ERROR_VALUES.has(data.v) ? { error: data.v } : v;
       cell.value = { formula: data.f.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
     } else if (v !== undefined) {
-      cell.value = v;
+      cell.value = richValue(data) ?? v;
     }
   }
   if (data.bg) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: toArgb(data.bg) } };

@@ -97,3 +97,27 @@ describe('writeXlsx', () => {
     expect(back.sheets[2].rows[20]).toEqual([{ f: '=1/0', v: '#DIV/0!' }, { v: '#N/A' }]);
   });
 });
+
+test('hyperlinks and rich text survive a read and a write; a cell given other text is written plain', async () => {
+  const ExcelJS = require('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Links');
+  ws.getCell('A1').value = { text: 'DHIS2 tracker API', hyperlink: 'https://docs.dhis2.org/en/develop/tracker.html' };
+  ws.getCell('A2').value = { richText: [{ text: 'Required ', font: { bold: true, color: { argb: 'FFCC0000' } } }, { text: 'when ' }, { text: 'pregnant', font: { italic: true } }] };
+  ws.getCell('A3').value = { text: { richText: [{ text: 'ខ្មែរ ', font: { bold: true } }, { text: 'spec' }] }, hyperlink: 'https://example.org/spec' };
+  ws.getCell('A4').value = { text: 'later edited', hyperlink: 'https://example.org/old' };
+  const state = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+  const sheet = state.sheets[0]!;
+  expect(sheet.rows.slice(0, 3).map((r) => r[0]!.v)).toEqual(['DHIS2 tracker API', 'Required when pregnant', 'ខ្មែរ spec']);
+  sheet.rows[3]![0]!.v = 'new text'; // as an edit in the playground would leave it
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await writeXlsx(state));
+  const out = back.getWorksheet('Links');
+  expect(out.getCell('A1').value).toEqual({ text: 'DHIS2 tracker API', hyperlink: 'https://docs.dhis2.org/en/develop/tracker.html' });
+  const a2 = out.getCell('A2').value as { richText: { text: string; font?: { bold?: boolean; italic?: boolean; color?: { argb: string } } }[] };
+  expect(a2.richText.map((r) => [r.text, !!r.font?.bold, !!r.font?.italic])).toEqual([['Required ', true, false], ['when ', false, false], ['pregnant', false, true]]);
+  expect(a2.richText[0]!.font!.color!.argb).toBe('FFCC0000');
+  const a3 = out.getCell('A3').value as { text: { richText: { text: string }[] }; hyperlink: string };
+  expect([a3.hyperlink, a3.text.richText.map((r) => r.text).join('')]).toEqual(['https://example.org/spec', 'ខ្មែរ spec']);
+  expect(out.getCell('A4').value).toBe('new text');
+});
