@@ -104,7 +104,9 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   await card.getByText('Please check the <b>three</b> fields').waitFor();
   await card.getByText(/the whole spec: you have not approved a version before/).waitFor();
   await card.locator('details.diff-tab', { hasText: mappingTab }).waitFor();
-  expect(await card.locator('.row-change.rc-added').count()).toBe(3);
+  // The 3 mapping rows pasted, and the 9 of the demo's own value maps the template used.
+  expect(await card.locator(`details.diff-tab:has-text("${mappingTab}") .row-change.rc-added`).count()).toBe(3);
+  expect(await card.locator('.row-change.rc-added').count()).toBe(12);
   // A client sees only what they may act on: no tagging, no review requests, no settings.
   expect(await sidebar.getByRole('button', { name: 'Tag', exact: true }).isVisible()).toBe(false);
   expect(await sidebar.getByRole('button', { name: /^Request review of/ }).count()).toBe(0);
