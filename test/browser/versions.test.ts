@@ -7,7 +7,7 @@ import type { FrameLocator } from 'playwright-core';
 import { settled } from './support/browser';
 import { readableTime } from '../../src/core/time';
 import { mappingRow, usePlaygroundPage } from './support/playground-page';
-import { activeCell, goTo, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
+import { activeCell, cellBackground, goTo, pasteRow, sidebarIdle, sidebarStatus, until } from './support/sidebar';
 
 jest.setTimeout(240_000);
 
@@ -104,8 +104,20 @@ test('tag v1, edit three rows, add one, clear one, see 5 unreleased changes, rea
   expect(await diff.locator('.row-change.rc-removed .rc-key').evaluate((e) => e.tagName)).toBe('SPAN');
   await shot('4-diff');
 
+  // The checks colour the cells changed since v1; tagging v2 makes v2 the baseline and clears them
+  // at once, without another run, and the Checks panel shows the tag's counts.
+  await openPanel(sidebar, 'Checks');
+  await sidebar.getByRole('button', { name: 'Run checks' }).click();
+  await sidebarIdle(sidebar);
+  await goTo(page, 'I3');
+  await until(() => cellBackground(page, 3, 9), (c) => c === 'rgb(201, 218, 248)', 'I3 to have the "changed" colour');
+  const lastRun = await sidebar.locator('.last-run time').getAttribute('datetime');
+  await openPanel(sidebar, 'Versions');
   // Tag v2: both versions listed, newest first; nothing unreleased.
   await tagVersion(sidebar, 'v2', 'second batch');
+  await until(() => sidebarStatus(sidebar).innerText(), (t) => t.includes('the change colours now start from it'), 'the tag to say the colours start again');
+  await until(() => cellBackground(page, 3, 9), (c) => c === 'rgb(255, 255, 255)', 'I3 to lose the "changed" colour');
+  expect(await sidebar.locator('.last-run time').getAttribute('datetime')).not.toBe(lastRun);
   const labels = await sidebar.locator('li.version .version-label').allTextContents();
   expect(labels).toEqual(['v2', 'v1']);
   const v2 = sidebar.locator('li.version[data-label="v2"]');
