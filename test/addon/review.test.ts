@@ -3,6 +3,7 @@
 // a crafted payload naming another identity, a tampered snapshot) records nothing; the Sign-offs tab
 // is a report; the README and sidebar say what is approved and how far the live sheets moved; tabs
 // are protected (warning-only) while in review; the exported JSON re-hashes to the recorded hash.
+import { readableTime } from '../../src/core/time';
 import { createHash } from 'node:crypto';
 import { Emulator } from '../../src/emulator/emulator';
 import { SPREADSHEET_SERVICE_PREFIXES } from '../../src/emulator/context';
@@ -131,7 +132,8 @@ describe('the acceptance flow on the server', () => {
       [ANA, 'approve'],
       [BO, 'approve'],
     ]);
-    const today = r2.decidedAt!.slice(0, 10);
+    // The decision's time, readable, in the spreadsheet's zone (the emulator's new spreadsheet: UTC).
+    const today = readableTime(r2.decidedAt!, 'Etc/UTC');
     expect(p.reviews.approval).toMatchObject({ label: 'v2', hash: v2.hash, by: [ANA, BO], changes: 0, text: `Approved: v2 (${v2.hash}) by ${ANA}, ${BO} on ${today}`, differsText: 'The live sheets match v2' });
 
     // Every decision is an entry of the shared sign-off log, about version:<seq>, with its hash.

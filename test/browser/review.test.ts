@@ -177,7 +177,7 @@ test('review v1 (approved by one, changes requested by the other), v2 approved b
   const v2 = sidebar.locator('li.version[data-label="v2"]');
   await v2.locator('[data-review-status="approved"]').waitFor();
   const hash = (await v2.locator('code.hash').textContent())!.replace('hash', '').trim();
-  const approvalText = new RegExp(`^Approved: v2 \\(${hash}\\) by ${FIRST}, ${SECOND} on \\d{4}-\\d{2}-\\d{2}$`);
+  const approvalText = new RegExp(`^Approved: v2 \\(${hash}\\) by ${FIRST}, ${SECOND} on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d GMT\\+7$`);
   await until(() => sidebar.locator('.approval-text').innerText(), (t) => approvalText.test(t), 'the approval line');
   await sidebar.getByText('The live sheets match v2', { exact: true }).waitFor();
 

@@ -113,13 +113,13 @@ function derived(notices: string[], what: string, fn: () => void): void {
   }
 }
 
-function readmeLines(views: readonly ReviewView[], changes: number | null): [string, string] {
+function readmeLines(views: readonly ReviewView[], changes: number | null, timeZone: string): [string, string] {
   const approved = currentApproval(views);
   const inReview = views.filter((v) => v.status === 'in-review').map((v) => v.label);
   const reviewing = inReview.length ? `In review: ${inReview.join(', ')}.` : '';
   if (!approved) return ['Not approved: no version of the mapping spec has been approved yet.', reviewing];
   const differs = changes === null ? `The live sheets could not be compared with ${approved.label}.` : `${differsText(approved.label, changes)}.`;
-  return [approvalSummary(approved).text, reviewing ? `${differs} ${reviewing}` : differs];
+  return [approvalSummary(approved, timeZone).text, reviewing ? `${differs} ${reviewing}` : differs];
 }
 
 /** Live changes since the approved version (reusing the version list's count when it is the latest). */
@@ -151,7 +151,7 @@ function reconcile(ss: Ss, loaded: Loaded, records: Records, notices: string[]):
   derived(notices, 'update the approval lines of the README tab', () => {
     const approved = currentApproval(views);
     const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
-    writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null));
+    writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(views, pending ? pending.total : null, ss.getSpreadsheetTimeZone()));
   });
   derived(notices, 'update the review protection of the registered tabs', () => notices.push(...applyProtectionPlan(ss, protectionPlan(views, records.settings.protectDuringReview))));
   const due = checklistSignOffDue(views, records.log);
@@ -203,7 +203,7 @@ export function refreshReviewReadme(ss: Ss): void {
   if (loaded.requests.length === 0) return;
   const approved = currentApproval(loaded.views);
   const pending = approved ? changesSinceApproval(ss, loaded.props, approved, loaded.entries, null) : null;
-  writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(loaded.views, pending ? pending.total : null));
+  writeReadmeApproval(ss, loadSpec(loaded.props).readmeSheetId, readmeLines(loaded.views, pending ? pending.total : null, ss.getSpreadsheetTimeZone()));
 }
 
 /** The review state for the signed-in user, over the version list already built. */
@@ -238,7 +238,7 @@ function reviewState(ss: Ss, list: VersionList, notices: string[]): ReviewState 
     const pending = changesSinceApproval(ss, loaded.props, approved, entries, list, reader);
     const changes = pending ? pending.total : -1;
     // Shown here only: a read never writes (the README lines are refreshed under the lock by actions).
-    approval = { ...approvalSummary(approved), changes, differsText: pending ? differsText(approved.label, changes) : `The live sheets could not be compared with ${approved.label}`, pending };
+    approval = { ...approvalSummary(approved, ss.getSpreadsheetTimeZone()), changes, differsText: pending ? differsText(approved.label, changes) : `The live sheets could not be compared with ${approved.label}`, pending };
   }
   const statuses = [...versionStatuses(views).values()].map((v) => ({ seq: v.seq, status: v.status, statusText: STATUS_TEXT[v.status], requestId: v.id }));
   return {

@@ -55,7 +55,7 @@ export type ApprovalSummary = {
   text: string;
 };
 
-export function approvalSummary(view: ReviewView): ApprovalSummary {
+export function approvalSummary(view: ReviewView, timeZone = 'Etc/UTC'): ApprovalSummary {
   const at = view.decidedAt ?? '';
   return {
     label: view.label,
@@ -64,7 +64,7 @@ export function approvalSummary(view: ReviewView): ApprovalSummary {
     contentHash: view.contentHash,
     by: [...view.approvedBy],
     at,
-    text: `Approved: ${view.label} (${view.contentHash.slice(0, 8)}) by ${view.approvedBy.join(', ')} on ${at.slice(0, 10)}`,
+    text: `Approved: ${view.label} (${view.contentHash.slice(0, 8)}) by ${view.approvedBy.join(', ')} on ${readableTime(at, timeZone)}`,
   };
 }
 
