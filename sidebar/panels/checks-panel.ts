@@ -88,13 +88,11 @@ async function adoptWords(choices: OwnWordChoices): Promise<void> {
   showResult(result, `Saved what ${plural(n, 'word')} ${n === 1 ? 'means' : 'mean'}. `);
 }
 
-/** Results that came back with another action (a tag re-colours the tabs): shown, the status line left to that action. */
+/**
+ * The result drawn, the filters reset, the panel's badge set (nothing checked: no badge); the status
+ * line is left to the caller (a run says what it found; a tag, which brings results too, says its own).
+ */
 export function updateChecks(result: CheckResult): void {
-  drawResult(result);
-}
-
-/** The result drawn, the filters reset, the panel's badge set (nothing checked: no badge). */
-function drawResult(result: CheckResult): void {
   last = result;
   visited = new Set();
   filter = { severities: new Set(), rule: '', sheetId: null };
@@ -105,7 +103,7 @@ function drawResult(result: CheckResult): void {
 }
 
 function showResult(result: CheckResult, before = ''): void {
-  drawResult(result);
+  updateChecks(result);
   // E.g. a registered tab was deleted: said first, so it is not missed.
   const notices = before + (result.notices.length ? `${result.notices.join(' ')} ` : '');
   if (result.tabs.length === 0) {

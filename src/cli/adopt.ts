@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import type { ApiInput, ApiName, ApiResults, FindingView, RegisteredKind } from '../core/api';
 import { columnNumber } from '../core/mapping/a1';
+import { detectedChoice } from '../core/mapping/layout-choice';
 import type { ConfidenceLevel, Detection } from '../core/mapping/header-detect';
 import type { LayoutKind, Role } from '../core/mapping/roles';
 import { Emulator } from '../emulator/emulator';
@@ -134,14 +135,14 @@ export function adoptTabs(wb: OpenWorkbook, selected: readonly SelectedTab[], na
   const unadopted: FindingView[] = [];
   const keys = keyOptions.map((k) => parseKeyOption(k, wb));
   const register = (sheetId: number, d: Detection, about: string, key: TabLayout['key']) => {
-    const roles = d.columns.flatMap((c) => (c.role === null ? [] : [{ column: c.column, role: c.role }]));
+    const { roles } = detectedChoice(d)!;
     call(
       'registerTab',
       {
         sheetId,
         kind: d.kind as RegisteredKind,
         headerRow: d.headerRow!,
-        roles,
+        roles: [...roles],
         keyColumn: key?.column ?? null,
         // Never let the add-on fill in IDs: the command line reports, it does not change the spec.
         managedIds: false,

@@ -82,6 +82,9 @@ export interface SessionOptions {
 const MAX_ACTIVITY = 200;
 const MAX_NOTICES = 20;
 
+/** What a person does to a tab from the tab bar or a row header (rows added after `after`, else at the bottom). */
+export type SheetAction = { kind: 'rename'; sheetId: number; name: string } | { kind: 'delete'; sheetId: number } | { kind: 'add-rows'; sheetId: number; count: number; after?: number };
+
 export class PlaygroundSession {
   emulator!: Emulator;
   meta!: PlaygroundMeta;
@@ -231,7 +234,7 @@ export class PlaygroundSession {
    * at the bottom. Done through the emulated SpreadsheetApp, so Sheets' own rules and messages apply
    * (a name taken or too long, the last visible sheet, the cell limit); the message is thrown.
    */
-  sheetAction(action: { kind: 'rename'; sheetId: number; name: string } | { kind: 'delete'; sheetId: number } | { kind: 'add-rows'; sheetId: number; count: number; after?: number }): void {
+  sheetAction(action: SheetAction): void {
     const ss = this.emulator.execution().globals.SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheets().find((sh: GoogleAppsScript.Spreadsheet.Sheet) => sh.getSheetId() === action.sheetId);
     if (!sheet) throw new Error('That sheet no longer exists.');

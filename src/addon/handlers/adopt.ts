@@ -7,7 +7,7 @@ import type { Layout } from '../../core/mapping/layout';
 import { loadChecklistLayout } from '../checklist/checklist-store';
 import { UserError } from '../../core/errors';
 import { detectLayout } from '../../core/mapping/header-detect';
-import { layoutFromChoice } from '../../core/mapping/layout-choice';
+import { detectedChoice, layoutFromChoice } from '../../core/mapping/layout-choice';
 import { ROLES } from '../../core/mapping/roles';
 import { activeSpreadsheet, sheetById } from '../adapters/spreadsheet';
 import { withDocumentLock } from '../adapters/lock';
@@ -98,12 +98,8 @@ export function adoptAllTabs(input: ApiParsedInput<'adoptAllTabs'>): ApiResults[
       const id = sheet.getSheetId();
       if (sheet.isSheetHidden() || isInternalSheet(sheet.getName()) || spec.layouts.has(id) || id === checklistId) continue;
       const { grid } = readTabGrid(sheet);
-      const d = detectLayout(grid, spec.mapping);
-      if (d.kind === 'none' || d.headerRow === null) continue;
-      const roles = d.columns.flatMap((c) => (c.role === null ? [] : [{ column: c.column, role: c.role }]));
-      const key = d.columns.find((c) => c.role === 'id');
-      const layout = layoutFromChoice(grid, { kind: d.kind, headerRow: d.headerRow, roles, keyColumn: key ? key.column : null, managedIds: false, keyConfirmed: false });
-      found.push({ sheet, layout, kind: d.kind });
+      const choice = detectedChoice(detectLayout(grid, spec.mapping));
+      if (choice) found.push({ sheet, layout: layoutFromChoice(grid, choice), kind: choice.kind });
     }
     const tabs = found.map((f) => ({ sheetId: f.sheet.getSheetId(), name: f.sheet.getName(), kind: f.kind }));
     if (input.dryRun || found.length === 0) return { tabs, state: null };

@@ -4,7 +4,7 @@
  */
 import type { ApiParsedInput, ApiResults } from '../../core/api';
 import { legend } from '../../core/mapping/colours';
-import { layoutFromChoice } from '../../core/mapping/layout-choice';
+import { detectedChoice, layoutFromChoice } from '../../core/mapping/layout-choice';
 import type { Layout } from '../../core/mapping/layout';
 import { mappingTab, readmeTab, uniqueName, valueMapTab, type TemplateTab } from '../../core/mapping/template-sheets';
 import { activeSpreadsheet } from '../adapters/spreadsheet';
@@ -64,10 +64,8 @@ function existingValueMaps(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: R
   const named = ss.getSheets().find((s) => !s.isSheetHidden() && compareKey(s.getName()) === compareKey('Value maps') && !spec.layouts.has(s.getSheetId()));
   if (!named) return null;
   const { grid } = readTabGrid(named);
-  const d = detectLayout(grid, spec.mapping);
-  if (d.kind !== 'value-map' || d.headerRow === null) return null;
-  const roles = d.columns.flatMap((c) => (c.role === null ? [] : [{ column: c.column, role: c.role }]));
-  return { sheet: named, layout: layoutFromChoice(grid, { kind: 'value-map', headerRow: d.headerRow, roles, keyColumn: null, managedIds: false }) };
+  const choice = detectedChoice(detectLayout(grid, spec.mapping));
+  return choice?.kind === 'value-map' ? { sheet: named, layout: layoutFromChoice(grid, choice) } : null;
 }
 
 /**

@@ -37,11 +37,6 @@ import { diffTitles, specWords } from '../../core/notify';
 import { checkAndPaint } from '../spec/check-and-paint';
 import { readPaintMemory } from '../adapters/paint-store';
 
-/** Whether Mapspec has coloured any tab (its memory of replaced fills is not empty). */
-function hasPaint(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  return readPaintMemory(ss).size > 0;
-}
-
 /** Row changes listed per tab in a diff (counts stay complete), to keep the sidebar payload small. */
 export const DIFF_MAX_ROWS_PER_TAB = 200;
 /** The word diffVersions reads as "the sheets as they are now", so no version may take it. */
@@ -147,7 +142,8 @@ export function tagVersion(input: ApiParsedInput<'tagVersion'>): ApiResults['tag
     // The tabs show Mapspec's colours (the checks were run): "changed since the last version" now
     // starts again from this one, and the Checks panel's counts come back with the tag. No ID is
     // filled: the person asked for a tag, not for cells to be written.
-    const checks = hasPaint(ss) ? checkAndPaint(ss, { fillIds: false }) : null;
+    const memory = readPaintMemory(ss);
+    const checks = memory.size > 0 ? checkAndPaint(ss, { fillIds: false }, memory) : null;
     // The list is built from memory, with no further spreadsheet call.
     // Its content and the previous version's were checked (or made) in this execution.
     const verified = new Set<VersionIndexEntry>([encoded.entry]);

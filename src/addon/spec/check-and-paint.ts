@@ -12,7 +12,7 @@ import { idColumnBlock, planRowIds } from '../../core/mapping/row-keys';
 import type { MappingSettings } from '../../core/mapping/settings';
 import type { Finding } from '../../core/mapping/findings';
 import { readTabGrid } from '../adapters/tab-grid';
-import { readPaintMemory, writePaintMemory } from '../adapters/paint-store';
+import { readPaintMemory, writePaintMemory, type PaintMemoryByTab } from '../adapters/paint-store';
 import { loadSpec } from './spec-store';
 import { registeredTabs, type RegisteredTab } from './registered-tabs';
 import { planTabPaint } from './paint';
@@ -53,7 +53,12 @@ function fillMissingIds(reads: TabWithGrid[], settings: MappingSettings): TabWit
  * adoptOwnWords (which fill missing managed IDs first), and a tag (colours only: "changed since the
  * last version" starts again from the new one; no ID is written the person did not ask for).
  */
-export function checkAndPaint(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, options: { fillIds: boolean } = { fillIds: true }): CheckResult {
+export function checkAndPaint(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: { fillIds: boolean } = { fillIds: true },
+  /** The fills Mapspec replaced, when the caller has read them already. */
+  memory: PaintMemoryByTab = readPaintMemory(ss),
+): CheckResult {
   const props = readAllDocumentProperties();
   const spec = loadSpec(props);
   const notices: string[] = [];
@@ -81,7 +86,6 @@ export function checkAndPaint(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opti
     for (const list of byTab.values()) list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || col(a) - col(b));
   }
   // Plan every tab, save what will be replaced, then paint: a failure while painting loses nothing.
-  const memory = readPaintMemory(ss);
   const since = versionMarks(ss, props, reads);
   const plans = reads.map((r) =>
     planTabPaint({ sheet: r.sheet, grid: r.grid, layout: r.layout, findings: byTab.get(r.grid.name) ?? [], since: since.get(r.sheetId), statusSynonyms: spec.mapping.statusSynonyms }, memory.get(r.sheetId) ?? {}, spec.colours),

@@ -7,8 +7,10 @@
 import { looksLikeSignOff, type Checklist, type ChecklistItem } from './model';
 
 const TASK = /^(\s*)[-*+]\s+\[([ xX])\]\s?(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const FENCE = /^\s*(```|~~~)/;
+/** An ATX heading: its #s and text (closing #s dropped). */
+export const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** A fence line opening or closing a code block. */
+export const FENCE = /^\s*(```|~~~)/;
 
 /** Task ID by position: phase number, task number ("2.5"), as the template numbers them. */
 export function positionalId(phaseIndex: number, taskIndex: number): string {
@@ -107,7 +109,7 @@ export function parseTaskList(markdown: string): Checklist {
 }
 
 /** One line of Markdown text: line breaks inside a cell become spaces; leading space is kept (see parseTaskList). */
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\s+$/, '');
 }
 

@@ -12,13 +12,11 @@
  * A page pasted as plain text (bullets "•" under "(1) Phase" lines, as a browser copies the docs
  * page) reads the same way when the text has no task items.
  */
-import { indentWidth, positionalId } from './markdown';
+import { FENCE, HEADING, indentWidth, oneLine, positionalId } from './markdown';
 import { looksLikeSignOff, type Checklist, type ChecklistItem, type ChecklistPhase } from './model';
 
 const TASK = /^(\s*[-*+]\s+)\[([ xX])\](\s?)(.*)$/;
 const PLAIN_ITEM = /^(\s*•\s+)(?:\[([ xX])\](\s?))?(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const FENCE = /^\s*(```|~~~)/;
 const OWNER = /\s+\(owner:\s*([^()\s]+)\)$/;
 const PLAIN_PHASE = /^\(?\d+[).]\s+\S/;
 
@@ -123,6 +121,7 @@ export function readReadme(markdown: string): ReadmeChecklist | null {
   const phaseLevel = phaseAt >= 0 ? raws[phaseAt]!.heading!.level : 7;
   let start = phaseAt >= 0 ? phaseAt : first;
   let heading: ReadmeSource['heading'] = null;
+  let titleText: string | null = null;
   // Only when no other heading of the phases' level sits between: a README's title over unrelated
   // "##" sections is not the checklist's heading.
   for (let i = start - 1; i >= 0; i--) {
@@ -130,6 +129,7 @@ export function readReadme(markdown: string): ReadmeChecklist | null {
     if (h && h.level === phaseLevel) break;
     if (h && h.level < phaseLevel) {
       heading = { raw: raws[i]!.raw, level: h.level };
+      titleText = h.text;
       start = i;
       break;
     }
@@ -144,7 +144,6 @@ export function readReadme(markdown: string): ReadmeChecklist | null {
       break;
     }
   }
-  const titleText = heading ? HEADING.exec(heading.raw)?.[2]?.trim() ?? heading.raw.trim() : null;
 
   const out: ReadmeLine[] = [];
   const phases: ChecklistPhase[] = [];
@@ -251,8 +250,7 @@ export type CurrentChecklist = { tasks: readonly CurrentTask[]; notes: ReadonlyM
 function itemLine(lead: string, gap: string, plain: boolean, t: CurrentTask): string {
   const box = `[${t.checked ? 'x' : ' '}]`;
   const space = plain ? ' ' : gap || ' ';
-  const text = t.text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\s+$/, '');
-  return `${lead}${box}${space}${text}${t.owner ? ` (owner: ${t.owner})` : ''}`.replace(/\s+$/, '');
+  return `${lead}${box}${space}${oneLine(t.text)}${t.owner ? ` (owner: ${t.owner})` : ''}`.replace(/\s+$/, '');
 }
 
 function noteLines(notes: string, indent: string): string[] {
@@ -345,7 +343,7 @@ export function writeSection(source: ReadmeSource, current: CurrentChecklist): s
     if (l.kind === 'continuation') continue;
     const title = renamed.get(l);
     if (title !== undefined && l.kind === 'heading') {
-      out.push(source.plain ? `${/^\s*/.exec(l.raw)![0]}${title}` : `${'#'.repeat(l.level)} ${title.replace(/\s*[\r\n]+\s*/g, ' ')}`);
+      out.push(source.plain ? `${/^\s*/.exec(l.raw)![0]}${title}` : `${'#'.repeat(l.level)} ${oneLine(title).trim()}`);
       continue;
     }
     out.push(l.raw);
@@ -398,7 +396,7 @@ export function replaceSection(readme: string, source: ReadmeSource, section: st
   return [...lines.slice(0, start), ...section.split(/\r\n|\n/), ...lines.slice(end)].join(eol);
 }
 
-/** The tasks of a freshly read README as the tab would hold them (for tests and the command line). */
+/** The tasks of a freshly read README as the tab would hold them (what an untouched tab gives writeSection). */
 export function tasksOf(read: ReadmeChecklist): CurrentTask[] {
   return read.checklist.phases.flatMap((p) => p.items.map((it) => ({ id: it.id, phase: p.title, text: it.text, checked: it.checked, owner: it.owner ?? '', notes: it.notes })));
 }

@@ -4,6 +4,7 @@
  * saved layout can find its columns again after they move.
  */
 import { UserError } from '../errors';
+import type { Detection } from './header-detect';
 import { GridReader, type TabGrid } from './grid';
 import { findBandRow, readHeader } from './header-read';
 import { savedHeader, type Layout, type LayoutColumn } from './layout';
@@ -19,6 +20,19 @@ export type LayoutChoice = {
   /** False when the roles and key were detected, not confirmed by a person (default true). */
   keyConfirmed?: boolean;
 };
+
+/**
+ * What detection read, as the choice a person would confirm unchanged: its kind, header row and roles,
+ * the detected ID column as the key but not confirmed (the key rules wait for a person), no managed
+ * IDs. Null when detection found no spec header. Used where tabs are adopted without the Adopt panel:
+ * "Use all N tabs", the template's reuse of a value-map tab, the command line.
+ */
+export function detectedChoice(d: Detection): LayoutChoice | null {
+  if (d.kind === 'none' || d.headerRow === null) return null;
+  const roles = d.columns.flatMap((c) => (c.role === null ? [] : [{ column: c.column, role: c.role }]));
+  const key = d.kind === 'value-map' ? undefined : d.columns.find((c) => c.role === 'id');
+  return { kind: d.kind, headerRow: d.headerRow, roles, keyColumn: key ? key.column : null, managedIds: false, keyConfirmed: false };
+}
 
 export function layoutFromChoice(grid: TabGrid, choice: LayoutChoice): Layout {
   const reader = new GridReader(grid);

@@ -5,9 +5,9 @@
 import type { MenuSpec } from '../../emulator/context';
 import type { SentMail } from '../../emulator/state';
 import type { SheetLayout, ViewCell } from '../grid-view';
-import type { ActivityEntry, Notice } from '../session';
+import type { ActivityEntry, Notice, SheetAction } from '../session';
 
-export type { MenuSpec, SentMail, SheetLayout, ViewCell, ActivityEntry, Notice };
+export type { MenuSpec, SentMail, SheetLayout, ViewCell, ActivityEntry, Notice, SheetAction };
 
 export interface TabInfo {
   id: number;

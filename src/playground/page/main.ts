@@ -5,7 +5,7 @@
  * 300 px panel and its dialogs in a modal. Everything it shows comes from the server's state, and it
  * refreshes after every action, since the add-on may have changed cells, colours or the selection.
  */
-import { ApiError, getJson, post, type DocState, type MenuSpec, type RunSummary, type SentMail, type ActivityEntry } from './api';
+import { ApiError, getJson, post, type DocState, type MenuSpec, type RunSummary, type SentMail, type ActivityEntry, type SheetAction } from './api';
 import { clear, h } from './dom';
 import { Grid, type GridEdit } from './grid';
 import { closeAllMenus, menuButton, openMenu, type MenuEntry } from './menus';
@@ -461,7 +461,7 @@ class App {
   }
 
   /** A change to a sheet from the tab bar or a row header; Sheets' refusal is shown as it words it. */
-  private async sheetAction(action: { kind: 'rename'; sheetId: number; name: string } | { kind: 'delete'; sheetId: number } | { kind: 'add-rows'; sheetId: number; count: number; after?: number }, label: string): Promise<void> {
+  private async sheetAction(action: SheetAction, label: string): Promise<void> {
     const res = await this.work(label, () => post<{ ok: boolean; message?: string }>('/api/sheet', action));
     if (res && !res.ok) openModal('There was a problem', { role: 'alertdialog', buttons: [{ label: 'OK', primary: true, action: () => undefined }] }).body.append(h('p', {}, res.message ?? 'Sheets refused it.'));
     await this.refresh();
